@@ -1,0 +1,36 @@
+package dev.outlay.api;
+
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.ext.Provider;
+import org.jboss.logging.MDC;
+
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/** Gives every request an id (the caller's X-Request-Id when it is sane) for logs, problems and the response. */
+@Provider
+@PreMatching
+public class RequestIdFilter implements ContainerRequestFilter, ContainerResponseFilter {
+
+    private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        String incoming = request.getHeaderString("X-Request-Id");
+        String id = incoming != null && SANE.matcher(incoming).matches() ? incoming : UUID.randomUUID().toString();
+        MDC.put("requestId", id);
+        request.setProperty("requestId", id);
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+        Object id = request.getProperty("requestId");
+        if (id != null) response.getHeaders().putSingle("X-Request-Id", id);
+        MDC.remove("requestId");
+        MDC.remove("tenant");
+    }
+}

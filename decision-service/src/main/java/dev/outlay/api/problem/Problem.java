@@ -1,0 +1,36 @@
+package dev.outlay.api.problem;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import java.util.List;
+
+/** RFC 9457 problem detail; {@code errors} says where (field, line, column) each fault is. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Problem(String type, String title, int status, String detail, String instance, String requestId,
+                      List<Fault> errors) {
+
+    public static final String MEDIA_TYPE = "application/problem+json";
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Fault(String message, String field, Integer line, Integer column, String element) {
+        public static Fault at(String field, String message) {
+            return new Fault(message, field, null, null, null);
+        }
+
+        public static Fault atLine(int line, Integer column, String message) {
+            return new Fault(message, null, line, column, null);
+        }
+    }
+
+    public static Problem of(int status, String title, String detail) {
+        return new Problem("about:blank", title, status, detail, null, null, null);
+    }
+
+    public Problem withErrors(List<Fault> faults) {
+        return new Problem(type, title, status, detail, instance, requestId, faults);
+    }
+
+    public Problem at(String instance, String requestId) {
+        return new Problem(type, title, status, detail, instance, requestId, errors);
+    }
+}

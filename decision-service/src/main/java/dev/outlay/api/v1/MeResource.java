@@ -1,0 +1,28 @@
+package dev.outlay.api.v1;
+
+import dev.outlay.tenancy.Caller;
+import dev.outlay.tenancy.TenantContext;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import java.util.List;
+import java.util.TreeSet;
+
+@Path("/api/v1/me")
+@Produces(MediaType.APPLICATION_JSON)
+public class MeResource {
+
+    public record Me(String tenant, String subject, List<String> roles) {
+    }
+
+    /** Any authenticated caller may see who the token says they are (the filter has already verified it). */
+    @GET
+    @PermitAll
+    public Me me() {
+        Caller caller = TenantContext.caller().orElseThrow();
+        return new Me(caller.tenantId(), caller.subject(), List.copyOf(new TreeSet<>(caller.roles())));
+    }
+}

@@ -1,0 +1,35 @@
+package dev.outlay.api.v1;
+
+import dev.outlay.tenancy.AppUserRepository;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+
+@Path("/api/v1/users")
+@Produces(MediaType.APPLICATION_JSON)
+public class UsersResource {
+
+    public record UserView(String subject, List<String> roles, Instant firstSeen, Instant lastSeen) {
+    }
+
+    @Inject
+    AppUserRepository users;
+
+    @GET
+    @RolesAllowed({"admin", "finops_admin", "auditor"})
+    @Transactional
+    public List<UserView> list() {
+        return users.listForCurrentTenant().stream()
+                .map(u -> new UserView(u.subject, u.roles == null || u.roles.isEmpty() ? List.of() : Arrays.asList(u.roles.split(",")),
+                        u.firstSeen, u.lastSeen))
+                .toList();
+    }
+}

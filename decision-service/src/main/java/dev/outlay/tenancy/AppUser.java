@@ -1,0 +1,30 @@
+package dev.outlay.tenancy;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+
+/** A person (token subject) seen in a tenant; tenant-owned, so row-level security scopes it. */
+@Entity
+@Table(schema = "outlay", name = "app_user")
+public class AppUser {
+
+    @Id
+    public Long id;
+
+    @Column(name = "tenant_id", nullable = false, updatable = false)
+    public String tenantId;
+
+    public String subject;
+
+    public String roles;
+
+    @Column(name = "first_seen")
+    public Instant firstSeen;
+
+    @Column(name = "last_seen")
+    public Instant lastSeen;
+}

@@ -1,0 +1,74 @@
+package dev.outlay.tenancy;
+
+import dev.outlay.api.problem.ProblemException;
+import dev.outlay.platform.OutlayConfig;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.Priority;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.ext.Provider;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.logging.MDC;
+
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Every JAX-RS route (the /api routes and Kogito's generated ones) needs a verified bearer token that names a
+ * tenant. The tenant is bound for the whole request, so the persistence layer scopes every query to it.
+ * Health, OpenAPI and metrics are not JAX-RS routes and stay open.
+ */
+@Provider
+@Priority(Priorities.AUTHENTICATION + 10)
+public class TenantFilter implements ContainerRequestFilter, ContainerResponseFilter {
+
+    @Inject
+    SecurityIdentity identity;
+
+    @Inject
+    JsonWebToken token;
+
+    @Inject
+    TenantRegistry tenants;
+
+    @Inject
+    UserDirectory users;
+
+    /** A provider: JAX-RS filters are built at static init, before runtime config mappings exist. */
+    @Inject
+    jakarta.inject.Provider<OutlayConfig> configProvider;
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        TenantContext.clear();
+        if (identity.isAnonymous()) {
+            throw ProblemException.unauthorized("This route needs a bearer token (Authorization: Bearer <jwt>).");
+        }
+        OutlayConfig config = configProvider.get();
+        Object claim = token.getClaim(config.auth().tenantClaim());
+        String tenant = claim == null ? null : claim.toString();
+        if (!TenantIds.valid(tenant)) {
+            throw ProblemException.unauthorized("The token carries no valid '" + config.auth().tenantClaim() + "' claim.");
+        }
+        if (!tenants.exists(tenant)) {
+            if (!config.demo().enabled()) {
+                throw ProblemException.forbidden("Unknown tenant '" + tenant + "'.");
+            }
+            tenants.ensure(tenant, tenant, false);
+        }
+        Set<String> roles = new TreeSet<>(identity.getRoles());
+        Caller caller = new Caller(tenant, identity.getPrincipal().getName(), Set.copyOf(roles));
+        TenantContext.bind(caller);
+        MDC.put("tenant", tenant);
+        users.touch(caller);
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+        TenantContext.clear();
+    }
+}

@@ -1,0 +1,72 @@
+package dev.outlay.tenancy;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** The tenants this installation serves (a global table, outside row-level security). */
+@ApplicationScoped
+public class TenantRegistry {
+
+    public record Tenant(String id, String displayName, boolean demo, Instant createdAt) {
+    }
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Inject
+    jakarta.enterprise.event.Event<TenantCreated> created;
+
+    private final Set<String> known = ConcurrentHashMap.newKeySet();
+
+    public boolean exists(String tenantId) {
+        if (known.contains(tenantId)) return true;
+        boolean found = find(tenantId).isPresent();
+        if (found) known.add(tenantId);
+        return found;
+    }
+
+    public Optional<Tenant> find(String tenantId) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT id, display_name, demo, created_at FROM outlay.tenant WHERE id = ?")) {
+            ps.setString(1, tenantId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) return Optional.empty();
+                return Optional.of(new Tenant(rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getTimestamp(4).toInstant()));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("tenant lookup failed", e);
+        }
+    }
+
+    /** Creates the tenant if it is new and lets every module seed what a new tenant gets. Idempotent. */
+    public synchronized boolean ensure(String tenantId, String displayName, boolean demo) {
+        if (exists(tenantId)) return false;
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement(
+                     "INSERT INTO outlay.tenant (id, display_name, demo) VALUES (?, ?, ?) ON CONFLICT (id) DO NOTHING")) {
+            ps.setString(1, tenantId);
+            ps.setString(2, displayName);
+            ps.setBoolean(3, demo);
+            if (ps.executeUpdate() == 0) return false;
+        } catch (SQLException e) {
+            throw new IllegalStateException("tenant creation failed", e);
+        }
+        known.add(tenantId);
+        TenantContext.runAs(TenantContext.system(tenantId), () -> created.fire(new TenantCreated(tenantId, demo)));
+        return true;
+    }
+
+    /** Fired inside the new tenant's context so observers can seed tenant-owned rows. */
+    public record TenantCreated(String tenantId, boolean demo) {
+    }
+}

@@ -1,0 +1,44 @@
+package dev.outlay.tenancy;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Records each subject the first time it calls in a tenant (with its roles at that time). */
+@ApplicationScoped
+public class UserDirectory {
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    private final Set<String> seen = ConcurrentHashMap.newKeySet();
+
+    public void touch(Caller caller) {
+        String key = caller.tenantId() + "\u0000" + caller.subject() + "\u0000" + caller.roles();
+        if (seen.contains(key)) return;
+        record(caller);
+        seen.add(key);
+    }
+
+    void record(Caller caller) {
+        TenantContext.runAs(caller, () -> {
+            try (Connection c = dataSource.getConnection();
+                 PreparedStatement ps = c.prepareStatement("""
+                         INSERT INTO outlay.app_user (tenant_id, subject, roles) VALUES (?, ?, ?)
+                         ON CONFLICT (tenant_id, subject) DO UPDATE SET roles = EXCLUDED.roles, last_seen = now()""")) {
+                ps.setString(1, caller.tenantId());
+                ps.setString(2, caller.subject());
+                ps.setString(3, String.join(",", new java.util.TreeSet<>(caller.roles())));
+                ps.executeUpdate();
+            } catch (SQLException e) {
+                throw new IllegalStateException("could not record the user", e);
+            }
+        });
+    }
+}

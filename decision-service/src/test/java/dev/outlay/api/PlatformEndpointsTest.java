@@ -1,0 +1,45 @@
+package dev.outlay.api;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+import static dev.outlay.support.Tokens.bearer;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.startsWith;
+
+@QuarkusTest
+class PlatformEndpointsTest {
+
+    @Test
+    void healthIsOpenAndReadyChecksDatabaseAndRuleRuntime() {
+        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        given().get("/q/health/ready").then().statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.name", hasItem("rule-runtime"))
+                .body("checks.name", hasItem("Database connections health check"));
+    }
+
+    @Test
+    void openApiAndMetricsAreOpen() {
+        given().get("/q/openapi?format=json").then().statusCode(200).body(containsString("/api/v1/me"));
+        given().get("/q/metrics").then().statusCode(200).body(containsString("jvm_memory_used_bytes"));
+    }
+
+    @Test
+    void unknownRouteIs404ProblemJson() {
+        given().header("Authorization", bearer("demo", "demo-admin", "admin"))
+                .get("/api/v1/does-not-exist")
+                .then().statusCode(404).contentType(startsWith("application/problem+json"))
+                .body("status", equalTo(404));
+    }
+
+    @Test
+    void requestIdIsEchoed() {
+        given().header("X-Request-Id", "abc-123").header("Authorization", bearer("demo", "demo-admin", "admin"))
+                .get("/api/v1/me")
+                .then().statusCode(200).header("X-Request-Id", "abc-123");
+    }
+}

@@ -1,0 +1,42 @@
+package dev.outlay.support;
+
+import io.smallrye.jwt.build.Jwt;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyFactory;
+import java.security.PrivateKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.util.Base64;
+import java.util.Set;
+
+/** Demo-mode tokens for tests, signed with the key pair the service generated in its test data dir. */
+public final class Tokens {
+
+    private Tokens() {
+    }
+
+    public static String token(String tenant, String subject, String... roles) {
+        return Jwt.issuer("outlay-demo")
+                .subject(subject)
+                .upn(subject)
+                .claim("tenant", tenant)
+                .groups(Set.of(roles))
+                .expiresIn(3600)
+                .jws().sign(privateKey());
+    }
+
+    public static String bearer(String tenant, String subject, String... roles) {
+        return "Bearer " + token(tenant, subject, roles);
+    }
+
+    public static PrivateKey privateKey() {
+        try {
+            String pem = Files.readString(Path.of("target/test-data/keys/jwt-private.pem"))
+                    .replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+            return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pem)));
+        } catch (Exception e) {
+            throw new IllegalStateException("demo signing key not readable; is the test app in demo mode?", e);
+        }
+    }
+}
