@@ -18,12 +18,16 @@ public class RequestIdFilter implements ContainerRequestFilter, ContainerRespons
 
     private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
+    @jakarta.ws.rs.core.Context
+    io.vertx.core.http.HttpServerRequest http;
+
     @Override
     public void filter(ContainerRequestContext request) {
         String incoming = request.getHeaderString("X-Request-Id");
         String id = incoming != null && SANE.matcher(incoming).matches() ? incoming : UUID.randomUUID().toString();
         MDC.put("requestId", id);
         request.setProperty("requestId", id);
+        if (http != null && http.remoteAddress() != null) MDC.put("client", http.remoteAddress().hostAddress());
     }
 
     @Override
@@ -32,5 +36,6 @@ public class RequestIdFilter implements ContainerRequestFilter, ContainerRespons
         if (id != null) response.getHeaders().putSingle("X-Request-Id", id);
         MDC.remove("requestId");
         MDC.remove("tenant");
+        MDC.remove("client");
     }
 }

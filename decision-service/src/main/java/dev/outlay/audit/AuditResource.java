@@ -1,0 +1,51 @@
+package dev.outlay.audit;
+
+import dev.outlay.api.problem.Problem;
+import dev.outlay.api.problem.ProblemException;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+@Path("/api/v1/audit")
+@Produces(MediaType.APPLICATION_JSON)
+public class AuditResource {
+
+    @Inject
+    AuditLog audit;
+
+    @GET
+    @RolesAllowed({"auditor", "admin"})
+    @Produces({MediaType.APPLICATION_JSON, "text/csv"})
+    public Response list(@QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("actor") String actor,
+                         @QueryParam("action") String action, @QueryParam("format") String format) {
+        List<AuditEntry> entries = audit.list(instant("from", from), instant("to", to), actor, action);
+        if (format == null || format.equals("json")) return Response.ok(entries, MediaType.APPLICATION_JSON).build();
+        if (format.equals("csv")) return Response.ok(AuditCsv.write(entries), "text/csv").build();
+        throw ProblemException.badRequest("format must be json or csv", Problem.Fault.at("format", "unsupported: " + format));
+    }
+
+    @GET
+    @Path("/verify")
+    @RolesAllowed({"auditor", "admin"})
+    public AuditChain.Verification verify() {
+        return audit.verify();
+    }
+
+    private static Instant instant(String field, String value) {
+        if (value == null || value.isBlank()) return null;
+        try {
+            return value.length() == 10 ? Instant.parse(value + "T00:00:00Z") : Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw ProblemException.badRequest("dates are ISO-8601 (YYYY-MM-DD or an instant)", Problem.Fault.at(field, value));
+        }
+    }
+}
