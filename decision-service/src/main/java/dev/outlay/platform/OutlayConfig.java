@@ -16,6 +16,20 @@ public interface OutlayConfig {
 
     Auth auth();
 
+    @WithName("tenant-delete")
+    TenantDelete tenantDelete();
+
+    interface TenantDelete {
+        /** Time between a confirmed deletion and the purge; it can be cancelled until then. */
+        @WithName("grace-period")
+        @WithDefault("P7D")
+        java.time.Duration gracePeriod();
+
+        @WithName("check-every")
+        @WithDefault("60s")
+        String checkEvery();
+    }
+
     interface Demo {
         /** Demo mode: creates the demo tenant, generates a signing key pair, and creates tenants on first use. */
         @WithDefault("false")

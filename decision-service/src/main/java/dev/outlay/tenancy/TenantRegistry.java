@@ -66,6 +66,11 @@ public class TenantRegistry {
         return true;
     }
 
+    /** Drops a purged tenant from the lookup cache. */
+    public void forget(String tenantId) {
+        known.remove(tenantId);
+    }
+
     /** Fired inside the new tenant's context so observers can seed tenant-owned rows. */
     public record TenantCreated(String tenantId, boolean demo) {
     }

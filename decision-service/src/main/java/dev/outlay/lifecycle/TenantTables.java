@@ -1,0 +1,58 @@
+package dev.outlay.lifecycle;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The tenant-owned tables, discovered from the catalog (every table in schema outlay with a tenant_id column),
+ * so export and delete cover tables added by later migrations without a list to keep up to date.
+ */
+final class TenantTables {
+
+    /** Global tables that carry a tenant id but belong to the installation, not to the tenant. */
+    static final Set<String> GLOBAL = Set.of("tenant_deletion", "tenant_tombstone");
+
+    private TenantTables() {
+    }
+
+    /** Tables in an order safe for deletion: referencing tables before the tables they reference. */
+    static List<String> deletionOrder(Connection c) throws SQLException {
+        List<String> tables = new ArrayList<>();
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("""
+                SELECT cl.relname FROM pg_class cl JOIN pg_namespace n ON n.oid = cl.relnamespace
+                WHERE n.nspname = 'outlay' AND cl.relkind IN ('r', 'p') AND NOT cl.relispartition
+                  AND EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = cl.oid AND a.attname = 'tenant_id' AND NOT a.attisdropped)
+                ORDER BY cl.relname""")) {
+            while (rs.next()) if (!GLOBAL.contains(rs.getString(1))) tables.add(rs.getString(1));
+        }
+        Map<String, Set<String>> referencedBy = new HashMap<>();
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("""
+                SELECT src.relname, dst.relname FROM pg_constraint k
+                JOIN pg_class src ON src.oid = k.conrelid JOIN pg_class dst ON dst.oid = k.confrelid
+                JOIN pg_namespace n ON n.oid = src.relnamespace
+                WHERE k.contype = 'f' AND n.nspname = 'outlay'""")) {
+            while (rs.next()) referencedBy.computeIfAbsent(rs.getString(2), k -> new HashSet<>()).add(rs.getString(1));
+        }
+        LinkedHashSet<String> ordered = new LinkedHashSet<>();
+        for (String t : tables) visit(t, tables, referencedBy, ordered, new HashSet<>());
+        return new ArrayList<>(ordered);
+    }
+
+    private static void visit(String table, List<String> tables, Map<String, Set<String>> referencedBy,
+                              LinkedHashSet<String> out, Set<String> path) {
+        if (out.contains(table) || !path.add(table)) return;
+        for (String child : referencedBy.getOrDefault(table, Set.of())) {
+            if (tables.contains(child) && !child.equals(table)) visit(child, tables, referencedBy, out, path);
+        }
+        out.add(table);
+    }
+}
