@@ -42,4 +42,22 @@ class PlatformEndpointsTest {
                 .get("/api/v1/me")
                 .then().statusCode(200).header("X-Request-Id", "abc-123");
     }
+
+    @Test
+    void declaredOversizedBodyIs413ProblemJsonBeforeAnythingIsRead() throws Exception {
+        // A raw request: HTTP clients refuse to declare a length they do not send.
+        try (java.net.Socket socket = new java.net.Socket("localhost", io.restassured.RestAssured.port)) {
+            socket.setSoTimeout(10_000);
+            String request = "POST /api/v1/tenant/delete HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                    + "Authorization: " + bearer("demo", "demo-admin", "admin") + "\r\n"
+                    + "Content-Length: " + (600L * 1024 * 1024) + "\r\n\r\n{}";
+            socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            byte[] buf = new byte[4096];
+            int n = socket.getInputStream().read(buf);
+            String response = new String(buf, 0, Math.max(n, 0), java.nio.charset.StandardCharsets.US_ASCII);
+            org.junit.jupiter.api.Assertions.assertTrue(response.startsWith("HTTP/1.1 413"), response);
+            org.junit.jupiter.api.Assertions.assertTrue(response.toLowerCase().contains("application/problem+json"), response);
+        }
+    }
 }
