@@ -16,6 +16,13 @@ public interface OutlayConfig {
 
     Auth auth();
 
+    SecretsKey secrets();
+
+    interface SecretsKey {
+        /** OUTLAY_SECRETS_KEY: base64 of 32 random bytes; encrypts stored credentials (AES-256-GCM). */
+        java.util.Optional<String> key();
+    }
+
     @WithName("tenant-delete")
     TenantDelete tenantDelete();
 
