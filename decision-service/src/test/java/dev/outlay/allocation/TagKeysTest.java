@@ -1,0 +1,26 @@
+package dev.outlay.allocation;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class TagKeysTest {
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(nullValues = "-", value = {
+            "Team,team", "team,team", "user:team,team", " TEAM ,team", "Owner,team",
+            "cost-center,costCenter", "CostCentre,costCenter", "cost_center,costCenter", "user:CostCenter,costCenter",
+            "env,environment", "Environment,environment", "label:env,environment",
+            "Product,product", "app,application", "Application,application",
+            "Name,-", "aws:createdBy,-", "-,-"})
+    void canonicalKeys(String raw, String expected) {
+        assertEquals(expected, TagKeys.canonical(raw).orElse(null));
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(nullValues = "-", value = {"Payments ,payments", "NULL,-", "'',-", "n/a,-", "Data-Platform,data-platform"})
+    void normalizedValues(String raw, String expected) {
+        assertEquals(expected, TagKeys.normalizeValue(raw));
+    }
+}
