@@ -1,0 +1,125 @@
+package dev.outlay.connectors;
+
+import dev.outlay.connectors.csv.CsvHeader;
+import dev.outlay.connectors.csv.CsvParser;
+import dev.outlay.connectors.csv.SourceInput;
+import dev.outlay.model.Charge;
+import dev.outlay.model.ChargeBuilder;
+
+import java.io.Closeable;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
+import java.util.Arrays;
+import java.util.function.Function;
+import java.util.zip.ZipException;
+
+/**
+ * Streams canonical charges out of one file: opens it (gzip, BOM, strict UTF-8), reads the header, binds the
+ * row mapper and maps record by record. Every I/O or format fault becomes a {@link SourceFormatException}
+ * naming the file and line, so the pipeline can fail the whole ingestion precisely.
+ */
+public final class ChargeReader implements Closeable {
+
+    private final String file;
+    private final SourceInput.Counting counting;
+    private final Function<CsvHeader, RowMapper> binder;
+    private final boolean nullLiteral;
+    private CsvParser parser;
+    private CsvHeader header;
+    private RowMapper mapper;
+    private Row row;
+    private long rowsRead;
+    private Reader reader;
+
+    ChargeReader(InputStream in, String file, Function<CsvHeader, RowMapper> binder, boolean nullLiteral) {
+        this.file = file;
+        this.counting = new SourceInput.Counting(in);
+        this.binder = binder;
+        this.nullLiteral = nullLiteral;
+    }
+
+    /** Reads the header and binds the mapper; called by the first {@link #next}. */
+    public RowMapper start() {
+        if (mapper != null) return mapper;
+        try {
+            reader = SourceInput.open(counting, file);
+            parser = new CsvParser(reader, ',', file);
+            String[] names = parser.next();
+            if (names == null) throw new SourceFormatException(file, 1, 0, null, "file is empty (no header)");
+            if (names.length == 1 && (names[0].indexOf(';') >= 0 || names[0].indexOf('\t') >= 0 || names[0].indexOf('|') >= 0)) {
+                char found = names[0].indexOf(';') >= 0 ? ';' : names[0].indexOf('\t') >= 0 ? '\t' : '|';
+                throw new SourceFormatException(file, 1, 0, null,
+                        "wrong delimiter: the header is one column containing '" + (found == '\t' ? "\\t" : String.valueOf(found))
+                                + "'; billing files must be comma-separated");
+            }
+            header = new CsvHeader(Arrays.asList(names));
+            mapper = binder.apply(header);
+            row = new Row(file, header, nullLiteral);
+            return mapper;
+        } catch (IOException e) {
+            throw translate(e, 1);
+        }
+    }
+
+    /** The next charge (without provenance; the pipeline adds it), or null at end of file. */
+    public Charge next() {
+        start();
+        String[] values;
+        try {
+            values = parser.next();
+        } catch (IOException e) {
+            throw translate(e, parser.recordLine() + 1);
+        }
+        if (values == null) return null;
+        rowsRead++;
+        if (values.length != header.size()) {
+            // A trailing empty column written by some exporters is tolerated; anything else is corrupt.
+            if (!(values.length == header.size() + 1 && values[values.length - 1].isEmpty())) {
+                throw new SourceFormatException(file, parser.recordLine(), Math.min(values.length, header.size()) + 1, null,
+                        "record has " + values.length + " fields, header has " + header.size());
+            }
+        }
+        ChargeBuilder b = Charge.builder();
+        row.reset(values, parser.recordLine(), b);
+        mapper.map(row);
+        return b.build();
+    }
+
+    public long rowsRead() {
+        return rowsRead;
+    }
+
+    public long line() {
+        return parser == null ? 0 : parser.recordLine();
+    }
+
+    public long bytesRead() {
+        return counting.count();
+    }
+
+    public CsvHeader header() {
+        return header;
+    }
+
+    private SourceFormatException translate(IOException e, long line) {
+        if (e instanceof EOFException) {
+            return new SourceFormatException(file, line, 0, null, "truncated file: compressed stream ends early (" + e.getMessage() + ")", e);
+        }
+        if (e instanceof ZipException) {
+            return new SourceFormatException(file, line, 0, null, "corrupt gzip stream: " + e.getMessage(), e);
+        }
+        if (e instanceof CharacterCodingException) {
+            return new SourceFormatException(file, line, 0, null, "unknown encoding: bytes that are not valid UTF-8", e);
+        }
+        return new SourceFormatException(file, line, 0, null, "read failed: " + e.getMessage(), e);
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (reader != null) reader.close();
+        else counting.close();
+    }
+}

@@ -1,0 +1,48 @@
+package dev.outlay.connectors;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import dev.outlay.model.ChargeBuilder;
+import dev.outlay.model.DataQualityFlag;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Reads a tags cell written as a JSON object (CUR 2.0 {@code resource_tags}, FOCUS {@code Tags}). */
+public final class Tags {
+
+    private static final JsonFactory JSON = new JsonFactory();
+
+    private Tags() {
+    }
+
+    /**
+     * Flat JSON object → map; scalar values become their text, nested values their JSON. Anything else is
+     * kept under "_raw" and the row flagged, so a tag is never lost silently.
+     */
+    public static Map<String, String> parseJsonObject(String cell, ChargeBuilder out) {
+        if (cell == null || cell.isBlank()) return Map.of();
+        Map<String, String> tags = new LinkedHashMap<>();
+        try (JsonParser p = JSON.createParser(cell)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) throw new IOException("not an object");
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String key = p.currentName();
+                JsonToken t = p.nextToken();
+                if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
+                    p.skipChildren();
+                    tags.put(key, "");
+                } else if (t == JsonToken.VALUE_NULL) {
+                    tags.put(key, "");
+                } else {
+                    tags.put(key, p.getText());
+                }
+            }
+            return tags;
+        } catch (IOException e) {
+            out.flag(DataQualityFlag.UNPARSABLE_TAGS);
+            return Map.of("_raw", cell);
+        }
+    }
+}

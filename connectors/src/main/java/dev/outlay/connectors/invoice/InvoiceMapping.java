@@ -1,0 +1,104 @@
+package dev.outlay.connectors.invoice;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.outlay.connectors.ConnectorConfig;
+import dev.outlay.connectors.InvalidConfigException;
+import dev.outlay.model.ChargeCategory;
+import dev.outlay.model.FocusValue;
+import dev.outlay.model.ServiceCategory;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Declarative column mapping of a generic invoice CSV (SaaS, licences, internal platform, private
+ * infrastructure). JSON; validated on construction. Targets: see {@link #TARGETS}. Example in
+ * docs/mappings/invoice-csv.md.
+ *
+ * @param version         the mapping's own version; recorded in provenance as {@code invoice-csv/<version>}
+ * @param provider        ProviderName when no {@code provider} column is mapped
+ * @param currency        BillingCurrency when no {@code currency} column is mapped
+ * @param billingAccountId BillingAccountId when no column is mapped (defaults to the provider)
+ * @param serviceCategory FOCUS ServiceCategory of every row (default "Business Applications")
+ * @param columns         canonical target → CSV column name
+ * @param chargeCategories source value of the {@code chargeCategory} column → FOCUS ChargeCategory
+ * @param tags            tag key → CSV column name
+ * @param tagPrefix       every column whose name starts with this prefix becomes a tag (prefix stripped)
+ */
+@JsonIgnoreProperties(ignoreUnknown = false)
+public record InvoiceMapping(String version, String provider, String currency, String billingAccountId,
+                             String serviceCategory, Map<String, String> columns, Map<String, String> chargeCategories,
+                             Map<String, String> tags, String tagPrefix) implements ConnectorConfig {
+
+    public static final Set<String> TARGETS = Set.of("chargePeriodStart", "chargePeriodEnd", "billedCost", "effectiveCost",
+            "listCost", "currency", "provider", "serviceName", "description", "invoiceId", "billingAccountId",
+            "subAccountId", "subAccountName", "resourceId", "resourceName", "quantity", "unit", "chargeCategory",
+            "regionId", "skuId");
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    /** The mapping used when a connection provides none: conventional lower-case column names. */
+    public static InvoiceMapping defaults() {
+        return new InvoiceMapping("default-1", "Invoice", "USD", null, null, Map.of(
+                "chargePeriodStart", "date", "billedCost", "amount", "currency", "currency", "provider", "vendor",
+                "serviceName", "product", "invoiceId", "invoice_id", "description", "description",
+                "subAccountId", "account", "quantity", "quantity", "unit", "unit"),
+                null, null, "tag:");
+    }
+
+    public InvoiceMapping {
+        if (version == null || version.isBlank()) version = "1";
+        if (provider == null || provider.isBlank()) throw new InvalidConfigException("provider", "provider is required");
+        if (columns == null || columns.isEmpty()) throw new InvalidConfigException("columns", "columns is required");
+        for (String target : columns.keySet()) {
+            if (!TARGETS.contains(target)) {
+                throw new InvalidConfigException("columns." + target, "unknown target '" + target + "' (allowed: " + String.join(", ", new java.util.TreeSet<>(TARGETS)) + ")");
+            }
+        }
+        for (String required : new String[]{"chargePeriodStart", "billedCost"}) {
+            if (columns.get(required) == null || columns.get(required).isBlank()) {
+                throw new InvalidConfigException("columns." + required, "columns." + required + " is required");
+            }
+        }
+        if (!columns.containsKey("currency") && (currency == null || currency.isBlank())) {
+            throw new InvalidConfigException("currency", "currency (or columns.currency) is required");
+        }
+        if (currency != null && !currency.matches("[A-Z]{3}")) {
+            throw new InvalidConfigException("currency", "currency must be an ISO 4217 code like USD");
+        }
+        if (serviceCategory == null) serviceCategory = ServiceCategory.BUSINESS_APPLICATIONS.focusValue();
+        try {
+            ServiceCategory.parse(serviceCategory);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidConfigException("serviceCategory", e.getMessage());
+        }
+        chargeCategories = chargeCategories == null ? Map.of() : new LinkedHashMap<>(chargeCategories);
+        for (Map.Entry<String, String> e : chargeCategories.entrySet()) {
+            try {
+                FocusValue.parse(ChargeCategory.class, e.getValue());
+            } catch (IllegalArgumentException ex) {
+                throw new InvalidConfigException("chargeCategories." + e.getKey(), ex.getMessage());
+            }
+        }
+        columns = Map.copyOf(columns);
+        tags = tags == null ? Map.of() : Map.copyOf(tags);
+    }
+
+    public static InvoiceMapping parse(String json) {
+        if (json == null || json.isBlank()) return defaults();
+        try {
+            return JSON.readValue(json, InvoiceMapping.class);
+        } catch (InvalidConfigException e) {
+            throw e;
+        } catch (com.fasterxml.jackson.databind.exc.ValueInstantiationException e) {
+            if (e.getCause() instanceof InvalidConfigException ice) throw ice;
+            throw new InvalidConfigException("mapping", "invalid mapping: " + e.getOriginalMessage());
+        } catch (java.io.IOException e) {
+            String msg = e instanceof com.fasterxml.jackson.core.JsonProcessingException jpe ? jpe.getOriginalMessage() : e.getMessage();
+            throw new InvalidConfigException("mapping", "mapping is not valid JSON: " + msg);
+        }
+    }
+}

@@ -1,0 +1,125 @@
+package dev.outlay.connectors.invoice;
+
+import dev.outlay.connectors.Row;
+import dev.outlay.connectors.RowMapper;
+import dev.outlay.connectors.SourceFormatException;
+import dev.outlay.connectors.csv.CsvHeader;
+import dev.outlay.model.ChargeBuilder;
+import dev.outlay.model.ChargeCategory;
+import dev.outlay.model.ChargeFrequency;
+import dev.outlay.model.DataQualityFlag;
+import dev.outlay.model.ServiceCategory;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Generic invoice CSV → canonical charge, driven by an {@link InvoiceMapping}. */
+final class InvoiceRowMapper implements RowMapper {
+
+    private final InvoiceMapping m;
+    private final Map<String, Integer> idx = new LinkedHashMap<>();
+    private final Map<String, Integer> tagIdx = new LinkedHashMap<>();
+    private final ServiceCategory serviceCategory;
+
+    InvoiceRowMapper(InvoiceMapping m, CsvHeader h, String file) {
+        this.m = m;
+        for (Map.Entry<String, String> e : m.columns().entrySet()) {
+            int i = h.indexOf(e.getValue());
+            boolean required = e.getKey().equals("chargePeriodStart") || e.getKey().equals("billedCost");
+            if (i < 0 && required) {
+                throw new SourceFormatException(file, 1, 0, e.getValue(), "missing mandatory column " + e.getValue()
+                        + " (mapped to " + e.getKey() + ")");
+            }
+            idx.put(e.getKey(), i);
+        }
+        for (Map.Entry<String, String> e : m.tags().entrySet()) tagIdx.put(e.getKey(), h.indexOf(e.getValue()));
+        if (m.tagPrefix() != null && !m.tagPrefix().isEmpty()) {
+            for (int i = 0; i < h.size(); i++) {
+                String name = h.name(i);
+                if (name.startsWith(m.tagPrefix())) tagIdx.putIfAbsent(name.substring(m.tagPrefix().length()), i);
+            }
+        }
+        serviceCategory = ServiceCategory.parse(m.serviceCategory());
+    }
+
+    private int col(String target) {
+        return idx.getOrDefault(target, -1);
+    }
+
+    @Override
+    public String schemaVersion() {
+        return "invoice-csv/" + m.version();
+    }
+
+    @Override
+    public void map(Row r) {
+        ChargeBuilder b = r.out();
+        Instant start = r.requiredInstant(col("chargePeriodStart"));
+        Instant end = r.instant(col("chargePeriodEnd"));
+        if (end == null) end = start.plus(1, ChronoUnit.DAYS);
+        YearMonth month = YearMonth.from(start.atZone(ZoneOffset.UTC));
+        BigDecimal billed = r.requiredDecimal(col("billedCost"));
+        BigDecimal effective = r.decimal(col("effectiveCost"));
+        BigDecimal list = r.decimal(col("listCost"));
+        String provider = or(r.text(col("provider")), m.provider());
+        String currency = or(r.text(col("currency")), m.currency());
+        if (currency == null) throw r.fault(col("currency"), "currency is required");
+        String account = or(r.text(col("billingAccountId")), or(m.billingAccountId(), provider));
+
+        ChargeCategory category = ChargeCategory.USAGE;
+        String rawCategory = r.text(col("chargeCategory"));
+        if (rawCategory != null) {
+            String mapped = m.chargeCategories().get(rawCategory);
+            if (mapped != null) {
+                category = ChargeCategory.parse(mapped);
+            } else {
+                ChargeCategory direct = dev.outlay.model.FocusValue.parseIgnoringCase(ChargeCategory.class, rawCategory);
+                if (direct != null) {
+                    category = direct;
+                } else {
+                    category = ChargeCategory.ADJUSTMENT;
+                    b.flag(DataQualityFlag.UNMAPPED_CHARGE_CATEGORY);
+                }
+            }
+        }
+        BigDecimal qty = category == ChargeCategory.TAX ? null : r.decimal(col("quantity"));
+        String unit = qty == null ? null : or(r.text(col("unit")), "Units");
+        b.providerName(provider).publisherName(provider).invoiceIssuerName(provider)
+                .invoiceId(r.text(col("invoiceId")))
+                .billingAccountId(account).billingAccountName(account)
+                .subAccountId(r.text(col("subAccountId"))).subAccountName(r.text(col("subAccountName")))
+                .billingPeriodStart(month.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant())
+                .billingPeriodEnd(month.plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant())
+                .chargePeriodStart(start).chargePeriodEnd(end)
+                .chargeCategory(category)
+                .chargeFrequency(category == ChargeCategory.USAGE ? ChargeFrequency.USAGE_BASED : ChargeFrequency.ONE_TIME)
+                .chargeDescription(r.text(col("description")))
+                .serviceCategory(serviceCategory)
+                .serviceName(or(r.text(col("serviceName")), provider))
+                .resourceId(r.text(col("resourceId"))).resourceName(r.text(col("resourceName")))
+                .regionId(r.text(col("regionId"))).skuId(r.text(col("skuId")))
+                .pricingQuantity(qty).pricingUnit(unit)
+                .consumedQuantity(category == ChargeCategory.USAGE ? qty : null)
+                .consumedUnit(category == ChargeCategory.USAGE ? unit : null)
+                .billedCost(billed)
+                .effectiveCost(effective == null ? billed : effective)
+                .listCost(list == null ? billed : list)
+                .contractedCost(billed)
+                .billingCurrency(currency);
+        Map<String, String> tags = new LinkedHashMap<>();
+        for (Map.Entry<String, Integer> e : tagIdx.entrySet()) {
+            String v = r.text(e.getValue());
+            if (v != null) tags.put(e.getKey(), v);
+        }
+        b.tags(tags);
+    }
+
+    private static String or(String a, String b) {
+        return a != null ? a : b;
+    }
+}

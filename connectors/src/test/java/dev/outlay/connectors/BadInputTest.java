@@ -1,0 +1,66 @@
+package dev.outlay.connectors;
+
+import dev.outlay.model.SourceKind;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Malformed files fail with the file, line and column of the first fault, never with a partial read. */
+class BadInputTest {
+
+    static byte[] truncatedGzip() {
+        byte[] gz = Fixtures.gzip(Fixtures.bytes("aws/cur2-every-line-item-type.csv"));
+        return Arrays.copyOf(gz, gz.length / 2);
+    }
+
+    static Stream<Arguments> cases() {
+        return Stream.of(
+                Arguments.of("wrong delimiter", SourceKind.INVOICE_CSV, Fixtures.bytes("bad/semicolon-delimited.csv"), 1L, 0, "wrong delimiter"),
+                Arguments.of("unparsable number", SourceKind.INVOICE_CSV, Fixtures.bytes("bad/unparsable-number.csv"), 3L, 2, "not a number: '12.5O'"),
+                Arguments.of("unparsable date", SourceKind.INVOICE_CSV, Fixtures.bytes("bad/unparsable-date.csv"), 4L, 1, "not a date/time"),
+                Arguments.of("missing mandatory column", SourceKind.AWS_CUR, Fixtures.bytes("bad/cur-missing-cost-column.csv"), 1L, 0, "line_item_unblended_cost"),
+                Arguments.of("missing FOCUS column", SourceKind.FOCUS, "BilledCost,ChargeCategory\n1,Usage\n".getBytes(StandardCharsets.UTF_8), 1L, 0, "EffectiveCost"),
+                Arguments.of("unterminated quote", SourceKind.INVOICE_CSV, Fixtures.bytes("bad/unterminated-quote.csv"), 2L, 4, "unterminated"),
+                Arguments.of("ragged row", SourceKind.INVOICE_CSV, Fixtures.bytes("bad/ragged-row.csv"), 2L, 5, "6 fields, header has 4"),
+                Arguments.of("truncated gzip", SourceKind.AWS_CUR, truncatedGzip(), -1L, 0, "truncated"),
+                Arguments.of("UTF-16", SourceKind.INVOICE_CSV, "date,amount\n2024-10-01,1\n".getBytes(StandardCharsets.UTF_16), 1L, 0, "UTF-16"),
+                Arguments.of("not UTF-8", SourceKind.INVOICE_CSV, latin1(), -1L, 0, "not valid UTF-8"),
+                Arguments.of("empty file", SourceKind.FOCUS, new byte[0], 1L, 0, "empty"));
+    }
+
+    static byte[] latin1() {
+        return "date,amount,currency,vendor\n2024-10-01,1.00,USD,Caf\u00e9 M\u00fcller\n".getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void failsWithPosition(String name, SourceKind kind, byte[] data, long line, int column, String message) {
+        SourceFormatException e = assertThrows(SourceFormatException.class, () -> Fixtures.readAll(kind, null, data, "bad.csv"));
+        assertEquals("bad.csv", e.file());
+        if (line > 0) assertEquals(line, e.line(), e.getMessage());
+        else assertTrue(e.line() >= 1, "a line is named");
+        assertEquals(column, e.column(), e.getMessage());
+        assertTrue(e.getMessage().contains(message), e.getMessage());
+    }
+
+    @Test
+    void invalidMappingNamesTheField() {
+        InvalidConfigException e = assertThrows(InvalidConfigException.class,
+                () -> Connectors.open(SourceKind.INVOICE_CSV, "{\"provider\":\"x\",\"currency\":\"USD\",\"columns\":{\"amount\":\"A\"}}", null, "f"));
+        assertEquals("columns.amount", e.field());
+        e = assertThrows(InvalidConfigException.class,
+                () -> Connectors.open(SourceKind.INVOICE_CSV, "{\"provider\":\"x\",\"currency\":\"USD\",\"columns\":{\"chargePeriodStart\":\"d\",\"billedCost\":\"a\"},\"chargeCategories\":{\"sub\":\"Subscription\"}}", null, "f"));
+        assertEquals("chargeCategories.sub", e.field());
+        e = assertThrows(InvalidConfigException.class, () -> Connectors.open(SourceKind.INVOICE_CSV, "{nope", null, "f"));
+        assertEquals("mapping", e.field());
+    }
+}

@@ -1,0 +1,54 @@
+package dev.outlay.connectors;
+
+import dev.outlay.model.Charge;
+import dev.outlay.model.DataQualityFlag;
+import dev.outlay.model.SourceKind;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Extra check against real public samples when a checkout sits next to ../shared/data (skipped otherwise):
+ * totals published with the samples, and ≥ 99% of rows mapped to a charge category.
+ */
+class SharedSamplesCheckTest {
+
+    static final Path DATA = Path.of("../../shared/data").toAbsolutePath().normalize();
+
+    @Test
+    void awsLegacySample() throws IOException {
+        Path f = DATA.resolve("aws/cur-legacy-sample.csv");
+        assumeTrue(Files.isRegularFile(f), "shared samples absent");
+        var read = Fixtures.readAll(SourceKind.AWS_CUR, null, Files.readAllBytes(f), f.toString());
+        assertEquals(1281, read.charges().size());
+        assertEquals(0, new BigDecimal("1.68230869740").compareTo(sum(read, true)));
+        assertMapped(read);
+    }
+
+    @Test
+    void focusSample() throws IOException {
+        Path f = DATA.resolve("focus/focus-1.0-sample.csv");
+        assumeTrue(Files.isRegularFile(f), "shared samples absent");
+        var read = Fixtures.readAll(SourceKind.FOCUS, null, Files.readAllBytes(f), f.toString());
+        assertEquals(1000, read.charges().size());
+        assertEquals(0, new BigDecimal("20.52022672899").compareTo(sum(read, true)));
+        assertEquals(0, new BigDecimal("14.97651418586").compareTo(sum(read, false)));
+        assertMapped(read);
+    }
+
+    private static BigDecimal sum(Fixtures.Read read, boolean billed) {
+        return read.charges().stream().map(billed ? Charge::billedCost : Charge::effectiveCost).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    private static void assertMapped(Fixtures.Read read) {
+        long unmapped = read.charges().stream().filter(c -> c.flags().contains(DataQualityFlag.UNMAPPED_CHARGE_CATEGORY)).count();
+        assertTrue(unmapped * 100 <= read.charges().size(), "unmapped " + unmapped);
+    }
+}

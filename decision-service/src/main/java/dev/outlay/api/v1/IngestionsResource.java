@@ -1,0 +1,115 @@
+package dev.outlay.api.v1;
+
+import dev.outlay.api.problem.Problem;
+import dev.outlay.api.problem.ProblemException;
+import dev.outlay.ingestion.Ingestion;
+import dev.outlay.ingestion.IngestionRepository;
+import dev.outlay.ingestion.IngestionService;
+import dev.outlay.model.SourceKind;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
+import org.jboss.resteasy.plugins.providers.multipart.InputPart;
+import org.jboss.resteasy.plugins.providers.multipart.MultipartFormDataInput;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Billing file uploads (multipart: source, file, optional mapping and connection) and the ingestion manifest. */
+@Path("/api/v1/ingestions")
+@Produces(MediaType.APPLICATION_JSON)
+public class IngestionsResource {
+
+    private static final Pattern FILENAME = Pattern.compile("filename=\"?([^\";]*)\"?");
+
+    @Inject
+    IngestionService service;
+
+    @Inject
+    IngestionRepository manifest;
+
+    @POST
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @RolesAllowed({"admin", "finops_admin"})
+    public Response upload(MultipartFormDataInput form) {
+        Map<String, List<InputPart>> parts = form.getFormDataMap();
+        String sourceText = text(parts, "source");
+        if (sourceText == null) throw ProblemException.badRequest("source is required", Problem.Fault.at("source", "aws-cur, focus or invoice-csv"));
+        SourceKind kind;
+        try {
+            kind = SourceKind.parse(sourceText.trim());
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest(e.getMessage(), Problem.Fault.at("source", e.getMessage()));
+        }
+        List<InputPart> files = parts.get("file");
+        if (files == null || files.isEmpty()) throw ProblemException.badRequest("file is required", Problem.Fault.at("file", "a billing file part"));
+        InputPart file = files.get(0);
+        String name = fileName(file);
+        try (InputStream body = file.getBody(InputStream.class, null)) {
+            var req = new IngestionService.Request(kind, text(parts, "connection"), name, text(parts, "mapping"));
+            UUID id = service.submit(req, body).id();
+            Ingestion accepted = manifest.find(id).orElseThrow();
+            return Response.accepted(accepted).location(UriBuilder.fromPath("/api/v1/ingestions/{id}").build(id)).build();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({"admin", "finops_admin", "finance", "platform", "engineering", "leadership", "auditor"})
+    public Ingestion get(@PathParam("id") String id) {
+        UUID uuid;
+        try {
+            uuid = UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.notFound("ingestion " + id);
+        }
+        return manifest.find(uuid).orElseThrow(() -> ProblemException.notFound("ingestion " + id));
+    }
+
+    @GET
+    @RolesAllowed({"admin", "finops_admin", "finance", "platform", "engineering", "leadership", "auditor"})
+    public List<Ingestion> list(@QueryParam("limit") @DefaultValue("100") int limit) {
+        return manifest.list(Math.max(1, Math.min(limit, 1000)));
+    }
+
+    private static String text(Map<String, List<InputPart>> parts, String name) {
+        List<InputPart> p = parts.get(name);
+        if (p == null || p.isEmpty()) return null;
+        try {
+            String s = p.get(0).getBodyAsString();
+            return s == null || s.isBlank() ? null : s;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String fileName(InputPart part) {
+        String cd = part.getHeaders().getFirst("Content-Disposition");
+        if (cd != null) {
+            Matcher m = FILENAME.matcher(cd);
+            if (m.find() && !m.group(1).isBlank()) {
+                String n = m.group(1);
+                return n.substring(Math.max(n.lastIndexOf('/'), n.lastIndexOf('\\')) + 1);
+            }
+        }
+        return "upload.csv";
+    }
+}

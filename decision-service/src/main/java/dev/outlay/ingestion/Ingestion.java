@@ -1,0 +1,25 @@
+package dev.outlay.ingestion;
+
+import dev.outlay.api.problem.Problem;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** One manifest entry: a file (or S3 object set) and what became of it. */
+public record Ingestion(UUID id, String source, String sourceKind, String objectKey, String checksum,
+                        String schemaVersion, String status, Progress progress, Counts counts,
+                        List<String> billingPeriods, Map<String, Long> flaggedRows, UUID duplicateOf, UUID supersededBy,
+                        Problem error, String createdBy, Instant createdAt, Instant startedAt, Instant finishedAt) {
+
+    public record Progress(Long bytesTotal, long bytesRead, long rowsRead) {
+    }
+
+    public record Counts(long rowsRead, long rowsLoaded, long rowsFlagged, long rowsReplaced) {
+    }
+
+    public boolean terminal() {
+        return !status.equals("queued") && !status.equals("running");
+    }
+}

@@ -1,0 +1,151 @@
+package dev.outlay.ingestion;
+
+import dev.outlay.api.problem.Problem;
+import dev.outlay.api.problem.ProblemException;
+import dev.outlay.connectors.ChargeReader;
+import dev.outlay.connectors.Connectors;
+import dev.outlay.connectors.InvalidConfigException;
+import dev.outlay.connectors.SourceFormatException;
+import dev.outlay.ledger.LedgerLoader;
+import dev.outlay.ledger.LoadResult;
+import dev.outlay.model.SourceKind;
+import dev.outlay.tenancy.Caller;
+import dev.outlay.tenancy.TenantContext;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Accepts billing files and loads them into the caller's ledger on a worker thread (the tenant travels with the
+ * job; the request's ThreadLocal does not). Identical bytes for the same source are a no-op "duplicate".
+ */
+@ApplicationScoped
+public class IngestionService {
+
+    private static final Logger LOG = Logger.getLogger(IngestionService.class);
+
+    @Inject
+    IngestionConfig config;
+
+    @Inject
+    IngestionRepository manifest;
+
+    @Inject
+    LedgerLoader loader;
+
+    private ExecutorService pool;
+
+    @PostConstruct
+    void start() {
+        AtomicInteger n = new AtomicInteger();
+        pool = Executors.newFixedThreadPool(config.workers(), r -> {
+            Thread t = new Thread(r, "outlay-ingest-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    @PreDestroy
+    void stop() {
+        pool.shutdownNow();
+    }
+
+    /** What to ingest: the kind, the source connection name (replace scope), the file name and the optional mapping. */
+    public record Request(SourceKind kind, String source, String objectKey, String mapping) {
+        public Request {
+            if (source == null || source.isBlank()) source = kind.id();
+            if (!source.matches("[A-Za-z0-9][A-Za-z0-9._:/-]{0,127}")) {
+                throw ProblemException.badRequest("invalid source name", Problem.Fault.at("connection", "letters, digits and . _ : / - only"));
+            }
+        }
+    }
+
+    public record Submitted(UUID id, Future<?> job) {
+    }
+
+    /** Validates and spools the upload, records it as queued (or duplicate) and starts the load. */
+    public Submitted submit(Request req, InputStream body) {
+        validateMapping(req);
+        StagedUpload upload = StagedUpload.spool(body, config.maxUploadBytes());
+        return enqueue(req, upload);
+    }
+
+    /** Loads on the calling thread (demo seeding); the tenant must be bound. Returns the final manifest entry. */
+    public Ingestion ingestNow(Request req, InputStream body) {
+        validateMapping(req);
+        StagedUpload upload = StagedUpload.spool(body, Long.MAX_VALUE);
+        UUID id = UUID.randomUUID();
+        Caller caller = TenantContext.caller().orElseThrow();
+        manifest.create(id, req.source(), req.kind().id(), req.objectKey(), upload.sha256(), upload.size(), caller.subject());
+        Optional<UUID> same = manifest.currentWithChecksum(req.source(), upload.sha256());
+        if (same.isPresent()) {
+            manifest.markDuplicate(id, same.get());
+            upload.delete();
+        } else {
+            run(id, req, upload);
+        }
+        return manifest.find(id).orElseThrow();
+    }
+
+    private Submitted enqueue(Request req, StagedUpload upload) {
+        UUID id = UUID.randomUUID();
+        Caller caller = TenantContext.caller().orElseThrow(() -> new IllegalStateException("no caller"));
+        manifest.create(id, req.source(), req.kind().id(), req.objectKey(), upload.sha256(), upload.size(), caller.subject());
+        Optional<UUID> same = manifest.currentWithChecksum(req.source(), upload.sha256());
+        if (same.isPresent()) {
+            manifest.markDuplicate(id, same.get());
+            upload.delete();
+            return new Submitted(id, java.util.concurrent.CompletableFuture.completedFuture(null));
+        }
+        Future<?> job = pool.submit(() -> TenantContext.runAs(caller, () -> {
+            org.jboss.logging.MDC.put("tenant", caller.tenantId());
+            try {
+                run(id, req, upload);
+            } finally {
+                org.jboss.logging.MDC.remove("tenant");
+            }
+        }));
+        return new Submitted(id, job);
+    }
+
+    private static void validateMapping(Request req) {
+        try {
+            Connectors.of(req.kind()).config(req.mapping());
+        } catch (InvalidConfigException e) {
+            throw ProblemException.badRequest("invalid mapping: " + e.getMessage(), Problem.Fault.at(e.field(), e.getMessage()));
+        }
+    }
+
+    void run(UUID id, Request req, StagedUpload upload) {
+        manifest.markRunning(id);
+        ChargeReader reader = null;
+        try (InputStream in = Files.newInputStream(upload.path());
+             ChargeReader r = Connectors.open(req.kind(), req.mapping(), in, req.objectKey())) {
+            reader = r;
+            LoadResult result = loader.load(r, id, req.source(), req.objectKey(), upload.sha256(),
+                    (bytes, rows) -> manifest.progress(id, bytes, rows));
+            manifest.markSucceeded(id, result, r.bytesRead());
+            LOG.infof("ingestion %s of %s: %d rows loaded (%d flagged, %d replaced), periods %s", id, req.objectKey(),
+                    result.rowsLoaded(), result.rowsFlagged(), result.rowsReplaced(), result.billingPeriods());
+        } catch (SourceFormatException e) {
+            LOG.infof("ingestion %s rejected: %s", id, e.getMessage());
+            manifest.markFailed(id, IngestionProblems.of(e), reader == null ? 0 : reader.bytesRead(), reader == null ? 0 : reader.rowsRead());
+        } catch (Exception e) {
+            LOG.errorf(e, "ingestion %s failed", id);
+            manifest.markFailed(id, IngestionProblems.internal(id.toString()), reader == null ? 0 : reader.bytesRead(), reader == null ? 0 : reader.rowsRead());
+        } finally {
+            upload.delete();
+        }
+    }
+}

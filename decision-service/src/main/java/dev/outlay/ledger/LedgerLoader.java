@@ -1,0 +1,193 @@
+package dev.outlay.ledger;
+
+import dev.outlay.connectors.ChargeReader;
+import dev.outlay.model.Charge;
+import dev.outlay.model.DataQualityFlag;
+import dev.outlay.tenancy.TenantContext;
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.PGCopyOutputStream;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Loads one file into the ledger of the current tenant, all or nothing:
+ * <ol>
+ * <li>stream-parse and COPY into a session-local staging table (COPY cannot target a table with row-level
+ * security; the staging table is temporary and visible to this session only);</li>
+ * <li>create missing monthly partitions (short transactions of their own);</li>
+ * <li>one transaction: delete the rows of the same (source, billing period, billing account) scope, insert the
+ * staged rows through the RLS WITH CHECK policy, rebuild the daily rollup of that scope, mark superseded
+ * ingestions. Readers see the old rows until this commits.</li>
+ * </ol>
+ * A failure anywhere (bad row late in the file, lost connection, killed worker) leaves the ledger untouched.
+ */
+@ApplicationScoped
+public class LedgerLoader {
+
+    /** Progress callbacks, and a seam for tests to abort just before the replace commits. */
+    public interface Listener {
+        void progress(long bytesRead, long rowsRead);
+
+        default void beforeReplaceCommit() {
+        }
+    }
+
+    private static final AtomicLong STAGING_SEQ = new AtomicLong();
+    private static final int PROGRESS_EVERY_ROWS = 20_000;
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    public LoadResult load(ChargeReader reader, UUID ingestionId, String source, String objectKey, String checksum,
+                           Listener listener) throws SQLException {
+        String tenant = TenantContext.requireTenant();
+        String staging = "ledger_staging_" + STAGING_SEQ.incrementAndGet();
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                Staged staged = stage(c, staging, reader, tenant, ingestionId, source, objectKey, checksum, listener);
+                c.commit();
+                LedgerPartitions.ensure(c, staged.periods);
+                LoadResult result = replace(c, staging, source, ingestionId, staged);
+                listener.beforeReplaceCommit();
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                try (Statement st = c.createStatement()) {
+                    st.execute("DROP TABLE IF EXISTS pg_temp." + staging);
+                    c.commit();
+                } catch (SQLException ignored) {
+                    // the connection may be broken; a temp table dies with its session anyway
+                }
+                c.setAutoCommit(true);
+            }
+        }
+    }
+
+    private record Staged(String schemaVersion, long rows, long flagged, Map<String, Long> flags, Set<LocalDate> periods) {
+    }
+
+    private Staged stage(Connection c, String staging, ChargeReader reader, String tenant, UUID ingestionId, String source,
+                         String objectKey, String checksum, Listener listener) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            // LIKE a partitioned table yields a plain table with the same columns, without RLS.
+            st.execute("CREATE TEMP TABLE " + staging + " (LIKE outlay.ledger_charge INCLUDING DEFAULTS)");
+        }
+        String schemaVersion = reader.start().schemaVersion();
+        CopyEncoder enc = new CopyEncoder(tenant, source, ingestionId, objectKey, checksum, schemaVersion);
+        Map<DataQualityFlag, Long> flags = new EnumMap<>(DataQualityFlag.class);
+        Set<LocalDate> periods = new TreeSet<>();
+        long rows = 0;
+        long flagged = 0;
+        PGCopyOutputStream copy = new PGCopyOutputStream(c.unwrap(PGConnection.class),
+                "COPY pg_temp." + staging + " (" + CopyEncoder.COLUMNS + ") FROM STDIN", 1 << 16);
+        boolean done = false;
+        try {
+            Writer w = new BufferedWriter(new OutputStreamWriter(copy, StandardCharsets.UTF_8), 1 << 16);
+            for (Charge ch; (ch = reader.next()) != null; ) {
+                rows++;
+                periods.add(ch.billingPeriod());
+                if (ch.flagged()) {
+                    flagged++;
+                    for (DataQualityFlag f : ch.flags()) flags.merge(f, 1L, Long::sum);
+                }
+                w.write(enc.line(ch, rows));
+                if (rows % PROGRESS_EVERY_ROWS == 0) listener.progress(reader.bytesRead(), rows);
+            }
+            w.flush();
+            copy.endCopy();
+            done = true;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            if (!done && copy.isActive()) copy.cancelCopy();
+        }
+        listener.progress(reader.bytesRead(), rows);
+        Map<String, Long> summary = new LinkedHashMap<>();
+        flags.forEach((k, v) -> summary.put(k.name(), v));
+        return new Staged(schemaVersion, rows, flagged, summary, periods);
+    }
+
+    private LoadResult replace(Connection c, String staging, String source, UUID ingestionId, Staged s) throws SQLException {
+        String scope = "(SELECT DISTINCT billing_period, billing_account_id FROM pg_temp." + staging + ")";
+        // Serialise replaces of one tenant's source: two concurrent loads of the same scope would otherwise both
+        // delete only what their snapshot saw and leave two copies.
+        try (PreparedStatement ps = c.prepareStatement("SELECT pg_advisory_xact_lock(hashtext(current_setting('outlay.tenant_id', true) || '/' || ?))")) {
+            ps.setString(1, source);
+            ps.execute();
+        }
+        long replaced = 0;
+        Set<UUID> superseded = new LinkedHashSet<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "WITH d AS (DELETE FROM outlay.ledger_charge l USING " + scope + " s WHERE l.source = ? "
+                        + "AND l.billing_period = s.billing_period AND l.billing_account_id = s.billing_account_id "
+                        + "RETURNING l.ingestion_id) SELECT ingestion_id, count(*) FROM d GROUP BY ingestion_id")) {
+            ps.setString(1, source);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    superseded.add(rs.getObject(1, UUID.class));
+                    replaced += rs.getLong(2);
+                }
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM outlay.ledger_daily d USING " + scope + " s "
+                + "WHERE d.source = ? AND d.billing_period = s.billing_period AND d.billing_account_id = s.billing_account_id")) {
+            ps.setString(1, source);
+            ps.executeUpdate();
+        }
+        long inserted;
+        try (Statement st = c.createStatement()) {
+            inserted = st.executeUpdate("INSERT INTO outlay.ledger_charge (" + CopyEncoder.COLUMNS + ") SELECT "
+                    + CopyEncoder.COLUMNS + " FROM pg_temp." + staging);
+            st.executeUpdate("INSERT INTO outlay.ledger_daily (tenant_id, day, billing_period, source, provider_name, "
+                    + "billing_account_id, sub_account_id, service_name, service_category, region_id, charge_category, "
+                    + "billing_currency, billed_cost, effective_cost, list_cost, row_count, flagged_count, unmapped_count) "
+                    + "SELECT tenant_id, (charge_period_start AT TIME ZONE 'UTC')::date, billing_period, source, provider_name, "
+                    + "billing_account_id, sub_account_id, service_name, service_category, region_id, charge_category, "
+                    + "billing_currency, sum(billed_cost), sum(effective_cost), sum(list_cost), count(*), "
+                    + "count(*) FILTER (WHERE cardinality(flags) > 0), "
+                    + "count(*) FILTER (WHERE 'UNMAPPED_CHARGE_CATEGORY' = ANY (flags)) "
+                    + "FROM pg_temp." + staging + " GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12");
+        }
+        superseded.remove(ingestionId);
+        if (!superseded.isEmpty()) {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE outlay.ingestion SET superseded_by = ? WHERE id = ANY (?)")) {
+                ps.setObject(1, ingestionId);
+                Array ids = c.createArrayOf("uuid", superseded.toArray());
+                ps.setArray(2, ids);
+                ps.executeUpdate();
+            }
+        }
+        List<String> periods = new ArrayList<>();
+        for (LocalDate p : s.periods) periods.add(p.toString().substring(0, 7));
+        return new LoadResult(s.schemaVersion, s.rows, inserted, s.flagged, replaced, s.flags, periods, superseded);
+    }
+}

@@ -1,0 +1,62 @@
+package dev.outlay.ledger;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.Collection;
+
+/**
+ * Creates the monthly partitions of {@code outlay.ledger_charge} on demand, each with the same row-level
+ * security policy as the parent (a query naming the partition directly must be as isolated as one through
+ * the parent). Partitions are shared by all tenants. Each creation is its own short transaction under an
+ * advisory lock, so concurrent loads neither race nor hold the parent's lock during a long load.
+ */
+final class LedgerPartitions {
+
+    private static final long LOCK_KEY = 0x6f75746c61790001L; // "outlay" + 1
+
+    private LedgerPartitions() {
+    }
+
+    static String name(LocalDate month) {
+        return String.format("ledger_charge_y%04dm%02d", month.getYear(), month.getMonthValue());
+    }
+
+    /** Requires autocommit off on {@code c}; commits after each created partition. */
+    static void ensure(Connection c, Collection<LocalDate> months) throws SQLException {
+        for (LocalDate m : months) {
+            String table = "outlay." + name(m);
+            if (exists(c, table)) continue;
+            try (Statement st = c.createStatement()) {
+                st.execute("SELECT pg_advisory_xact_lock(" + LOCK_KEY + ")");
+                if (!exists(c, table)) {
+                    LocalDate from = m.withDayOfMonth(1);
+                    st.execute("CREATE TABLE " + table + " PARTITION OF outlay.ledger_charge FOR VALUES FROM ('"
+                            + from + "') TO ('" + from.plusMonths(1) + "')");
+                    st.execute("ALTER TABLE " + table + " ENABLE ROW LEVEL SECURITY");
+                    st.execute("ALTER TABLE " + table + " FORCE ROW LEVEL SECURITY");
+                    st.execute("CREATE POLICY tenant_isolation ON " + table
+                            + " USING (tenant_id = current_setting('outlay.tenant_id', true))"
+                            + " WITH CHECK (tenant_id = current_setting('outlay.tenant_id', true))");
+                }
+                c.commit();
+            } catch (SQLException e) {
+                c.rollback();
+                throw e;
+            }
+        }
+    }
+
+    private static boolean exists(Connection c, String table) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
+            ps.setString(1, table);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        }
+    }
+}

@@ -1,0 +1,11 @@
+package dev.outlay.ledger;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/** What a load did: counts, the billing periods it replaced, and the earlier ingestions it superseded. */
+public record LoadResult(String schemaVersion, long rowsRead, long rowsLoaded, long rowsFlagged, long rowsReplaced,
+                         Map<String, Long> flagSummary, List<String> billingPeriods, Set<UUID> superseded) {
+}
