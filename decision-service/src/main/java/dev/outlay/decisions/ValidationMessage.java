@@ -13,6 +13,7 @@ public record ValidationMessage(Severity severity, String code, String message, 
         return new ValidationMessage(Severity.ERROR, code, message, element, line, column);
     }
 
+    @com.fasterxml.jackson.annotation.JsonIgnore
     public boolean isError() {
         return severity == Severity.ERROR;
     }
