@@ -1,0 +1,24 @@
+package dev.outlay.decisions;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.outlay.api.problem.Problem;
+
+/** One finding about a rule version: where it is (DMN element id, or DRL line/column) and how bad. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ValidationMessage(Severity severity, String code, String message, String element, Integer line, Integer column) {
+
+    public enum Severity { ERROR, WARNING, INFO }
+
+    public static ValidationMessage error(String code, String message, String element, Integer line, Integer column) {
+        return new ValidationMessage(Severity.ERROR, code, message, element, line, column);
+    }
+
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    public boolean isError() {
+        return severity == Severity.ERROR;
+    }
+
+    public Problem.Fault toFault() {
+        return new Problem.Fault((code == null ? "" : "[" + code + "] ") + message, null, line, column, element);
+    }
+}
