@@ -1,5 +1,9 @@
 package dev.outlay.security;
 
+import io.restassured.http.ContentType;
+
+import java.util.Map;
+
 import static dev.outlay.support.Tokens.bearer;
 import static io.restassured.RestAssured.given;
 
@@ -9,8 +13,50 @@ final class IsolationFixtures {
     private IsolationFixtures() {
     }
 
-    static void seed(String tenant, String... roles) {
-        String auth = bearer(tenant, "iso-admin", roles);
+    static final String INVOICE = """
+            Invoice Date,Invoice No,Vendor Product,Line Description,Seats,Amount (USD),Type,Team
+            2024-10-01,ISO-1,CRM Cloud,"CRM Cloud, 50 seats",50,1200.00,subscription,sales
+            """;
+    static final String MAPPING = """
+            {"version": "1", "provider": "Acme SaaS Vendors", "currency": "USD", "billingAccountId": "ap-vendor-42",
+             "serviceCategory": "Business Applications",
+             "columns": {"chargePeriodStart": "Invoice Date", "invoiceId": "Invoice No", "serviceName": "Vendor Product",
+                         "description": "Line Description", "quantity": "Seats", "billedCost": "Amount (USD)", "chargeCategory": "Type"},
+             "chargeCategories": {"subscription": "Purchase", "usage": "Usage"},
+             "tags": {"team": "Team"}}
+            """;
+
+    static void seed(String tenant) throws InterruptedException {
+        String auth = bearer(tenant, "iso-admin", TenantIsolationWalkTest.ALL_ROLES);
+        String finops = bearer(tenant, "iso-finops", "finops_admin");
         given().header("Authorization", auth).get("/api/v1/me").then().statusCode(200);
+
+        // a decision in the log
+        given().header("Authorization", auth).contentType(ContentType.JSON)
+                .body(Map.of("resourceClass", "gpu", "environment", "prod", "amount", 100, "budgetRemaining", 1000, "forecastOverrunPct", 0))
+                .post("/api/v1/decisions/spend-policy/evaluate").then().statusCode(200);
+
+        // a rule version only this tenant has
+        String xml = given().header("Authorization", auth).get("/api/v1/rulesets/spend-policy/versions").then().statusCode(200)
+                .extract().path("[0].hash");
+        String content = given().header("Authorization", auth).get("/api/v1/rulesets/spend-policy/versions/" + xml)
+                .then().statusCode(200).extract().path("content");
+        given().header("Authorization", finops).contentType("application/xml")
+                .body(content.replace("Within policy", "Within policy (" + tenant + ")"))
+                .post("/api/v1/rulesets/spend-policy/versions?note=isolation").then().statusCode(201);
+
+        // an ingestion, and an allocation run over what it loaded
+        String ingestion = given().header("Authorization", finops).multiPart("source", "invoice-csv")
+                .multiPart("file", "invoice.csv", INVOICE.getBytes(), "text/csv")
+                .multiPart("mapping", MAPPING)
+                .post("/api/v1/ingestions").then().statusCode(202).extract().path("id");
+        String status = "queued";
+        for (int i = 0; i < 600 && (status.equals("queued") || status.equals("running")); i++) {
+            Thread.sleep(100);
+            status = given().header("Authorization", finops).get("/api/v1/ingestions/" + ingestion).then().extract().path("status");
+        }
+        if (!status.equals("succeeded")) throw new AssertionError("fixture ingestion ended " + status);
+        given().header("Authorization", finops).contentType(ContentType.JSON).body(Map.of("billingPeriod", "2024-10"))
+                .post("/api/v1/allocations/runs").then().statusCode(201);
     }
 }

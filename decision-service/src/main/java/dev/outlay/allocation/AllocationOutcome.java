@@ -1,0 +1,18 @@
+package dev.outlay.allocation;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/** What a version of the allocation rules makes of one billing period. Lines add up to {@code total} exactly. */
+public record AllocationOutcome(BigDecimal total, BigDecimal allocated, BigDecimal coveragePct, List<Line> lines,
+                                List<GroupResult> groups) {
+
+    /** A statement line: an owner (or the unallocated row with its reason) with direct and split shares. */
+    public record Line(Owner owner, BigDecimal direct, BigDecimal shared, BigDecimal total, String reason) {
+    }
+
+    public enum Kind { direct, shared, unallocated }
+
+    public record GroupResult(ChargeGroup group, Owner owner, String ruleId, Kind kind, String reason) {
+    }
+}

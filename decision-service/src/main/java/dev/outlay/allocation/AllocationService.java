@@ -1,0 +1,163 @@
+package dev.outlay.allocation;
+
+import dev.outlay.api.problem.ProblemException;
+import dev.outlay.audit.AuditLog;
+import dev.outlay.decisions.DecisionService;
+import dev.outlay.tenancy.Caller;
+import dev.outlay.tenancy.TenantContext;
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/** Simulates and applies the allocation rule set over a billing period of the ledger. */
+@ApplicationScoped
+public class AllocationService {
+
+    public static final String RULE_SET = "allocation";
+
+    @Inject
+    ChargeGroups chargeGroups;
+
+    @Inject
+    DecisionService decisions;
+
+    @Inject
+    AllocationStore store;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    public record Evaluated(String versionHash, UUID decisionRunId, AllocationOutcome outcome) {
+    }
+
+    Evaluated evaluate(LocalDate period, String version) {
+        String tenant = TenantContext.requireTenant();
+        List<ChargeGroup> groups = chargeGroups.load(tenant, period);
+        if (groups.isEmpty()) throw ProblemException.unprocessable("The ledger has no rows for billing period " + period + ".", List.of());
+        DecisionService.BulkResult bulk = decisions.evaluateBulk(RULE_SET, version, groups.stream().map(ChargeGroup::inputs).toList());
+        List<Map<String, Object>> outcomes = new ArrayList<>();
+        for (Map<String, Object> out : bulk.outputs()) outcomes.add(decisionOf(out));
+        return new Evaluated(bulk.versionHash(), bulk.runId(), AllocationCalculator.calculate(groups, outcomes));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> decisionOf(Map<String, Object> outputs) {
+        Object d = outputs == null ? null : outputs.get(RULE_SET);
+        return d instanceof Map<?, ?> m ? (Map<String, Object>) m : null;
+    }
+
+    /** Any version (a draft too) over the ledger; nothing is persisted but the decision log. */
+    public Map<String, Object> simulate(LocalDate period, String version) {
+        Evaluated e = evaluate(period, version);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("billingPeriod", period.toString());
+        body.put("versionHash", e.versionHash());
+        body.put("total", e.outcome().total());
+        body.put("allocated", e.outcome().allocated());
+        body.put("coveragePct", e.outcome().coveragePct());
+        body.put("totals", Map.of(
+                "team", Statements.totals(e.outcome().lines(), List.of("team")),
+                "product", Statements.totals(e.outcome().lines(), List.of("product")),
+                "environment", Statements.totals(e.outcome().lines(), List.of("environment"))));
+        body.put("againstLastRun", store.latestRun(period).map(run -> diff(run, e.outcome())).orElse(null));
+        body.put("topUnallocated", topUnallocated(e.outcome()));
+        return body;
+    }
+
+    private Map<String, Object> diff(AllocationStore.Run last, AllocationOutcome now) {
+        Map<String, BigDecimal> before = new TreeMap<>();
+        for (AllocationOutcome.Line l : store.lines(last.id())) before.merge(l.owner().team(), l.total(), BigDecimal::add);
+        Map<String, BigDecimal> after = new TreeMap<>();
+        for (AllocationOutcome.Line l : now.lines()) after.merge(l.owner().team(), l.total(), BigDecimal::add);
+        List<Map<String, Object>> teams = new ArrayList<>();
+        TreeMap<String, Boolean> all = new TreeMap<>();
+        before.keySet().forEach(k -> all.put(k, true));
+        after.keySet().forEach(k -> all.put(k, true));
+        for (String team : all.keySet()) {
+            BigDecimal b = before.getOrDefault(team, BigDecimal.ZERO);
+            BigDecimal a = after.getOrDefault(team, BigDecimal.ZERO);
+            if (b.compareTo(a) != 0) teams.add(Map.of("team", team, "before", b, "after", a, "delta", a.subtract(b)));
+        }
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("runId", last.id());
+        d.put("versionHash", last.versionHash());
+        d.put("coveragePctBefore", last.coveragePct());
+        d.put("coveragePctAfter", now.coveragePct());
+        d.put("changedTeams", teams);
+        return d;
+    }
+
+    private List<Map<String, Object>> topUnallocated(AllocationOutcome outcome) {
+        Map<List<String>, BigDecimal> byServiceAccount = new TreeMap<>((x, y) -> x.toString().compareTo(y.toString()));
+        Map<List<String>, String> reasons = new TreeMap<>((x, y) -> x.toString().compareTo(y.toString()));
+        for (AllocationOutcome.GroupResult g : outcome.groups()) {
+            if (g.kind() != AllocationOutcome.Kind.unallocated) continue;
+            List<String> key = List.of(String.valueOf(g.group().dimension("serviceName")), String.valueOf(g.group().dimension("billingAccount")));
+            byServiceAccount.merge(key, g.group().effectiveCost(), BigDecimal::add);
+            reasons.putIfAbsent(key, g.reason());
+        }
+        return byServiceAccount.entrySet().stream()
+                .sorted((a, b) -> b.getValue().abs().compareTo(a.getValue().abs()))
+                .limit(10)
+                .map(e -> {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    row.put("serviceName", e.getKey().get(0));
+                    row.put("billingAccount", e.getKey().get(1));
+                    row.put("effectiveCost", e.getValue());
+                    row.put("reason", reasons.get(e.getKey()));
+                    row.put("exampleResources", exampleResources(e.getKey().get(0), e.getKey().get(1)));
+                    return row;
+                }).toList();
+    }
+
+    private List<String> exampleResources(String service, String account) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT DISTINCT resource_id FROM outlay.ledger_charge WHERE tenant_id = ? AND service_name = ? AND billing_account_id = ? "
+                        + "AND resource_id IS NOT NULL ORDER BY resource_id LIMIT 3")) {
+            ps.setString(1, TenantContext.requireTenant());
+            ps.setString(2, service);
+            ps.setString(3, account);
+            List<String> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) out.add(rs.getString(1));
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Applies the active version and persists the statement; a previous run of the period is superseded. */
+    @Transactional
+    public AllocationStore.Run run(LocalDate period) {
+        Caller caller = TenantContext.caller().orElseThrow();
+        Evaluated e = evaluate(period, null);
+        Optional<AllocationStore.Run> previous = store.latestRun(period);
+        UUID id = UUID.randomUUID();
+        AllocationStore.Run run = store.insert(id, period, e, caller.subject(), Instant.now());
+        previous.ifPresent(p -> store.supersede(p.id(), id));
+        audit.record("allocation.run", "allocation_run", id.toString(), previous.map(p -> Map.of("runId", p.id().toString())).orElse(null),
+                Map.of("billingPeriod", period.toString(), "versionHash", e.versionHash(), "coveragePct", e.outcome().coveragePct()));
+        return run;
+    }
+}

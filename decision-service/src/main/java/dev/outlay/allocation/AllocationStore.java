@@ -1,0 +1,172 @@
+package dev.outlay.allocation;
+
+import dev.outlay.decisions.CanonicalJson;
+import dev.outlay.tenancy.TenantContext;
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Persistence of allocation runs, their statement lines and their charge groups (all tenant-scoped by RLS). */
+@ApplicationScoped
+public class AllocationStore {
+
+    public record Run(UUID id, LocalDate billingPeriod, String versionHash, UUID decisionRunId, String status,
+                      BigDecimal totalCost, BigDecimal allocatedCost, BigDecimal coveragePct, int groups,
+                      UUID supersededBy, String createdBy, Instant startedAt, Instant finishedAt) {
+    }
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    Run insert(UUID id, LocalDate period, AllocationService.Evaluated e, String actor, Instant started) {
+        String tenant = TenantContext.requireTenant();
+        AllocationOutcome o = e.outcome();
+        try (Connection c = dataSource.getConnection()) {
+            try (PreparedStatement ps = c.prepareStatement("""
+                    INSERT INTO outlay.allocation_run (id, tenant_id, billing_period, version_hash, decision_run_id, status, total_cost,
+                      allocated_cost, coverage_pct, groups, created_by, started_at, finished_at)
+                    VALUES (?, ?, ?, ?, ?, 'succeeded', ?, ?, ?, ?, ?, ?, now())""")) {
+                ps.setObject(1, id);
+                ps.setString(2, tenant);
+                ps.setDate(3, Date.valueOf(period));
+                ps.setString(4, e.versionHash());
+                ps.setObject(5, e.decisionRunId());
+                ps.setBigDecimal(6, o.total());
+                ps.setBigDecimal(7, o.allocated());
+                ps.setBigDecimal(8, o.coveragePct());
+                ps.setInt(9, o.groups().size());
+                ps.setString(10, actor);
+                ps.setTimestamp(11, Timestamp.from(started));
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("""
+                    INSERT INTO outlay.allocation_line (run_id, tenant_id, team, product, environment, cost_center, direct_cost,
+                      shared_cost, total_cost, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                for (AllocationOutcome.Line l : o.lines()) {
+                    ps.setObject(1, id);
+                    ps.setString(2, tenant);
+                    ps.setString(3, l.owner().team());
+                    ps.setString(4, l.owner().product());
+                    ps.setString(5, l.owner().environment());
+                    ps.setString(6, l.owner().costCenter());
+                    ps.setBigDecimal(7, l.direct());
+                    ps.setBigDecimal(8, l.shared());
+                    ps.setBigDecimal(9, l.total());
+                    ps.setString(10, l.reason());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            try (PreparedStatement ps = c.prepareStatement("""
+                    INSERT INTO outlay.allocation_group (run_id, tenant_id, inputs, service_name, billing_account, sub_account,
+                      effective_cost, row_count, team, product, environment, cost_center, rule_id, outcome, reason)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                for (AllocationOutcome.GroupResult g : o.groups()) {
+                    Owner owner = g.owner();
+                    ps.setObject(1, id);
+                    ps.setString(2, tenant);
+                    ps.setString(3, CanonicalJson.write(g.group().inputs()));
+                    ps.setString(4, g.group().dimension("serviceName"));
+                    ps.setString(5, g.group().dimension("billingAccount"));
+                    ps.setString(6, g.group().dimension("subAccount"));
+                    ps.setBigDecimal(7, g.group().effectiveCost());
+                    ps.setLong(8, g.group().rows());
+                    ps.setString(9, owner == null ? null : owner.team());
+                    ps.setString(10, owner == null ? null : owner.product());
+                    ps.setString(11, owner == null ? null : owner.environment());
+                    ps.setString(12, owner == null ? null : owner.costCenter());
+                    ps.setString(13, g.ruleId());
+                    ps.setString(14, g.kind().name());
+                    ps.setString(15, g.reason());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+        } catch (SQLException ex) {
+            throw new IllegalStateException("could not store the allocation run", ex);
+        }
+        return find(id).orElseThrow();
+    }
+
+    void supersede(UUID old, UUID by) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("UPDATE outlay.allocation_run SET superseded_by = ? WHERE id = ?")) {
+            ps.setObject(1, by);
+            ps.setObject(2, old);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static final String RUN_COLUMNS = "id, billing_period, version_hash, decision_run_id, status, total_cost, allocated_cost, "
+            + "coverage_pct, groups, superseded_by, created_by, started_at, finished_at";
+
+    public Optional<Run> find(UUID id) {
+        List<Run> runs = runs("SELECT " + RUN_COLUMNS + " FROM outlay.allocation_run WHERE tenant_id = ? AND id = ?", id);
+        return runs.stream().findFirst();
+    }
+
+    /** The run currently in force for a period (latest succeeded, not superseded). */
+    public Optional<Run> latestRun(LocalDate period) {
+        return runs("SELECT " + RUN_COLUMNS + " FROM outlay.allocation_run WHERE tenant_id = ? AND billing_period = ? "
+                + "AND status = 'succeeded' AND superseded_by IS NULL ORDER BY started_at DESC LIMIT 1", Date.valueOf(period)).stream().findFirst();
+    }
+
+    public List<Run> inForce(LocalDate from, LocalDate to) {
+        return runs("SELECT " + RUN_COLUMNS + " FROM outlay.allocation_run WHERE tenant_id = ? AND billing_period >= ? AND billing_period <= ? "
+                + "AND status = 'succeeded' AND superseded_by IS NULL ORDER BY billing_period", Date.valueOf(from), Date.valueOf(to));
+    }
+
+    public List<AllocationOutcome.Line> lines(UUID runId) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT team, product, environment, cost_center, direct_cost, shared_cost, total_cost, reason FROM outlay.allocation_line "
+                        + "WHERE tenant_id = ? AND run_id = ? ORDER BY team, product, environment, cost_center, reason")) {
+            ps.setString(1, TenantContext.requireTenant());
+            ps.setObject(2, runId);
+            List<AllocationOutcome.Line> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new AllocationOutcome.Line(new Owner(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)),
+                            rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getString(8)));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private List<Run> runs(String sql, Object... args) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, TenantContext.requireTenant());
+            for (int i = 0; i < args.length; i++) ps.setObject(i + 2, args[i]);
+            List<Run> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Run((UUID) rs.getObject(1), rs.getDate(2).toLocalDate(), rs.getString(3), (UUID) rs.getObject(4),
+                            rs.getString(5), rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getBigDecimal(8), rs.getInt(9),
+                            (UUID) rs.getObject(10), rs.getString(11), rs.getTimestamp(12).toInstant(),
+                            rs.getTimestamp(13) == null ? null : rs.getTimestamp(13).toInstant()));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

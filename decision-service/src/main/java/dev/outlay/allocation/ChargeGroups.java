@@ -1,0 +1,121 @@
+package dev.outlay.allocation;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Reads a billing period of the ledger as distinct charge groups: PostgreSQL does the GROUP BY over the
+ * dimensions the allocation rules read (ownership tags resolved across their key spellings), so the rules run
+ * once per group instead of once per row.
+ */
+@ApplicationScoped
+public class ChargeGroups {
+
+    /** Ledger column → rule input name. */
+    static final Map<String, String> DIMENSIONS = new LinkedHashMap<>();
+
+    static {
+        DIMENSIONS.put("provider_name", "provider");
+        DIMENSIONS.put("billing_account_id", "billingAccount");
+        DIMENSIONS.put("sub_account_id", "subAccount");
+        DIMENSIONS.put("service_name", "serviceName");
+        DIMENSIONS.put("service_category", "serviceCategory");
+        DIMENSIONS.put("region_id", "region");
+        DIMENSIONS.put("resource_type", "resourceType");
+        DIMENSIONS.put("charge_category", "chargeCategory");
+    }
+
+    /** Canonical tag → rule input name. */
+    static final Map<String, String> TAG_INPUTS = Map.of(
+            TagKeys.TEAM, "tagTeam", TagKeys.PRODUCT, "tagProduct", TagKeys.ENVIRONMENT, "tagEnvironment",
+            TagKeys.COST_CENTER, "tagCostCenter", TagKeys.APPLICATION, "tagApplication");
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    public List<ChargeGroup> load(String tenant, LocalDate billingPeriod) {
+        try (Connection c = dataSource.getConnection()) {
+            Map<String, TreeSet<String>> rawKeys = rawTagKeys(c, tenant, billingPeriod);
+            StringBuilder select = new StringBuilder("SELECT ");
+            DIMENSIONS.keySet().forEach(col -> select.append(col).append(", "));
+            List<String> tagOrder = new ArrayList<>(new TreeSet<>(TAG_INPUTS.keySet()));
+            List<String> keyParams = new ArrayList<>();
+            for (String canonical : tagOrder) {
+                TreeSet<String> keys = rawKeys.getOrDefault(canonical, new TreeSet<>());
+                if (keys.isEmpty()) {
+                    select.append("NULL::text, ");
+                } else {
+                    select.append("COALESCE(");
+                    int i = 0;
+                    for (String k : keys) {
+                        select.append(i++ > 0 ? ", " : "").append("NULLIF(btrim(tags->>?), '')");
+                        keyParams.add(k);
+                    }
+                    select.append("), ");
+                }
+            }
+            int dims = DIMENSIONS.size() + tagOrder.size();
+            select.append("sum(effective_cost), count(*) FROM outlay.ledger_charge WHERE tenant_id = ? AND billing_period = ? GROUP BY ");
+            for (int i = 1; i <= dims; i++) select.append(i > 1 ? ", " : "").append(i);
+            select.append(" ORDER BY ");
+            for (int i = 1; i <= dims; i++) select.append(i > 1 ? ", " : "").append(i).append(" NULLS FIRST");
+
+            // Groups whose tag values differ only in case/spacing merge after normalisation.
+            TreeMap<String, ChargeGroup> merged = new TreeMap<>();
+            try (PreparedStatement ps = c.prepareStatement(select.toString())) {
+                int p = 1;
+                for (String k : keyParams) ps.setString(p++, k);
+                ps.setString(p++, tenant);
+                ps.setDate(p, Date.valueOf(billingPeriod));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        Map<String, Object> inputs = new TreeMap<>();
+                        int col = 1;
+                        for (String name : DIMENSIONS.values()) inputs.put(name, rs.getString(col++));
+                        for (String canonical : tagOrder) inputs.put(TAG_INPUTS.get(canonical), TagKeys.normalizeValue(rs.getString(col++)));
+                        BigDecimal cost = rs.getBigDecimal(col++);
+                        long rows = rs.getLong(col);
+                        String key = inputs.toString();
+                        ChargeGroup prev = merged.get(key);
+                        merged.put(key, prev == null ? new ChargeGroup(inputs, cost, rows)
+                                : new ChargeGroup(inputs, prev.effectiveCost().add(cost), prev.rows() + rows));
+                    }
+                }
+            }
+            return new ArrayList<>(merged.values());
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the ledger for allocation", e);
+        }
+    }
+
+    private static Map<String, TreeSet<String>> rawTagKeys(Connection c, String tenant, LocalDate period) throws SQLException {
+        Map<String, TreeSet<String>> out = new TreeMap<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT DISTINCT k FROM outlay.ledger_charge, jsonb_object_keys(tags) k WHERE tenant_id = ? AND billing_period = ?")) {
+            ps.setString(1, tenant);
+            ps.setDate(2, Date.valueOf(period));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String raw = rs.getString(1);
+                    TagKeys.canonical(raw).ifPresent(k -> out.computeIfAbsent(k, x -> new TreeSet<>()).add(raw));
+                }
+            }
+        }
+        return out;
+    }
+}
