@@ -28,11 +28,16 @@ final class LedgerPartitions {
     /** Requires autocommit off on {@code c}; commits after each created partition. */
     static void ensure(Connection c, Collection<LocalDate> months) throws SQLException {
         for (LocalDate m : months) {
-            String table = "outlay." + name(m);
-            if (exists(c, table)) continue;
+            String name = name(m);
+            if (exists(c, name)) {
+                c.commit();
+                continue;
+            }
             try (Statement st = c.createStatement()) {
                 st.execute("SELECT pg_advisory_xact_lock(" + LOCK_KEY + ")");
-                if (!exists(c, table)) {
+                // Re-check under the lock with a fresh statement snapshot of pg_class (not the relation cache).
+                if (!exists(c, name)) {
+                    String table = "outlay." + name;
                     LocalDate from = m.withDayOfMonth(1);
                     st.execute("CREATE TABLE " + table + " PARTITION OF outlay.ledger_charge FOR VALUES FROM ('"
                             + from + "') TO ('" + from.plusMonths(1) + "')");
@@ -45,13 +50,14 @@ final class LedgerPartitions {
                 c.commit();
             } catch (SQLException e) {
                 c.rollback();
-                throw e;
+                if (!"42P07".equals(e.getSQLState())) throw e; // duplicate_table: a concurrent load won the race
             }
         }
     }
 
     private static boolean exists(Connection c, String table) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_class r "
+                + "JOIN pg_catalog.pg_namespace n ON n.oid = r.relnamespace WHERE n.nspname = 'outlay' AND r.relname = ?)")) {
             ps.setString(1, table);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();

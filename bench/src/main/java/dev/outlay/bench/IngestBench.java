@@ -1,0 +1,173 @@
+package dev.outlay.bench;
+
+import dev.outlay.connectors.synthetic.SyntheticBilling;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * Times Outlay's end-to-end ingest (HTTP upload → parse → COPY → atomic replace → rollup, until the manifest says
+ * succeeded) of a generated AWS CUR 2.0 CSV.gz against DuckDB reading the same file with read_csv and a
+ * group-by. Both are bound by gunzip + CSV parsing. Needs a running Outlay (./outlay demo) and a token:
+ *
+ * <pre>OUTLAY_TOKEN=$(./outlay token --role finops_admin) java -jar bench/target/outlay-bench.jar --rows 2000000</pre>
+ */
+public final class IngestBench {
+
+    private static final Pattern ID = Pattern.compile("\"id\":\"([^\"]+)\"");
+    private static final Pattern STATUS = Pattern.compile("\"status\":\"([^\"]+)\"");
+    private static final Pattern HEAP = Pattern.compile("(?m)^jvm_memory_used_bytes\\{area=\"heap\"[^}]*}\\s+([0-9.eE+]+)");
+
+    public static void main(String[] args) throws Exception {
+        long rows = 2_000_000;
+        String url = System.getenv().getOrDefault("OUTLAY_URL", "http://localhost:8080");
+        String token = System.getenv("OUTLAY_TOKEN");
+        Path dir = Path.of("bench/target/data");
+        boolean skipOutlay = false;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--rows" -> rows = Long.parseLong(args[++i]);
+                case "--url" -> url = args[++i];
+                case "--token" -> token = args[++i];
+                case "--dir" -> dir = Path.of(args[++i]);
+                case "--duckdb-only" -> skipOutlay = true;
+                default -> throw new IllegalArgumentException("unknown argument " + args[i]);
+            }
+        }
+        Files.createDirectories(dir);
+        Path file = dir.resolve("cur2-" + rows + ".csv.gz");
+        long written = generate(file, rows);
+        System.out.printf("file: %s (%,d rows, %,d bytes)%n", file, written, Files.size(file));
+
+        long duck = duckdb(file);
+        System.out.printf("duckdb read_csv + group-by: %,d ms (bench JVM peak heap %,d MB)%n", duck, peakHeapMb());
+        if (skipOutlay) return;
+        if (token == null) throw new IllegalStateException("set OUTLAY_TOKEN=$(./outlay token --role finops_admin) or pass --token");
+        long[] outlay = outlay(url, token, file);
+        System.out.printf("outlay end-to-end ingest:   %,d ms (server peak heap sampled %,d MB)%n", outlay[0], outlay[1]);
+        System.out.printf("ratio duckdb/outlay time: %.2fx (>= 1.0 means Outlay's ingest is at least as fast as DuckDB's aggregate)%n",
+                (double) duck / outlay[0]);
+        System.out.printf("ratio outlay/duckdb time: %.2fx%n", (double) outlay[0] / duck);
+    }
+
+    /** Hourly rows for 30 days; resources chosen so the file has about {@code rows} rows. Reused when present. */
+    static long generate(Path file, long rows) throws IOException {
+        int days = 30;
+        int resources = (int) Math.max(1, rows / (days * 24L));
+        Path marker = file.resolveSibling(file.getFileName() + ".rows");
+        if (Files.exists(file) && Files.exists(marker)) return Long.parseLong(Files.readString(marker).trim());
+        long t0 = System.nanoTime();
+        long n;
+        try (Writer w = new BufferedWriter(new OutputStreamWriter(new GZIPOutputStream(Files.newOutputStream(file), 1 << 16), StandardCharsets.UTF_8), 1 << 16)) {
+            n = SyntheticBilling.awsCur2(w, LocalDate.of(2024, 9, 30), days, resources, 24, 7L);
+        }
+        Files.writeString(marker, Long.toString(n));
+        System.out.printf("generated in %,d ms%n", (System.nanoTime() - t0) / 1_000_000);
+        return n;
+    }
+
+    static long duckdb(Path file) throws Exception {
+        Class.forName("org.duckdb.DuckDBDriver");
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement st = c.createStatement()) {
+            long t0 = System.nanoTime();
+            try (ResultSet rs = st.executeQuery("SELECT bill_billing_period_start_date, line_item_usage_account_id, line_item_product_code, "
+                    + "line_item_line_item_type, sum(line_item_unblended_cost) AS cost, count(*) AS n FROM read_csv('"
+                    + file.toAbsolutePath().toString().replace("'", "''") + "', header = true) GROUP BY ALL")) {
+                long groups = 0;
+                while (rs.next()) groups++;
+                long ms = (System.nanoTime() - t0) / 1_000_000;
+                System.out.printf("duckdb groups: %d%n", groups);
+                return ms;
+            }
+        }
+    }
+
+    static long[] outlay(String url, String token, Path file) throws Exception {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        String boundary = "outlay-bench-" + UUID.randomUUID();
+        String connection = "bench-" + System.currentTimeMillis(); // a fresh source: never a duplicate
+        String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"source\"\r\n\r\naws-cur\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"connection\"\r\n\r\n" + connection + "\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + file.getFileName() + "\"\r\n"
+                + "Content-Type: application/gzip\r\n\r\n";
+        String tail = "\r\n--" + boundary + "--\r\n";
+        HttpRequest post = HttpRequest.newBuilder(URI.create(url + "/api/v1/ingestions"))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.concat(HttpRequest.BodyPublishers.ofString(head),
+                        HttpRequest.BodyPublishers.ofFile(file), HttpRequest.BodyPublishers.ofString(tail)))
+                .build();
+        AtomicLong peak = new AtomicLong();
+        Thread sampler = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                try {
+                    String metrics = http.send(HttpRequest.newBuilder(URI.create(url + "/q/metrics")).build(),
+                            HttpResponse.BodyHandlers.ofString()).body();
+                    Matcher m = HEAP.matcher(metrics);
+                    double sum = 0;
+                    while (m.find()) sum += Double.parseDouble(m.group(1));
+                    peak.accumulateAndGet((long) sum, Math::max);
+                    Thread.sleep(250);
+                } catch (InterruptedException e) {
+                    return;
+                } catch (Exception ignored) {
+                    // metrics are best effort
+                }
+            }
+        }, "heap-sampler");
+        sampler.setDaemon(true);
+        sampler.start();
+        long t0 = System.nanoTime();
+        HttpResponse<String> accepted = http.send(post, HttpResponse.BodyHandlers.ofString());
+        if (accepted.statusCode() != 202) throw new IllegalStateException("upload answered " + accepted.statusCode() + ": " + accepted.body());
+        Matcher idm = ID.matcher(accepted.body());
+        if (!idm.find()) throw new IllegalStateException("no id in " + accepted.body());
+        String id = idm.group(1);
+        while (true) {
+            String body = http.send(HttpRequest.newBuilder(URI.create(url + "/api/v1/ingestions/" + id))
+                    .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString()).body();
+            Matcher s = STATUS.matcher(body);
+            String status = s.find() ? s.group(1) : "?";
+            if (status.equals("succeeded")) break;
+            if (!status.equals("queued") && !status.equals("running")) throw new IllegalStateException("ingestion " + status + ": " + body);
+            Thread.sleep(100);
+        }
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        sampler.interrupt();
+        return new long[]{ms, peak.get() / (1024 * 1024)};
+    }
+
+    static long peakHeapMb() {
+        long sum = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) sum += pool.getPeakUsage().getUsed();
+        }
+        return sum / (1024 * 1024);
+    }
+
+    private IngestBench() {
+    }
+}

@@ -1,0 +1,77 @@
+package dev.outlay.api.v1;
+
+import dev.outlay.api.problem.Problem;
+import dev.outlay.api.problem.ProblemException;
+import dev.outlay.ledger.CostQuery;
+import dev.outlay.ledger.CostReport;
+import dev.outlay.ledger.CostService;
+import dev.outlay.ledger.FocusExporter;
+import dev.outlay.ledger.SourceHealthService;
+import dev.outlay.tenancy.Caller;
+import dev.outlay.tenancy.TenantContext;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+/** Read side of the ledger: costs with data quality, source health, FOCUS export. */
+@Path("/api/v1")
+public class LedgerResource {
+
+    @Inject
+    CostService costs;
+
+    @Inject
+    SourceHealthService health;
+
+    @Inject
+    FocusExporter exporter;
+
+    @GET
+    @Path("costs")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"admin", "finops_admin", "finance", "platform", "engineering", "leadership", "auditor"})
+    public CostReport costs(@QueryParam("from") String from, @QueryParam("to") String to,
+                            @QueryParam("groupBy") String groupBy, @QueryParam("metric") String metric) {
+        return costs.report(CostQuery.parse(from, to, groupBy, metric));
+    }
+
+    @GET
+    @Path("sources/health")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"admin", "finops_admin", "finance", "platform", "engineering", "leadership", "auditor"})
+    public List<SourceHealthService.SourceHealth> sourceHealth() {
+        return health.health();
+    }
+
+    @GET
+    @Path("exports/focus")
+    @Produces("text/csv")
+    @RolesAllowed({"admin", "finops_admin", "finance", "platform", "engineering", "leadership", "auditor"})
+    public Response focus(@QueryParam("billingPeriod") String billingPeriod) {
+        YearMonth period;
+        try {
+            period = YearMonth.parse(billingPeriod == null ? "" : billingPeriod);
+        } catch (DateTimeParseException e) {
+            throw ProblemException.badRequest("billingPeriod is required as YYYY-MM", Problem.Fault.at("billingPeriod", "YYYY-MM"));
+        }
+        // The body is written after this method returns, on another thread: carry the tenant along.
+        Caller caller = TenantContext.caller().orElseThrow();
+        StreamingOutput body = out -> TenantContext.runAs(caller, () ->
+                exporter.write(period, new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16)));
+        return Response.ok(body, "text/csv; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"focus-1.2-" + period + ".csv\"").build();
+    }
+}

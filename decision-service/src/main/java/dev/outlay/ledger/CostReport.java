@@ -1,0 +1,36 @@
+package dev.outlay.ledger;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/** Answer of GET /api/v1/costs: grouped amounts per currency, totals, and how far to trust them. */
+public record CostReport(LocalDate from, LocalDate to, String metric, List<String> groupBy, List<Row> rows,
+                         List<Total> totals, DataQuality dataQuality) {
+
+    public record Row(Map<String, String> dimensions, String currency, BigDecimal amount) {
+    }
+
+    public record Total(String currency, BigDecimal amount) {
+    }
+
+    /**
+     * @param rows         ledger rows behind the window
+     * @param flaggedRows  rows loaded with a data-quality flag
+     * @param unmappedRows rows whose charge category could not be mapped (loaded as Adjustment)
+     * @param unmappedPct  unmappedRows / rows in percent
+     * @param completeness days of the window with data / days of the window
+     * @param freshness    per source: last successful ingestion and its age in hours
+     */
+    public record DataQuality(long rows, long flaggedRows, long unmappedRows, double unmappedPct, Completeness completeness,
+                              List<Freshness> freshness) {
+    }
+
+    public record Completeness(long days, long daysWithData, double ratio) {
+    }
+
+    public record Freshness(String source, Instant lastSuccessAt, Double recencyHours) {
+    }
+}
