@@ -69,6 +69,41 @@ class InProcessDecisionsTest {
     }
 
     @Test
+    void theLogIsAppendOnlyAndAReplayThatDoesNotReproduceSaysSo() throws Exception {
+        tenants.ensure("rs-tamper", "Tamper", false);
+        Caller caller = TenantContext.system("rs-tamper");
+        Map<String, Object> in = Map.of("resourceClass", "standard", "environment", "dev", "amount", 300, "budgetRemaining", 20000,
+                "forecastOverrunPct", 0);
+        DecisionRecord real = TenantContext.runAs(caller, () -> decisions.evaluate("spend-policy", null, in));
+        TenantContext.runAs(caller, () -> {
+            try (java.sql.Connection c = dataSource.getConnection(); java.sql.Statement st = c.createStatement()) {
+                org.junit.jupiter.api.Assertions.assertThrows(java.sql.SQLException.class,
+                        () -> st.executeUpdate("UPDATE outlay.decision_log SET outputs = '{}' WHERE id = '" + real.id() + "'"));
+                org.junit.jupiter.api.Assertions.assertThrows(java.sql.SQLException.class,
+                        () -> st.executeUpdate("UPDATE outlay.rule_set_version SET content = 'x'"));
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        // A record whose outputs were not produced by its version (e.g. written by a buggy or forged client).
+        DecisionRecord forged = new DecisionRecord(java.util.UUID.randomUUID(), "spend-policy", real.versionHash(), real.inputs(),
+                real.outputs().replace("\"allow\"", "\"block\""), "mallory", real.at(), null, null);
+        TenantContext.runAs(caller, () -> log.append(List.of(forged)));
+        given().header("Authorization", bearer("rs-tamper", "au", "auditor")).post("/api/v1/decisions/" + forged.id() + "/replay")
+                .then().statusCode(200).body("reproduced", equalTo(false))
+                .body("reproductionDiff[0].path", equalTo("policy.outcome"))
+                .body("reproductionDiff[0].before", equalTo("block")).body("reproductionDiff[0].after", equalTo("allow"));
+        given().header("Authorization", bearer("rs-tamper", "au", "auditor")).post("/api/v1/decisions/" + real.id() + "/replay")
+                .then().statusCode(200).body("reproduced", equalTo(true)).body("changed", equalTo(false));
+    }
+
+    @Inject
+    io.agroal.api.AgroalDataSource dataSource;
+
+    @Inject
+    DecisionLog log;
+
+    @Test
     void kogitoGeneratedEndpointsServeTheNewBundledModels() {
         given().header("Authorization", bearer("demo", "demo-platform", "platform")).contentType(ContentType.JSON).body(charge())
                 .post("/Allocation")
