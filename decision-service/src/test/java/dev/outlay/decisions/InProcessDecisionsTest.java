@@ -52,6 +52,10 @@ class InProcessDecisionsTest {
         given().header("Authorization", bearer("rs-bulk", "au", "auditor")).get("/api/v1/decisions?runId=" + result.runId())
                 .then().statusCode(200).body("$", hasSize(4)).body("caller[0]", equalTo("allocation-job"))
                 .body("rowCount.sum()", equalTo(30));
+        String candidate = TenantContext.runAs(allocator, () -> decisions.evaluate("allocation", null, charge())).versionHash();
+        given().header("Authorization", bearer("rs-bulk", "fa", "finops_admin"))
+                .post("/api/v1/rulesets/allocation/versions/" + candidate + "/impact")
+                .then().statusCode(200).body("evaluated", equalTo(5)).body("rowsEvaluated", equalTo(31)).body("changed", equalTo(0));
         // Other tenants see nothing of it.
         given().header("Authorization", bearer("rs-bulk-other", "au", "auditor")).get("/api/v1/decisions?runId=" + result.runId())
                 .then().statusCode(200).body("$", hasSize(0));
