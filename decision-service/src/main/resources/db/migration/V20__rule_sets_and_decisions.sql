@@ -98,13 +98,13 @@ END $$;
 CREATE TRIGGER rule_set_version_immutable BEFORE UPDATE OR DELETE ON outlay.rule_set_version
     FOR EACH ROW EXECUTE FUNCTION outlay.rule_set_version_immutable();
 
-CREATE FUNCTION outlay.append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE FUNCTION outlay.rules_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     RAISE EXCEPTION '% is append-only (% refused)', TG_TABLE_NAME, TG_OP USING ERRCODE = 'insufficient_privilege';
 END $$;
 CREATE TRIGGER rule_set_activation_append_only BEFORE UPDATE OR DELETE ON outlay.rule_set_activation
-    FOR EACH ROW EXECUTE FUNCTION outlay.append_only();
+    FOR EACH ROW EXECUTE FUNCTION outlay.rules_append_only();
 CREATE TRIGGER decision_log_append_only BEFORE UPDATE OR DELETE ON outlay.decision_log
-    FOR EACH ROW EXECUTE FUNCTION outlay.append_only();
+    FOR EACH ROW EXECUTE FUNCTION outlay.rules_append_only();
 CREATE TRIGGER decision_log_no_truncate BEFORE TRUNCATE ON outlay.decision_log
-    FOR EACH STATEMENT EXECUTE FUNCTION outlay.append_only();
+    FOR EACH STATEMENT EXECUTE FUNCTION outlay.rules_append_only();

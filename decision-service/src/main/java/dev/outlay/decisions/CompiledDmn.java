@@ -21,7 +21,7 @@ public record CompiledDmn(String hash, DMNRuntime runtime, DMNModel model, Input
     @Override
     public Map<String, Object> evaluate(Map<String, Object> inputs) {
         DMNContext ctx = runtime.newContext();
-        inputs.forEach(ctx::set);
+        inputs.forEach((name, value) -> ctx.set(name, this.inputs.coerce(name, value)));
         DMNResult result = runtime.evaluateAll(model, ctx);
         if (result.hasErrors()) {
             throw new EvaluationException("The model could not decide on these inputs",

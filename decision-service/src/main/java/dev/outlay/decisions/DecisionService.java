@@ -94,7 +94,7 @@ public class DecisionService {
     public record ReplayResult(UUID decisionId, String ruleSet, String loggedVersion, @JsonRawValue String loggedOutputs,
                                boolean reproduced, List<OutputDiff.Change> reproductionDiff, String against,
                                @JsonRawValue String againstOutputs, boolean changed, List<OutputDiff.Change> diff,
-                               List<ValidationMessage> againstErrors) {
+                               List<ValidationMessage> againstErrors, String loggedEngine, String currentEngine) {
     }
 
     /**
@@ -105,6 +105,7 @@ public class DecisionService {
         DecisionRecord d = log.find(decisionId).orElseThrow(() -> ProblemException.notFound("No decision " + decisionId + "."));
         Map<String, Object> inputs = d.inputValues();
         RuleVersion logged = runtime.resolve(d.ruleSet(), d.versionHash());
+        String loggedEngine = logged.engineVersion();
         Map<String, Object> replayed = run(runtime.compiled(logged), inputs);
         String replayedJson = CanonicalJson.write(replayed);
         boolean reproduced = replayedJson.equals(d.outputs());
@@ -117,24 +118,25 @@ public class DecisionService {
             List<ValidationMessage> errs = faults.stream().map(f -> ValidationMessage.error("INPUT_CONTRACT",
                     f.field() + ": " + f.message(), null, null, null)).toList();
             return new ReplayResult(d.id(), d.ruleSet(), d.versionHash(), d.outputs(), reproduced, reproductionDiff, target.hash(),
-                    null, true, null, errs);
+                    null, true, null, errs, loggedEngine, EngineVersion.VALUE);
         }
         try {
             Map<String, Object> targetOut = targetCompiled.evaluate(inputs);
             List<OutputDiff.Change> diff = OutputDiff.between(d.outputValues(), targetOut);
             return new ReplayResult(d.id(), d.ruleSet(), d.versionHash(), d.outputs(), reproduced, reproductionDiff, target.hash(),
-                    CanonicalJson.write(targetOut), !diff.isEmpty(), diff, null);
+                    CanonicalJson.write(targetOut), !diff.isEmpty(), diff, null, loggedEngine, EngineVersion.VALUE);
         } catch (CompiledVersion.EvaluationException e) {
             return new ReplayResult(d.id(), d.ruleSet(), d.versionHash(), d.outputs(), reproduced, reproductionDiff, target.hash(),
-                    null, true, null, e.messages());
+                    null, true, null, e.messages(), loggedEngine, EngineVersion.VALUE);
         }
     }
 
     public record ImpactChange(UUID decisionId, String loggedVersion, List<OutputDiff.Change> diff, List<ValidationMessage> errors) {
     }
 
+    /** {@code evaluated/changed/...} count logged decisions; {@code rows*} weight bulk records by the rows they stood for. */
     public record Impact(String ruleSet, String candidate, int evaluated, int changed, int unchanged, int failed,
-                         Map<String, Map<String, Integer>> byField, List<ImpactChange> examples) {
+                         long rowsEvaluated, long rowsChanged, Map<String, Map<String, Integer>> byField, List<ImpactChange> examples) {
     }
 
     /**
@@ -146,9 +148,12 @@ public class DecisionService {
         CompiledVersion compiled = runtime.compiled(v);
         List<DecisionRecord> history = log.list(ruleSet, from, to, null, limit);
         int changed = 0, failed = 0;
+        long rows = 0, rowsChanged = 0;
         Map<String, Map<String, Integer>> byField = new TreeMap<>();
         List<ImpactChange> examples = new ArrayList<>();
         for (DecisionRecord d : history) {
+            int weight = d.rowCount() == null ? 1 : d.rowCount();
+            rows += weight;
             Map<String, Object> inputs = d.inputValues();
             List<Problem.Fault> faults = compiled.inputs().check(inputs);
             List<ValidationMessage> errors = null;
@@ -167,6 +172,7 @@ public class DecisionService {
                 if (examples.size() < 50) examples.add(new ImpactChange(d.id(), d.versionHash(), null, errors));
             } else if (!diff.isEmpty()) {
                 changed++;
+                rowsChanged += weight;
                 for (OutputDiff.Change c : diff) {
                     byField.computeIfAbsent(c.path(), k -> new TreeMap<>())
                             .merge(CanonicalJson.write(c.before()) + " -> " + CanonicalJson.write(c.after()), 1, Integer::sum);
@@ -174,7 +180,8 @@ public class DecisionService {
                 if (examples.size() < 50) examples.add(new ImpactChange(d.id(), d.versionHash(), diff, null));
             }
         }
-        return new Impact(ruleSet, v.hash(), history.size(), changed, history.size() - changed - failed, failed, byField, examples);
+        return new Impact(ruleSet, v.hash(), history.size(), changed, history.size() - changed - failed, failed, rows, rowsChanged,
+                byField, examples);
     }
 
     private static void check(CompiledVersion compiled, Map<String, Object> inputs) {

@@ -106,6 +106,7 @@ public final class DmnCompiler {
     static List<ValidationMessage> checkOutputEntries(DMNModel model) {
         List<ValidationMessage> out = new ArrayList<>();
         FEEL feel = org.kie.dmn.feel.lang.impl.FEELBuilder.builder().build();
+        Map<String, Object> constants = new java.util.HashMap<>();
         for (DecisionNode node : model.getDecisions()) {
             if (!(node.getDecision().getExpression() instanceof DecisionTable table)) continue;
             DMNType result = node.getResultType();
@@ -122,17 +123,9 @@ public final class DmnCompiler {
                     LiteralExpression entry = rule.getOutputEntry().get(col);
                     String text = entry.getText() == null ? "" : entry.getText().trim();
                     if (text.isEmpty() || text.equals("null")) continue;
-                    List<FEELEvent> problems = new ArrayList<>();
-                    org.kie.dmn.api.feel.runtime.events.FEELEventListener listener = problems::add;
-                    feel.addListener(listener);
-                    Object value;
-                    try {
-                        value = feel.evaluate(text);
-                    } finally {
-                        feel.removeListener(listener);
-                    }
-                    boolean constant = problems.stream().noneMatch(p -> p.getSeverity() == FEELEvent.Severity.ERROR);
-                    if (!constant || value == null) continue;
+                    // Tables repeat the same few literals; evaluate each distinct text once.
+                    Object value = constants.computeIfAbsent(text, t -> constantValue(feel, t));
+                    if (value == NOT_CONSTANT) continue;
                     if (!type.isAssignableValue(value) || !fitsBuiltin(type, value)) {
                         String column = clause.getName() == null ? node.getName() : clause.getName();
                         out.add(ValidationMessage.error("DECISION_TABLE_OUTPUT_TYPE",
@@ -144,6 +137,22 @@ public final class DmnCompiler {
             }
         }
         return out;
+    }
+
+    private static final Object NOT_CONSTANT = new Object();
+
+    /** The value of a constant FEEL expression, or NOT_CONSTANT when it needs variables (or is null / invalid). */
+    private static Object constantValue(FEEL feel, String text) {
+        List<FEELEvent> problems = new ArrayList<>();
+        org.kie.dmn.api.feel.runtime.events.FEELEventListener listener = problems::add;
+        feel.addListener(listener);
+        try {
+            Object value = feel.evaluate(text);
+            boolean constant = problems.stream().noneMatch(p -> p.getSeverity() == FEELEvent.Severity.ERROR);
+            return constant && value != null ? value : NOT_CONSTANT;
+        } finally {
+            feel.removeListener(listener);
+        }
     }
 
     private static boolean fitsBuiltin(DMNType type, Object value) {

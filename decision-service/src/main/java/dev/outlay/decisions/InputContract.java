@@ -58,7 +58,7 @@ public final class InputContract {
                 faults.add(Problem.Fault.at(f.name(), "missing input of type " + f.type() + " (send null if it is unknown)"));
                 continue;
             }
-            Object value = inputs.get(f.name());
+            Object value = coerce(f.name(), inputs.get(f.name()));
             if (value == null) continue;
             DMNType type = types.get(f.name());
             if (!fitsBase(f.type(), value) || !type.isAssignableValue(value)) {
@@ -67,6 +67,26 @@ public final class InputContract {
             }
         }
         return faults;
+    }
+
+    /**
+     * JSON has no temporal types: ISO text for a date, time, date-and-time or days-and-time-duration input becomes
+     * the java.time value FEEL expects. Logged inputs keep the text, so replay coerces the same way.
+     */
+    public Object coerce(String name, Object value) {
+        if (!(value instanceof String text) || fields == null || !fields.containsKey(name)) return value;
+        try {
+            return switch (fields.get(name).type()) {
+                case "date" -> java.time.LocalDate.parse(text);
+                case "time" -> text.matches(".*([+-]\\d\\d:\\d\\d|Z)$") ? java.time.OffsetTime.parse(text) : java.time.LocalTime.parse(text);
+                case "date and time", "dateTime" -> text.matches(".*([+-]\\d\\d:\\d\\d|Z)(\\[.*\\])?$")
+                        ? java.time.ZonedDateTime.parse(text) : java.time.LocalDateTime.parse(text);
+                case "days and time duration", "dayTimeDuration" -> java.time.Duration.parse(text);
+                default -> value;
+            };
+        } catch (java.time.format.DateTimeParseException e) {
+            return value;
+        }
     }
 
     private static boolean fitsBase(String base, Object value) {

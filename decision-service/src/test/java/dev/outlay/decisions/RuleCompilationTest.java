@@ -143,6 +143,25 @@ class RuleCompilationTest {
     }
 
     @Test
+    void isoTextFeedsDateInputsAndBadDatesAreRefused() {
+        String xml = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/" id="d" name="Due" namespace="https://outlay.dev/test/due">
+                  <inputData id="in_due" name="due"><variable id="v_due" name="due" typeRef="date"/></inputData>
+                  <decision id="d_q" name="quarter">
+                    <variable id="v_q" name="quarter" typeRef="string"/>
+                    <informationRequirement id="ir1"><requiredInput href="#in_due"/></informationRequirement>
+                    <literalExpression id="le"><text>if due &lt; date("2025-04-01") then "Q1" else "later"</text></literalExpression>
+                  </decision>
+                </definitions>
+                """;
+        CompiledDmn dmn = DmnCompiler.validateAndCompile("h", xml).compiled();
+        assertTrue(dmn.inputs().check(Map.of("due", "2025-03-31")).isEmpty());
+        assertEquals(Map.of("quarter", "Q1"), dmn.evaluate(Map.of("due", "2025-03-31")));
+        assertEquals(1, dmn.inputs().check(Map.of("due", "31/03/2025")).size());
+    }
+
+    @Test
     void cacheKeepsPinnedVersionsAndEvictsTheRest() {
         CompiledVersionCache cache = new CompiledVersionCache(1);
         String a = TestModels.bands("FIRST", "string", "-", "\"a\"");
