@@ -50,7 +50,7 @@ class PlatformEndpointsTest {
             socket.setSoTimeout(10_000);
             String request = "POST /api/v1/tenant/delete HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
                     + "Authorization: " + bearer("demo", "demo-admin", "admin") + "\r\n"
-                    + "Content-Length: " + (600L * 1024 * 1024) + "\r\n\r\n{}";
+                    + "Content-Length: " + (3L * 1024 * 1024 * 1024) + "\r\n\r\n{}";
             socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
             socket.getOutputStream().flush();
             byte[] buf = new byte[4096];
