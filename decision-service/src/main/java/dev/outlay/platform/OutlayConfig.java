@@ -23,6 +23,19 @@ public interface OutlayConfig {
         java.util.Optional<String> key();
     }
 
+    Retention retention();
+
+    interface Retention {
+        /** Decision-log records older than this many days are deleted; 0 keeps them forever. */
+        @WithName("decision-log-days")
+        @WithDefault("0")
+        int decisionLogDays();
+
+        @WithName("check-every")
+        @WithDefault("6h")
+        String checkEvery();
+    }
+
     @WithName("tenant-delete")
     TenantDelete tenantDelete();
 

@@ -1,0 +1,84 @@
+package dev.outlay.lifecycle;
+
+import dev.outlay.audit.AuditLog;
+import dev.outlay.tenancy.TenantContext;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Deletes decision-log records older than {@code outlay.retention.decision-log-days} (0 = keep forever, the
+ * default: a deleted record can no longer be replayed). Each tenant's purge is one audited transaction.
+ */
+@ApplicationScoped
+public class DecisionLogRetention {
+
+    private static final Logger LOG = Logger.getLogger(DecisionLogRetention.class);
+
+    @Inject
+    dev.outlay.platform.OutlayConfig config;
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Inject
+    AuditLog audit;
+
+    @Scheduled(every = "${outlay.retention.check-every:6h}", delayed = "5m",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduled() {
+        if (config.retention().decisionLogDays() > 0) enforce(config.retention().decisionLogDays());
+    }
+
+    /** Applies a retention window to every tenant; returns the number of deleted records. */
+    public synchronized long enforce(int retentionDays) {
+        if (retentionDays <= 0) throw new IllegalArgumentException("retention window must be positive");
+        List<String> tenants = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT id FROM outlay.tenant ORDER BY id")) {
+            while (rs.next()) tenants.add(rs.getString(1));
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        long total = 0;
+        for (String tenant : tenants) {
+            total += TenantContext.runAs(TenantContext.system(tenant), () -> purge(tenant, retentionDays));
+        }
+        if (total > 0) LOG.infof("retention: %d decision-log records older than %d days deleted", total, retentionDays);
+        return total;
+    }
+
+    @Transactional
+    long purge(String tenant, int retentionDays) {
+        long deleted;
+        try (Connection c = dataSource.getConnection()) {
+            try (Statement st = c.createStatement()) {
+                st.execute("SELECT set_config('outlay.retention_purge', 'on', true)");
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "DELETE FROM outlay.decision_log WHERE tenant_id = ? AND at < now() - make_interval(days => ?)")) {
+                ps.setString(1, tenant);
+                ps.setInt(2, retentionDays);
+                deleted = ps.executeUpdate();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("retention purge failed for tenant " + tenant, e);
+        }
+        if (deleted > 0) {
+            audit.record("retention.decision_log", "decision_log", tenant, null, Map.of("deleted", deleted, "olderThanDays", retentionDays));
+        }
+        return deleted;
+    }
+}
