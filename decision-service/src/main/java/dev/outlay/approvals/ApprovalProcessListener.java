@@ -6,7 +6,7 @@ import dev.outlay.tenancy.TenantContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
-import org.kie.api.event.process.DefaultProcessEventListener;
+import org.kie.kogito.internal.process.event.DefaultKogitoProcessEventListener;
 import org.kie.api.event.process.ProcessCompletedEvent;
 import org.kie.api.event.process.ProcessNodeLeftEvent;
 import org.kie.api.runtime.process.WorkflowProcessInstance;
@@ -23,7 +23,7 @@ import java.util.UUID;
  * their tenant as a variable; a timer fires without a user, so the work then runs as the tenant's SLA system actor.
  */
 @ApplicationScoped
-public class ApprovalProcessListener extends DefaultProcessEventListener {
+public class ApprovalProcessListener extends DefaultKogitoProcessEventListener {
 
     private static final Logger LOG = Logger.getLogger(ApprovalProcessListener.class);
     static final String TIMER_ACTOR = "outlay-sla-timer";

@@ -98,6 +98,7 @@ class SpendApprovalRestartIT {
         ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-jar", jar.toString());
         Map<String, String> env = pb.environment();
         env.put("QUARKUS_DATASOURCE_JDBC_URL", db.get("url"));
+        env.put("QUARKUS_DATASOURCE_REACTIVE_URL", db.get("url").substring("jdbc:".length()));
         env.put("QUARKUS_DATASOURCE_USERNAME", db.get("user"));
         env.put("QUARKUS_DATASOURCE_PASSWORD", db.get("password"));
         env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
