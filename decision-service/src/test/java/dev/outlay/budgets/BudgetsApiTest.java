@@ -32,10 +32,10 @@ class BudgetsApiTest {
         given().header("Authorization", bearer(T, "eng", "engineering")).contentType(ContentType.JSON).body(budget("x", 1))
                 .post("/api/v1/budgets").then().statusCode(403);
         given().header("Authorization", bearer(T, "eng", "engineering")).get("/api/v1/budgets/" + id)
-                .then().statusCode(200).body("amount", equalTo(5000));
+                .then().statusCode(200).body("amount", equalTo(5000f));
         given().header("Authorization", bearer("elsewhere", "fin-1", "finance")).get("/api/v1/budgets/" + id).then().statusCode(404);
         given().header("Authorization", admin).contentType(ContentType.JSON).body(budget("data", 6000))
-                .put("/api/v1/budgets/" + id).then().statusCode(200).body("amount", equalTo(6000));
+                .put("/api/v1/budgets/" + id).then().statusCode(200).body("amount", equalTo(6000f));
         given().header("Authorization", admin).contentType(ContentType.JSON).body(budget("data", 1))
                 .post("/api/v1/budgets").then().statusCode(409);
         given().header("Authorization", admin).delete("/api/v1/budgets/" + id).then().statusCode(204);
