@@ -39,8 +39,9 @@ public class BudgetService {
         Budget b = new Budget(UUID.randomUUID(), in.name().trim(), in.scopeType(), in.scopeValue().trim(), in.period(), in.amount(),
                 in.currency(), in.thresholdsOrDefault(), TenantContext.caller().orElseThrow().subject(), now, now);
         repository.insert(b);
-        audit.record("budget.create", "budget", b.id().toString(), null, b);
-        return b;
+        Budget stored = get(b.id()); // as stored (numeric scale), so every answer shows the same amount
+        audit.record("budget.create", "budget", b.id().toString(), null, stored);
+        return stored;
     }
 
     @Transactional
@@ -50,8 +51,9 @@ public class BudgetService {
         Budget after = new Budget(id, in.name().trim(), in.scopeType(), in.scopeValue().trim(), in.period(), in.amount(), in.currency(),
                 in.thresholdsOrDefault(), before.createdBy(), before.createdAt(), Instant.now().truncatedTo(ChronoUnit.MICROS));
         repository.update(after);
-        audit.record("budget.update", "budget", id.toString(), before, after);
-        return after;
+        Budget stored = get(id);
+        audit.record("budget.update", "budget", id.toString(), before, stored);
+        return stored;
     }
 
     @Transactional
