@@ -37,7 +37,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Restart in the middle of an approval, against the packaged service (target/quarkus-app) started as a child process
  * twice on the same fresh database: the user task (same id) and its SLA timer are still there after the restart,
- * and the timer then escalates the request. SLA hour = 2 s here, so a GPU request (24 h) escalates after 48 s.
+ * and the timer then escalates the request. SLA hour = 4 s here, so a GPU request (24 h) escalates after 96 s.
  */
 class SpendApprovalRestartIT {
 
@@ -76,7 +76,7 @@ class SpendApprovalRestartIT {
         start(db, "second");
         assertEquals(taskId, approverTask(requestId), "same task after restart");
 
-        Instant until = Instant.now().plus(Duration.ofSeconds(150));
+        Instant until = Instant.now().plus(Duration.ofSeconds(240));
         String group = null;
         while (Instant.now().isBefore(until)) {
             group = call("GET", "/api/v1/spend-requests/" + requestId, token("aud", "auditor"), null, 200).get("approverGroup").asText();
@@ -104,7 +104,7 @@ class SpendApprovalRestartIT {
         env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
         env.put("OUTLAY_DEMO_ENABLED", "true");
         env.put("OUTLAY_DATA_DIR", dataDir.toString());
-        env.put("OUTLAY_APPROVALS_SLA_UNIT", "PT2S");
+        env.put("OUTLAY_APPROVALS_SLA_UNIT", "PT4S");
         pb.redirectErrorStream(true).redirectOutput(dataDir.resolve("app-" + name + ".log").toFile());
         app = pb.start();
         Instant until = Instant.now().plus(Duration.ofSeconds(180));
