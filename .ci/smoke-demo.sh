@@ -18,4 +18,5 @@ TOKEN="$(./outlay token --tenant demo --role finops_admin)"
 ME="$(curl -fsS -H "Authorization: Bearer $TOKEN" "http://localhost:$PORT/api/v1/me")"
 echo "smoke: /api/v1/me -> $ME"
 echo "$ME" | grep -q '"tenant":"demo"' || { echo "smoke: unexpected /me answer"; exit 1; }
+bash .ci/smoke-approvals.sh "$PORT" || { cat "$LOG"; exit 1; }
 echo "smoke: OK"

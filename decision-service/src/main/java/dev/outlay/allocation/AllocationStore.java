@@ -96,10 +96,37 @@ public class AllocationStore {
                 }
                 ps.executeBatch();
             }
+            insertDaily(c, id, tenant, o);
         } catch (SQLException ex) {
             throw new IllegalStateException("could not store the allocation run", ex);
         }
         return find(id).orElseThrow();
+    }
+
+    /** Daily direct cost per owner, the actuals budgets read through the outlay.cost_daily view. */
+    private static void insertDaily(Connection c, UUID id, String tenant, AllocationOutcome o) throws SQLException {
+        java.util.TreeMap<String, Object[]> daily = new java.util.TreeMap<>();
+        for (AllocationOutcome.GroupResult g : o.groups()) {
+            if (g.kind() != AllocationOutcome.Kind.direct) continue;
+            Object[] acc = daily.computeIfAbsent(g.group().day() + "|" + g.owner(), x -> new Object[]{g.group().day(), g.owner(), BigDecimal.ZERO});
+            acc[2] = ((BigDecimal) acc[2]).add(g.group().effectiveCost());
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO outlay.allocation_daily (run_id, tenant_id, day, team, product, "
+                + "environment, cost_center, direct_cost) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (Object[] d : daily.values()) {
+                Owner owner = (Owner) d[1];
+                ps.setObject(1, id);
+                ps.setString(2, tenant);
+                ps.setDate(3, Date.valueOf((LocalDate) d[0]));
+                ps.setString(4, owner.team());
+                ps.setString(5, owner.product());
+                ps.setString(6, owner.environment());
+                ps.setString(7, owner.costCenter());
+                ps.setBigDecimal(8, (BigDecimal) d[2]);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
     }
 
     void supersede(UUID old, UUID by) {

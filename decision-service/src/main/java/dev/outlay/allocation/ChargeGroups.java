@@ -69,7 +69,8 @@ public class ChargeGroups {
                     select.append("), ");
                 }
             }
-            int dims = DIMENSIONS.size() + tagOrder.size();
+            select.append("(charge_period_start AT TIME ZONE 'UTC')::date, ");
+            int dims = DIMENSIONS.size() + tagOrder.size() + 1;
             select.append("sum(effective_cost), count(*) FROM outlay.ledger_charge WHERE tenant_id = ? AND billing_period = ? GROUP BY ");
             for (int i = 1; i <= dims; i++) select.append(i > 1 ? ", " : "").append(i);
             select.append(" ORDER BY ");
@@ -88,12 +89,13 @@ public class ChargeGroups {
                         int col = 1;
                         for (String name : DIMENSIONS.values()) inputs.put(name, rs.getString(col++));
                         for (String canonical : tagOrder) inputs.put(TAG_INPUTS.get(canonical), TagKeys.normalizeValue(rs.getString(col++)));
+                        java.time.LocalDate day = rs.getDate(col++).toLocalDate();
                         BigDecimal cost = rs.getBigDecimal(col++);
                         long rows = rs.getLong(col);
-                        String key = inputs.toString();
+                        String key = inputs + "@" + day;
                         ChargeGroup prev = merged.get(key);
-                        merged.put(key, prev == null ? new ChargeGroup(inputs, cost, rows)
-                                : new ChargeGroup(inputs, prev.effectiveCost().add(cost), prev.rows() + rows));
+                        merged.put(key, prev == null ? new ChargeGroup(inputs, day, cost, rows)
+                                : new ChargeGroup(inputs, day, prev.effectiveCost().add(cost), prev.rows() + rows));
                     }
                 }
             }

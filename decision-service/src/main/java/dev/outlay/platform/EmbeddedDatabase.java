@@ -75,6 +75,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
     public Map<String, String> quarkusConfig() {
         return Map.of(
                 "quarkus.datasource.jdbc.url", jdbcUrl(),
+                // The embedded Kogito jobs service (durable timers) uses the reactive client: same database, own URL.
+                "quarkus.datasource.reactive.url", jdbcUrl().substring("jdbc:".length()),
                 "quarkus.datasource.username", AppRole.NAME,
                 "quarkus.datasource.password", AppRole.PASSWORD);
     }

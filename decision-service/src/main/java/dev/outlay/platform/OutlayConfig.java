@@ -49,6 +49,7 @@ public interface OutlayConfig {
         @WithDefault("60s")
         String checkEvery();
     }
+    Approvals approvals();
 
     interface Demo {
         /** Demo mode: creates the demo tenant, generates a signing key pair, and creates tenants on first use. */
@@ -61,5 +62,12 @@ public interface OutlayConfig {
         @WithName("tenant-claim")
         @WithDefault("tenant")
         String tenantClaim();
+    }
+
+    interface Approvals {
+        /** What one hour of a policy SLA lasts; tests shrink it so a timer escalates within seconds. */
+        @WithName("sla-unit")
+        @WithDefault("PT1H")
+        java.time.Duration slaUnit();
     }
 }

@@ -37,11 +37,19 @@ class BundledAssetsTest {
 
     @Test
     void spendApprovalProcessFromProcessesModuleRuns() {
-        String auth = bearer("demo", "demo-engineering", "engineering");
+        // Raw Kogito routes are admin-only (tenant-blind); admins may act for another identity via ?user=&group=.
+        given().header("Authorization", bearer("demo", "demo-engineering", "engineering"))
+                .contentType(ContentType.JSON).body(Map.of("requestId", "SR-0"))
+                .post("/spendApproval").then().statusCode(403);
+        given().header("Authorization", bearer("demo", "demo-approver", "approver"))
+                .get("/usertasks/instance").then().statusCode(403);
+
+        String auth = bearer("demo", "demo-admin", "admin");
         String id = given().header("Authorization", auth)
                 .contentType(ContentType.JSON)
                 .body(Map.of("requestId", "SR-1", "requester", "demo-engineering", "amount", 1500,
-                        "reason", "GPU for a training run", "approverGroup", "approver"))
+                        "reason", "GPU for a training run", "approverGroup", "approver",
+                        "tenantId", "demo", "sla", "PT1H"))
                 .post("/spendApproval")
                 .then().statusCode(201)
                 .body("id", notNullValue())
@@ -64,7 +72,7 @@ class BundledAssetsTest {
             given().header("Authorization", auth)
                     .queryParam("user", "demo-approver").queryParam("group", "approver")
                     .contentType(ContentType.JSON)
-                    .body(Map.of("transitionId", transition, "data", Map.of("approved", true, "comment", "ok")))
+                    .body(Map.of("transitionId", transition, "data", Map.of("decision", "approve", "comment", "ok")))
                     .post("/usertasks/instance/" + taskId + "/transition")
                     .then().statusCode(200);
         }

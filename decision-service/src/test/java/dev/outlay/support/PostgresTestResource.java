@@ -37,6 +37,7 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
                 throw new IllegalStateException("local PostgreSQL answered but could not be provisioned", e);
             }
             config.put("quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:5432/" + createdDatabase);
+            config.put("quarkus.datasource.reactive.url", "postgresql://127.0.0.1:5432/" + createdDatabase);
             config.put("quarkus.datasource.username", EmbeddedDatabase.AppRole.NAME);
             config.put("quarkus.datasource.password", EmbeddedDatabase.AppRole.PASSWORD);
         } else {

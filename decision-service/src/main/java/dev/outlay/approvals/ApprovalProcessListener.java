@@ -1,0 +1,124 @@
+package dev.outlay.approvals;
+
+import dev.outlay.audit.AuditLog;
+import dev.outlay.tenancy.Caller;
+import dev.outlay.tenancy.TenantContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
+import org.kie.kogito.internal.process.event.DefaultKogitoProcessEventListener;
+import org.kie.api.event.process.ProcessCompletedEvent;
+import org.kie.api.event.process.ProcessNodeLeftEvent;
+import org.kie.api.runtime.process.WorkflowProcessInstance;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Writes what the processes decide back to Outlay's tables and the audit log, in the process engine's transaction:
+ * escalations (the SLA timer fired) and final outcomes of spend approvals and violation triage. The processes carry
+ * their tenant as a variable; a timer fires without a user, so the work then runs as the tenant's SLA system actor.
+ */
+@ApplicationScoped
+public class ApprovalProcessListener extends DefaultKogitoProcessEventListener {
+
+    private static final Logger LOG = Logger.getLogger(ApprovalProcessListener.class);
+    static final String TIMER_ACTOR = "outlay-sla-timer";
+    private static final Map<String, String> OUTCOME_STATUS = Map.of(
+            "approved", SpendRequest.APPROVED, "rejected", SpendRequest.REJECTED, "expired", SpendRequest.EXPIRED);
+
+    @Inject
+    SpendRequestRepository requests;
+
+    @Inject
+    ViolationRepository violations;
+
+    @Inject
+    ApprovalSla sla;
+
+    @Inject
+    AuditLog audit;
+
+    @Override
+    public void afterNodeLeft(ProcessNodeLeftEvent event) {
+        if (!"Escalate".equals(event.getNodeInstance().getNodeName())) return;
+        WorkflowProcessInstance pi = (WorkflowProcessInstance) event.getProcessInstance();
+        inTenant(pi, () -> {
+            String from = (String) pi.getVariable("escalatedFrom");
+            if (ProcessStarter.SPEND_APPROVAL.equals(pi.getProcessId())) {
+                String to = (String) pi.getVariable("approverGroup");
+                boolean expired = "expired".equals(pi.getVariable("outcome"));
+                UUID id = UUID.fromString((String) pi.getVariable("requestId"));
+                requests.find(id).ifPresent(r -> {
+                    String actor = actor();
+                    if (!expired) {
+                        Instant deadline = Instant.now().truncatedTo(ChronoUnit.MICROS).plus(sla.of(r.slaHours()));
+                        requests.escalated(id, to, deadline);
+                        requests.event(id, actor, "escalated", "SLA passed: " + from + " -> " + to + ", due " + deadline);
+                        requests.notify("approval.escalated", "spend_request", id.toString(), to, "Spend request escalated from " + from);
+                    }
+                    audit.record("spend_request.escalate", "spend_request", id.toString(), Map.of("approverGroup", from),
+                            Map.of("approverGroup", expired ? "none" : to, "expired", expired));
+                });
+            } else if (ProcessStarter.VIOLATION_TRIAGE.equals(pi.getProcessId())) {
+                UUID id = UUID.fromString((String) pi.getVariable("violationId"));
+                violations.update(id, "escalated", null, null, null);
+                audit.record("policy_violation.escalate", "policy_violation", id.toString(), Map.of("owner", String.valueOf(from)),
+                        Map.of("owner", String.valueOf(pi.getVariable("ownerGroup"))));
+            }
+        });
+    }
+
+    @Override
+    public void afterProcessCompleted(ProcessCompletedEvent event) {
+        WorkflowProcessInstance pi = (WorkflowProcessInstance) event.getProcessInstance();
+        inTenant(pi, () -> {
+            if (ProcessStarter.SPEND_APPROVAL.equals(pi.getProcessId())) {
+                String outcome = (String) pi.getVariable("outcome");
+                String status = OUTCOME_STATUS.get(outcome);
+                if (status == null) return; // aborted or incomplete: leave the request as it is
+                UUID id = UUID.fromString((String) pi.getVariable("requestId"));
+                requests.find(id).ifPresent(before -> {
+                    String by = SpendRequest.EXPIRED.equals(status) ? actor() : (String) pi.getVariable("decidedBy");
+                    requests.decided(id, status, by, Instant.now().truncatedTo(ChronoUnit.MICROS));
+                    String comment = (String) pi.getVariable("comment");
+                    requests.event(id, by == null ? actor() : by, status, comment);
+                    audit.record("spend_request." + outcome, "spend_request", id.toString(),
+                            Map.of("status", before.status()), Map.of("status", status, "decidedBy", String.valueOf(by),
+                                    "comment", String.valueOf(comment)));
+                });
+            } else if (ProcessStarter.VIOLATION_TRIAGE.equals(pi.getProcessId())) {
+                UUID id = UUID.fromString((String) pi.getVariable("violationId"));
+                boolean verified = Boolean.TRUE.equals(pi.getVariable("verified"));
+                String status = verified ? "closed" : "reopened";
+                violations.update(id, status, (String) pi.getVariable("action"), (String) pi.getVariable("acknowledgedBy"),
+                        (String) pi.getVariable("verifiedBy"));
+                audit.record("policy_violation." + status, "policy_violation", id.toString(), null,
+                        Map.of("status", status, "action", String.valueOf(pi.getVariable("action"))));
+            }
+        });
+    }
+
+    /** Binds the process's tenant; keeps the current user when one acts in that tenant, else the timer actor. */
+    private static void inTenant(WorkflowProcessInstance pi, Runnable work) {
+        Object tenant = pi.getVariable("tenantId");
+        if (!(tenant instanceof String t) || t.isBlank()) {
+            LOG.debugf("process %s has no tenant; nothing to write back", pi.getId());
+            return;
+        }
+        Caller current = TenantContext.caller().orElse(null);
+        Caller as = current != null && t.equals(current.tenantId()) ? current : new Caller(t, TIMER_ACTOR, Set.of("admin"));
+        try {
+            TenantContext.runAs(as, work);
+        } catch (IllegalArgumentException e) {
+            LOG.warnf("process %s carries an unusable reference: %s", pi.getId(), e.getMessage());
+        }
+    }
+
+    private static String actor() {
+        return TenantContext.caller().map(Caller::subject).orElse(TIMER_ACTOR);
+    }
+}

@@ -1,0 +1,214 @@
+package dev.outlay.approvals;
+
+import dev.outlay.api.problem.Problem;
+import dev.outlay.api.problem.ProblemException;
+import dev.outlay.audit.AuditLog;
+import dev.outlay.tenancy.Caller;
+import dev.outlay.tenancy.TenantContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.kie.kogito.auth.IdentityProvider;
+import org.kie.kogito.auth.IdentityProviders;
+import org.kie.kogito.usertask.UserTaskService;
+import org.kie.kogito.usertask.view.UserTaskView;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The approver's inbox over Kogito's user tasks. Kogito knows users and groups but not tenants, and it still lists a
+ * task to its excluded user, so this service (1) asks Kogito with the caller's own identity (subject + roles as
+ * groups), (2) keeps only tasks whose process instance belongs to a spend request or violation of the caller's tenant
+ * (row-level security decides), (3) hides tasks and refuses actions where the caller is excluded (four-eyes) and
+ * (4) remembers completed tasks so a second completion is a conflict rather than "not found".
+ */
+@ApplicationScoped
+public class InboxService {
+
+    static final Set<String> SPEND_DECISIONS = Set.of("approve", "reject", "more-info");
+
+    @Inject
+    UserTaskService tasks;
+
+    @Inject
+    SpendRequestRepository requests;
+
+    @Inject
+    ViolationRepository violations;
+
+    @Inject
+    AuditLog audit;
+
+    private record Context(UserTaskView task, SpendRequest request, Violation violation) {
+        String processInstanceId() {
+            return (String) task.getMetadata().get("ProcessInstanceId");
+        }
+    }
+
+    @Transactional
+    public List<InboxItem> list() {
+        Caller caller = TenantContext.caller().orElseThrow();
+        return tasks.list(identity(caller)).stream()
+                .filter(t -> !t.getExcludedUsers().contains(caller.subject()))
+                .map(this::context)
+                .flatMap(Optional::stream)
+                .map(InboxService::item)
+                .toList();
+    }
+
+    @Transactional
+    public InboxItem claim(String taskId) {
+        Context ctx = actionable(taskId);
+        UserTaskView v = transition(ctx, "claim", Map.of());
+        event(ctx, "claimed", null);
+        return item(new Context(v, ctx.request(), ctx.violation()));
+    }
+
+    @Transactional
+    public InboxItem release(String taskId) {
+        Context ctx = actionable(taskId);
+        UserTaskView v = transition(ctx, "release", Map.of());
+        event(ctx, "released", null);
+        return item(new Context(v, ctx.request(), ctx.violation()));
+    }
+
+    @Transactional
+    public Map<String, Object> complete(String taskId, InboxDecision decision) {
+        Context ctx = actionable(taskId);
+        Caller caller = TenantContext.caller().orElseThrow();
+        Map<String, Object> data = outputs(ctx.task().getTaskName(), decision);
+        if (!caller.subject().equals(ctx.task().getActualOwner())) {
+            transition(ctx, "claim", Map.of());
+        }
+        String kind = switch (ctx.task().getTaskName()) {
+            case "ApproveSpend" -> "decided:" + decision.decision();
+            case "ProvideInfo" -> "info-provided";
+            case "AcknowledgeViolation" -> "acknowledged";
+            default -> "verified";
+        };
+        // Record first: the completion below may run the process to its end, whose listener reads these rows.
+        requests.recordTaskDecision(taskId, ctx.request() == null ? null : ctx.request().id(),
+                decision.decision() == null ? kind : decision.decision(), caller.subject());
+        event(ctx, kind, decision.comment());
+        audit.record("task.complete", ctx.request() != null ? "spend_request" : "policy_violation", subjectId(ctx),
+                null, Map.of("taskId", taskId, "task", ctx.task().getTaskName(), "decision", String.valueOf(decision.decision()),
+                        "comment", String.valueOf(decision.comment())));
+        transition(ctx, "complete", data);
+        return Map.of("taskId", taskId, "completed", true, "decision", String.valueOf(decision.decision()));
+    }
+
+    /** The task, if the caller may act on it in their tenant: 404 if unknown here, 409 if done, 403 for four-eyes. */
+    private Context actionable(String taskId) {
+        Caller caller = TenantContext.caller().orElseThrow();
+        Optional<UserTaskView> view;
+        try {
+            view = tasks.getUserTaskInstance(taskId, identity(caller));
+        } catch (RuntimeException e) {
+            view = Optional.empty();
+        }
+        if (view.isEmpty()) {
+            if (requests.taskDecision(taskId).isPresent()) throw ProblemException.conflict("Task " + taskId + " is already completed.");
+            throw ProblemException.notFound("No task " + taskId + ".");
+        }
+        Context ctx = context(view.get()).orElseThrow(() -> ProblemException.notFound("No task " + taskId + "."));
+        if (requests.taskDecision(taskId).isPresent()) throw ProblemException.conflict("Task " + taskId + " is already completed.");
+        if (ctx.task().getExcludedUsers().contains(caller.subject())
+                || (ctx.request() != null && "ApproveSpend".equals(ctx.task().getTaskName()) && caller.subject().equals(ctx.request().requester()))) {
+            throw ProblemException.forbidden("You requested this spend; someone else has to approve it (four-eyes).");
+        }
+        boolean mayAct = ctx.task().getPotentialUsers().contains(caller.subject())
+                || ctx.task().getPotentialGroups().stream().anyMatch(caller.roles()::contains)
+                || caller.subject().equals(ctx.task().getActualOwner());
+        if (!mayAct) throw ProblemException.notFound("No task " + taskId + ".");
+        return ctx;
+    }
+
+    private UserTaskView transition(Context ctx, String transition, Map<String, Object> data) {
+        Caller caller = TenantContext.caller().orElseThrow();
+        try {
+            return tasks.transition(ctx.task().getId(), transition, data, identity(caller))
+                    .orElseThrow(() -> ProblemException.notFound("No task " + ctx.task().getId() + "."));
+        } catch (ProblemException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            String name = e.getClass().getSimpleName();
+            if (name.contains("NotAuthorized")) throw ProblemException.forbidden("Not allowed to " + transition + " this task: " + e.getMessage());
+            throw ProblemException.conflict("Cannot " + transition + " task " + ctx.task().getId() + " in state "
+                    + (ctx.task().getStatus() == null ? "?" : ctx.task().getStatus().getName()) + ": " + e.getMessage());
+        }
+    }
+
+    private Optional<Context> context(UserTaskView t) {
+        String pid = (String) t.getMetadata().get("ProcessInstanceId");
+        if (pid == null) return Optional.empty();
+        Optional<SpendRequest> r = requests.findByProcessInstance(pid);
+        if (r.isPresent()) return Optional.of(new Context(t, r.get(), null));
+        return violations.findByProcessInstance(pid).map(v -> new Context(t, null, v));
+    }
+
+    private static Map<String, Object> outputs(String taskName, InboxDecision d) {
+        if (d == null) throw ProblemException.badRequest("A body {decision, comment} is required.");
+        Map<String, Object> out = new HashMap<>();
+        switch (taskName) {
+            case "ApproveSpend" -> {
+                if (d.decision() == null || !SPEND_DECISIONS.contains(d.decision())) {
+                    throw ProblemException.unprocessable("Unknown decision.", List.of(Problem.Fault.at("decision", "one of " + SPEND_DECISIONS)));
+                }
+                out.put("decision", d.decision());
+                out.put("comment", d.comment());
+            }
+            case "ProvideInfo", "AcknowledgeViolation" -> {
+                if (d.comment() == null || d.comment().isBlank()) {
+                    throw ProblemException.unprocessable("A comment is required.", List.of(Problem.Fault.at("comment", "required")));
+                }
+                out.put("ProvideInfo".equals(taskName) ? "info" : "action", d.comment());
+            }
+            case "VerifyViolation" -> {
+                if (!Set.of("verified", "not-verified").contains(String.valueOf(d.decision()))) {
+                    throw ProblemException.unprocessable("Unknown decision.", List.of(Problem.Fault.at("decision", "one of [verified, not-verified]")));
+                }
+                out.put("verified", "verified".equals(d.decision()));
+            }
+            default -> throw ProblemException.conflict("Task type " + taskName + " is not handled by the inbox.");
+        }
+        return out;
+    }
+
+    private void event(Context ctx, String kind, String detail) {
+        if (ctx.request() != null) {
+            requests.event(ctx.request().id(), TenantContext.caller().orElseThrow().subject(), kind,
+                    Objects.requireNonNullElse(detail, ctx.task().getTaskName()));
+        }
+    }
+
+    private static String subjectId(Context ctx) {
+        return ctx.request() != null ? ctx.request().id().toString() : ctx.violation().id().toString();
+    }
+
+    private static IdentityProvider identity(Caller caller) {
+        return IdentityProviders.of(caller.subject(), List.copyOf(caller.roles()));
+    }
+
+    private static InboxItem item(Context ctx) {
+        UserTaskView t = ctx.task();
+        String status = t.getStatus() == null ? null : t.getStatus().getName();
+        Object question = t.getInputs() == null ? null : t.getInputs().get("question");
+        if (ctx.request() != null) {
+            SpendRequest r = ctx.request();
+            return new InboxItem(t.getId(), t.getTaskName(), status, t.getActualOwner(), t.getPotentialGroups(), "spend_request",
+                    r.id().toString(), r.requester(), r.owner(), r.resourceClass(), r.environment(), r.amount(), r.currency(),
+                    r.policyReason(), r.ruleId(), r.budgetRemaining(), r.forecastOverrunPct(), r.taskDeadline(),
+                    question == null ? null : question.toString());
+        }
+        Violation v = ctx.violation();
+        return new InboxItem(t.getId(), t.getTaskName(), status, t.getActualOwner(), t.getPotentialGroups(), "policy_violation",
+                v.id().toString(), null, v.owner(), v.resourceClass(), v.environment(), v.amount(), null, v.policyReason(),
+                v.ruleId(), null, null, null, null);
+    }
+
+}

@@ -1,0 +1,44 @@
+package dev.outlay.approvals;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import org.kie.kogito.MapInput;
+import org.kie.kogito.Model;
+import org.kie.kogito.process.Process;
+import org.kie.kogito.process.ProcessService;
+
+import java.util.Map;
+
+/** Starts the approval and triage processes in the caller's transaction (Kogito's JDBC persistence joins it). */
+@ApplicationScoped
+public class ProcessStarter {
+
+    public static final String SPEND_APPROVAL = "spendApproval";
+    public static final String VIOLATION_TRIAGE = "policyViolationTriage";
+
+    @Inject
+    @Named(SPEND_APPROVAL)
+    Process<? extends Model> spendApproval;
+
+    @Inject
+    @Named(VIOLATION_TRIAGE)
+    Process<? extends Model> violationTriage;
+
+    @Inject
+    ProcessService processService;
+
+    public String startSpendApproval(Map<String, Object> variables) {
+        return start(spendApproval, variables);
+    }
+
+    public String startViolationTriage(Map<String, Object> variables) {
+        return start(violationTriage, variables);
+    }
+
+    private <T extends Model> String start(Process<T> process, Map<String, Object> variables) {
+        T model = process.createModel();
+        ((MapInput) model).fromMap(variables);
+        return processService.createProcessInstance(process, null, model, null, null).id();
+    }
+}

@@ -1,0 +1,21 @@
+package dev.outlay.approvals;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.UUID;
+
+/** A recorded request to spend, with the policy outcome it got and where its approval stands. */
+public record SpendRequest(UUID id, String requester, UUID budgetId, String resourceClass, String environment, String owner,
+                           BigDecimal amount, String currency, String description, String outcome, String ruleId,
+                           String policyReason, String policyVersion, String approverGroup, Integer slaHours,
+                           BigDecimal budgetRemaining, BigDecimal forecastOverrunPct, String status,
+                           Instant taskDeadline, String processInstanceId, String decidedBy, Instant decidedAt, Instant createdAt) {
+
+    public static final String ALLOWED = "allowed";
+    public static final String WARNED = "warned";
+    public static final String BLOCKED = "blocked";
+    public static final String PENDING = "pending_approval";
+    public static final String APPROVED = "approved";
+    public static final String REJECTED = "rejected";
+    public static final String EXPIRED = "expired";
+}

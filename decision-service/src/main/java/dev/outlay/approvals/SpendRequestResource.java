@@ -1,0 +1,62 @@
+package dev.outlay.approvals;
+
+import dev.outlay.api.problem.Problem;
+import dev.outlay.policy.PolicyRequest;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+@Path("/api/v1/spend-requests")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class SpendRequestResource {
+
+    @Inject
+    SpendRequestService service;
+
+    /** 201 for allow/warn/escalate; a blocked request is recorded and answered 422 with the policy's reason. */
+    @POST
+    @RolesAllowed({"platform", "engineering", "finops_admin", "admin"})
+    public Response create(PolicyRequest in) {
+        SpendRequest r = service.create(in);
+        if (SpendRequest.BLOCKED.equals(r.status())) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            Problem p = Problem.of(422, "Blocked by spend policy", r.policyReason());
+            body.put("type", p.type());
+            body.put("title", p.title());
+            body.put("status", p.status());
+            body.put("detail", p.detail());
+            body.put("ruleId", r.ruleId());
+            body.put("spendRequestId", r.id());
+            body.put("request", r);
+            return Response.status(422).type(Problem.MEDIA_TYPE).header("Location", "/api/v1/spend-requests/" + r.id()).entity(body).build();
+        }
+        return Response.status(201).header("Location", "/api/v1/spend-requests/" + r.id()).entity(r).build();
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({"admin", "finops_admin", "finance", "platform", "engineering", "leadership", "approver", "auditor"})
+    public SpendRequest get(@PathParam("id") UUID id) {
+        return service.get(id);
+    }
+
+    @GET
+    @Path("{id}/history")
+    @RolesAllowed({"admin", "finops_admin", "finance", "platform", "engineering", "leadership", "approver", "auditor"})
+    public List<HistoryEntry> history(@PathParam("id") UUID id) {
+        return service.history(id);
+    }
+}

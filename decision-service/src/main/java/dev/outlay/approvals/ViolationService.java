@@ -1,0 +1,83 @@
+package dev.outlay.approvals;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.outlay.api.problem.Problem;
+import dev.outlay.api.problem.ProblemException;
+import dev.outlay.audit.AuditLog;
+import dev.outlay.policy.PolicyCheck;
+import dev.outlay.policy.PolicyOutcome;
+import dev.outlay.policy.PolicyRequest;
+import dev.outlay.tenancy.TenantContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Observed spend judged by the same spend policy: anything but "allow" is recorded as a violation (owner, policy
+ * version, evidence) and a triage process assigns it to the owner group.
+ */
+@ApplicationScoped
+public class ViolationService {
+
+    public record Observed(String owner, String budgetId, String resourceClass, String environment, java.math.BigDecimal amount,
+                           String currency, Map<String, Object> evidence) {
+    }
+
+    @Inject
+    PolicyCheck policy;
+
+    @Inject
+    ViolationRepository violations;
+
+    @Inject
+    ProcessStarter processes;
+
+    @Inject
+    ApprovalSla sla;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    ObjectMapper mapper;
+
+    /** The recorded violation, or empty when the policy allows the observed spend. */
+    @Transactional
+    public Optional<Violation> observe(Observed in) {
+        if (in == null) throw ProblemException.badRequest("A body is required.");
+        if (in.owner() == null || in.owner().isBlank()) {
+            throw ProblemException.unprocessable("The observation is not valid.", List.of(Problem.Fault.at("owner", "required (the allocation owner group)")));
+        }
+        PolicyCheck.Evaluation e = policy.evaluate(new PolicyRequest(in.budgetId(), in.resourceClass(), in.environment(), in.amount(),
+                in.currency(), in.owner(), null));
+        PolicyOutcome o = e.outcome();
+        if (o.is(PolicyOutcome.ALLOW)) return Optional.empty();
+        String evidence;
+        try {
+            evidence = mapper.writeValueAsString(Map.of("observed", in.evidence() == null ? Map.of() : in.evidence(), "policyInput", e.input()));
+        } catch (JsonProcessingException ex) {
+            throw ProblemException.badRequest("evidence is not serialisable");
+        }
+        Violation v = new Violation(UUID.randomUUID(), in.owner(), in.resourceClass(), in.environment(), in.amount(), o.outcome(), o.ruleId(),
+                o.reason(), o.versionHash() == null ? "bundled" : o.versionHash(), evidence, "open", null, null, null, null,
+                Instant.now().truncatedTo(ChronoUnit.MICROS));
+        violations.insert(v);
+        String pid = processes.startViolationTriage(Map.of("tenantId", TenantContext.requireTenant(), "violationId", v.id().toString(),
+                "ownerGroup", in.owner(), "summary", o.reason(), "sla", sla.of(o.slaHours() == null || o.slaHours() == 0 ? 24 : o.slaHours()).toString()));
+        violations.linkProcess(v.id(), pid);
+        audit.record("policy_violation.create", "policy_violation", v.id().toString(), null, v);
+        return violations.find(v.id());
+    }
+
+    public Violation get(UUID id) {
+        return violations.find(id).orElseThrow(() -> ProblemException.notFound("No violation " + id + "."));
+    }
+}

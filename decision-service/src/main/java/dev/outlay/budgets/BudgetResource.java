@@ -1,0 +1,72 @@
+package dev.outlay.budgets;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.util.List;
+import java.util.UUID;
+
+@Path("/api/v1/budgets")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class BudgetResource {
+
+
+    @Inject
+    BudgetService budgets;
+
+    @Inject
+    BudgetRepository repository;
+
+    @GET
+    @RolesAllowed({"admin", "finops_admin", "finance", "platform", "engineering", "leadership", "approver", "auditor"})
+    public List<Budget> list() {
+        return repository.list();
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({"admin", "finops_admin", "finance", "platform", "engineering", "leadership", "approver", "auditor"})
+    public Budget get(@PathParam("id") UUID id) {
+        return budgets.get(id);
+    }
+
+    @GET
+    @Path("{id}/status")
+    @RolesAllowed({"admin", "finops_admin", "finance", "platform", "engineering", "leadership", "approver", "auditor"})
+    public BudgetForecast.Status status(@PathParam("id") UUID id) {
+        return budgets.status(budgets.get(id));
+    }
+
+    @POST
+    @RolesAllowed({"admin", "finops_admin", "finance"})
+    public Response create(BudgetInput in) {
+        Budget b = budgets.create(in);
+        return Response.status(201).header("Location", "/api/v1/budgets/" + b.id()).entity(b).build();
+    }
+
+    @PUT
+    @Path("{id}")
+    @RolesAllowed({"admin", "finops_admin", "finance"})
+    public Budget update(@PathParam("id") UUID id, BudgetInput in) {
+        return budgets.update(id, in);
+    }
+
+    @DELETE
+    @Path("{id}")
+    @RolesAllowed({"admin", "finops_admin", "finance"})
+    public Response delete(@PathParam("id") UUID id) {
+        budgets.delete(id);
+        return Response.noContent().build();
+    }
+}

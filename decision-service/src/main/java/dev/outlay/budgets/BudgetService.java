@@ -1,0 +1,81 @@
+package dev.outlay.budgets;
+
+import dev.outlay.api.problem.ProblemException;
+import dev.outlay.audit.AuditLog;
+import dev.outlay.tenancy.TenantContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+/** Budget changes, each audited in the same transaction; and the status of a budget against the ledger's actuals. */
+@ApplicationScoped
+public class BudgetService {
+
+    @Inject
+    BudgetRepository repository;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    ActualSpend actuals;
+
+    Clock clock = Clock.systemUTC();
+
+    public Budget get(UUID id) {
+        return repository.find(id).orElseThrow(() -> ProblemException.notFound("No budget " + id + "."));
+    }
+
+    @Transactional
+    public Budget create(BudgetInput in) {
+        validate(in);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Budget b = new Budget(UUID.randomUUID(), in.name().trim(), in.scopeType(), in.scopeValue().trim(), in.period(), in.amount(),
+                in.currency(), in.thresholdsOrDefault(), TenantContext.caller().orElseThrow().subject(), now, now);
+        repository.insert(b);
+        Budget stored = get(b.id()); // as stored (numeric scale), so every answer shows the same amount
+        audit.record("budget.create", "budget", b.id().toString(), null, stored);
+        return stored;
+    }
+
+    @Transactional
+    public Budget update(UUID id, BudgetInput in) {
+        validate(in);
+        Budget before = get(id);
+        Budget after = new Budget(id, in.name().trim(), in.scopeType(), in.scopeValue().trim(), in.period(), in.amount(), in.currency(),
+                in.thresholdsOrDefault(), before.createdBy(), before.createdAt(), Instant.now().truncatedTo(ChronoUnit.MICROS));
+        repository.update(after);
+        Budget stored = get(id);
+        audit.record("budget.update", "budget", id.toString(), before, stored);
+        return stored;
+    }
+
+    @Transactional
+    public void delete(UUID id) {
+        Budget before = get(id);
+        if (repository.referenced(id)) {
+            throw ProblemException.conflict("Spend requests refer to this budget; it cannot be deleted.");
+        }
+        repository.delete(id);
+        audit.record("budget.delete", "budget", id.toString(), before, null);
+    }
+
+    public BudgetForecast.Status status(Budget b) {
+        LocalDate today = LocalDate.now(clock);
+        BudgetPeriod period = BudgetPeriod.containing(b.period(), today);
+        LocalDate historyFrom = period.start().minusDays(BudgetForecast.PROFILE_DAYS);
+        return BudgetForecast.compute(period, today, b.amount(), b.thresholds(), actuals.daily(b.scope(), historyFrom, period.end()));
+    }
+
+    private static void validate(BudgetInput in) {
+        if (in == null) throw ProblemException.badRequest("A budget body is required.");
+        var faults = in.faults();
+        if (!faults.isEmpty()) throw ProblemException.unprocessable("The budget is not valid.", faults);
+    }
+}

@@ -1,0 +1,30 @@
+package dev.outlay.policy;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+/** Previews the spend policy for a request: nothing is recorded, nothing is started. */
+@Path("/api/v1/policy")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class PolicyResource {
+
+    public record Preview(PolicyOutcome policy, PolicyInput inputs) {
+    }
+
+    @Inject
+    PolicyCheck check;
+
+    @POST
+    @Path("evaluate")
+    @RolesAllowed({"admin", "finops_admin", "finance", "platform", "engineering", "leadership", "approver", "auditor"})
+    public Preview evaluate(PolicyRequest request) {
+        PolicyCheck.Evaluation e = check.evaluate(request);
+        return new Preview(e.outcome(), e.input());
+    }
+}
