@@ -1,0 +1,319 @@
+package dev.outlay.anomalies;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Deterministic daily cost anomaly detection. For every day d of a series:
+ * <ol>
+ *   <li><b>Baseline</b> b = S · (w + (1 − w) · M₇ / M₂₈): S is the median of the same weekday over the last
+ *       {@code seasonalWeeks} weeks; M₇ and M₂₈ are medians of the last 7 and 28 days. Both windows hold whole
+ *       weeks, so their ratio is a weekday-free level change that lets the baseline follow a trend or a
+ *       recent shift faster than S alone. Only complete days feed it.</li>
+ *   <li><b>Spread</b> σ = max(1.4826 · MAD of the residuals (cost − baseline) of the last
+ *       {@code spreadWindowDays} days, relativeSpreadFloor · |b|, absoluteSpreadFloor).</li>
+ *   <li><b>Score</b> z = (cost − b) / σ. Day d is an anomaly when |cost − b| ≥ minAbsoluteImpact
+ *       <em>and</em> |z| ≥ minScore, the series has minHistoryDays of history, and no explanation applies:
+ *       a drop on an incomplete day (late data), a drop made of credits/refunds, or an excess that the
+ *       same day-of-month (or the same days-before-month-end) of the previous month also had.</li>
+ * </ol>
+ * Money is fixed-point (4 places) inside and {@link BigDecimal} at 2 places outside; the score is a double
+ * computed by the same operations in the same order on every run, so ids and scores are reproducible.
+ */
+public final class AnomalyDetector {
+
+    private static final int SCALE = 4;
+    private static final long UNIT = 10_000L;
+    private static final double MAD_TO_SIGMA = 1.4826;
+    private static final long NONE = Long.MIN_VALUE;
+
+    private final DetectionParameters p;
+    private final String fingerprint;
+    private final long minImpact;
+    private final double absFloor;
+
+    public AnomalyDetector(DetectionParameters parameters) {
+        this.p = parameters;
+        this.fingerprint = parameters.fingerprint();
+        this.minImpact = toUnits(parameters.minAbsoluteImpact());
+        this.absFloor = toUnits(parameters.absoluteSpreadFloor());
+    }
+
+    public DetectionParameters parameters() {
+        return p;
+    }
+
+    /** Anomalies whose date lies in [from, to]; history before {@code from} is used for baselines only. */
+    public DetectionResult detect(Collection<DailySeries> series, LocalDate from, LocalDate to) {
+        List<DailySeries> ordered = new ArrayList<>(series);
+        ordered.sort(Comparator.comparing(DailySeries::key));
+        List<Anomaly> anomalies = new ArrayList<>();
+        List<NewSpend> newSpend = new ArrayList<>();
+        for (DailySeries s : ordered) {
+            detectInto(s, from, to, anomalies, newSpend);
+        }
+        return new DetectionResult(anomalies, newSpend);
+    }
+
+    public DetectionResult detect(DailySeries series, LocalDate from, LocalDate to) {
+        return detect(List.of(series), from, to);
+    }
+
+    private void detectInto(DailySeries s, LocalDate from, LocalDate to, List<Anomaly> out, List<NewSpend> newOut) {
+        List<DailyPoint> pts = s.points();
+        if (pts.isEmpty()) {
+            return;
+        }
+        LocalDate day0 = pts.get(0).date();
+        int n = (int) ChronoUnit.DAYS.between(day0, pts.get(pts.size() - 1).date()) + 1;
+        DailyPoint[] at = new DailyPoint[n];
+        long[] cost = new long[n];
+        boolean[] usable = new boolean[n];
+        for (DailyPoint pt : pts) {
+            int i = (int) ChronoUnit.DAYS.between(day0, pt.date());
+            at[i] = pt;
+            cost[i] = toUnits(pt.effectiveCost());
+            usable[i] = pt.complete();
+        }
+        for (DailyPoint pt : pts) {
+            if (pt.effectiveCost().signum() != 0) {
+                if (!pt.date().isBefore(from) && !pt.date().isAfter(to)) {
+                    newOut.add(new NewSpend(s.key(), pt.date(), money(toUnits(pt.effectiveCost()))));
+                }
+                break;
+            }
+        }
+        int fromIdx = (int) Math.max(0, ChronoUnit.DAYS.between(day0, from));
+        int toIdx = (int) Math.min(n - 1, ChronoUnit.DAYS.between(day0, to));
+        if (toIdx < fromIdx) {
+            return;
+        }
+        long[] base = new long[n];
+        long[] resid = new long[n];
+        boolean[] hasResid = new boolean[n];
+        long[] scratch = new long[Math.max(p.levelWindowDays(), Math.max(p.spreadWindowDays(), p.seasonalWeeks()))];
+        long[] scratch2 = new long[scratch.length];
+        long[] qty = null;
+        for (int i = 0; i <= toIdx; i++) {
+            long b = baselineAt(cost, usable, i, scratch);
+            base[i] = b;
+            if (b == NONE) {
+                continue;
+            }
+            if (usable[i]) {
+                resid[i] = cost[i] - b;
+                hasResid[i] = true;
+            }
+            if (i < fromIdx || at[i] == null || i < p.minHistoryDays()) {
+                continue;
+            }
+            long impact = cost[i] - b;
+            if (Math.abs(impact) < minImpact) {
+                continue;
+            }
+            int k = 0;
+            for (int j = Math.max(0, i - p.spreadWindowDays()); j < i; j++) {
+                if (hasResid[j]) {
+                    scratch[k++] = resid[j];
+                }
+            }
+            if (k < p.minSpreadSamples()) {
+                continue;
+            }
+            double sigma = Math.max(MAD_TO_SIGMA * RobustStats.fourTimesMad(scratch, k, scratch2) / 4.0,
+                    Math.max(p.relativeSpreadFloor() * Math.abs((double) b), absFloor));
+            double score = impact / sigma;
+            if (Math.abs(score) < p.minScore()) {
+                continue;
+            }
+            Anomaly.Direction dir = impact > 0 ? Anomaly.Direction.INCREASE : Anomaly.Direction.DECREASE;
+            DailyPoint pt = at[i];
+            if (dir == Anomaly.Direction.DECREASE && !pt.complete()) {
+                continue; // late data: the rest of the day has not arrived yet
+            }
+            if (recursMonthly(day0, pt.date(), impact, cost, usable, base, i)) {
+                continue;
+            }
+            long credits = toUnits(pt.credits());
+            long creditBase = trailingMedian(at, usable, i, q -> toUnits(q.credits()), scratch);
+            long creditChange = creditBase == NONE ? 0 : credits - creditBase;
+            if (dir == Anomaly.Direction.DECREASE && creditChange < 0 && -creditChange * 2 >= -impact) {
+                continue; // a refund or a new credit: the cost went down on purpose
+            }
+            if (qty == null) {
+                qty = new long[n];
+                for (int j = 0; j < n; j++) {
+                    qty[j] = at[j] == null ? 0 : toUnits(at[j].usageQuantity());
+                }
+            }
+            long qtyBase = baselineAt(qty, usable, i, scratch);
+            out.add(anomaly(s.key(), pt, i, cost[i], b, sigma, score, dir, qtyBase == NONE ? 0 : qtyBase,
+                    creditBase, creditChange, at, usable, scratch));
+        }
+    }
+
+    private Anomaly anomaly(SeriesKey key, DailyPoint pt, int i, long cost, long b, double sigma, double score,
+                            Anomaly.Direction dir, long qtyBase, long creditBase, long creditChange,
+                            DailyPoint[] at, boolean[] usable, long[] scratch) {
+        BigDecimal cost2 = money(cost);
+        BigDecimal base2 = money(b);
+        BigDecimal impact = cost2.subtract(base2);
+        BigDecimal rel = base2.signum() == 0 ? null : impact.divide(base2.abs(), 4, RoundingMode.HALF_EVEN);
+        CostDecomposition dec = CostDecomposition.of(base2, BigDecimal.valueOf(qtyBase, SCALE), cost2,
+                BigDecimal.valueOf(toUnits(pt.usageQuantity()), SCALE));
+        Integer newResources = null;
+        if (pt.resourceCount() != null) {
+            long med = trailingMedian(at, usable, i,
+                    q -> q.resourceCount() == null ? NONE : (long) q.resourceCount(), scratch);
+            newResources = med == NONE ? null : (int) (pt.resourceCount() - med);
+        }
+        BigDecimal coverageChange = null;
+        if (pt.commitmentCoverage() != null) {
+            long med = trailingMedian(at, usable, i,
+                    q -> q.commitmentCoverage() == null ? NONE : toUnits(q.commitmentCoverage()), scratch);
+            coverageChange = med == NONE ? null
+                    : BigDecimal.valueOf(toUnits(pt.commitmentCoverage()) - med, SCALE);
+        }
+        long credits = toUnits(pt.credits());
+        boolean creditEnded = creditBase != NONE && creditBase < 0 && Math.abs(credits) * 10 <= -creditBase;
+        AnomalySignals signals = new AnomalySignals(newResources, pt.newSkuOrRegionCount(), coverageChange,
+                money(creditChange), creditEnded, money(toUnits(pt.purchases())), pt.complete(), i);
+        double rounded = Math.round(score * 1000.0) / 1000.0;
+        BigDecimal spread = BigDecimal.valueOf(sigma / UNIT).setScale(2, RoundingMode.HALF_EVEN);
+        return new Anomaly(Anomaly.idFor(key, pt.date(), dir, fingerprint), key, pt.date(), dir, cost2, base2,
+                impact, rel, rounded, spread, dec, signals, fingerprint);
+    }
+
+    /** b = S · (w·M₂₈ + (1−w)·M₇) / M₂₈ over complete days before i, or NONE without enough history. */
+    private long baselineAt(long[] v, boolean[] usable, int i, long[] scratch) {
+        int k = 0;
+        for (int w = 1; w <= p.seasonalWeeks(); w++) {
+            int j = i - 7 * w;
+            if (j >= 0 && usable[j]) {
+                scratch[k++] = v[j];
+            }
+        }
+        if (k < p.minSeasonalSamples()) {
+            return NONE;
+        }
+        long s2 = RobustStats.twiceMedian(scratch, k);
+        long m7 = windowTwiceMedian(v, usable, i, p.recentWindowDays(), scratch);
+        long m28 = windowTwiceMedian(v, usable, i, p.levelWindowDays(), scratch);
+        if (m7 == NONE || m28 == NONE || m7 <= 0 || m28 <= 0 || s2 <= 0) {
+            return divHalfEven(s2, 2);
+        }
+        int w = p.seasonalWeightPercent();
+        try {
+            long num = Math.multiplyExact(s2, Math.addExact(Math.multiplyExact(w, m28),
+                    Math.multiplyExact(100 - w, m7)));
+            return divHalfEven(num, Math.multiplyExact(200L, m28));
+        } catch (ArithmeticException overflow) {
+            BigInteger num = BigInteger.valueOf(s2).multiply(BigInteger.valueOf(w).multiply(BigInteger.valueOf(m28))
+                    .add(BigInteger.valueOf(100 - w).multiply(BigInteger.valueOf(m7))));
+            return new BigDecimal(num).divide(BigDecimal.valueOf(200L).multiply(BigDecimal.valueOf(m28)),
+                    0, RoundingMode.HALF_EVEN).longValueExact();
+        }
+    }
+
+    /** 2 × median of the complete days in [i − days, i), or NONE when fewer than half of them are there. */
+    private static long windowTwiceMedian(long[] v, boolean[] usable, int i, int days, long[] scratch) {
+        int k = 0;
+        for (int j = Math.max(0, i - days); j < i; j++) {
+            if (usable[j]) {
+                scratch[k++] = v[j];
+            }
+        }
+        return k * 2 < days ? NONE : RobustStats.twiceMedian(scratch, k);
+    }
+
+    /** Median of a per-point signal over the complete days of the spread window before i (NONE if none). */
+    private long trailingMedian(DailyPoint[] at, boolean[] usable, int i, Function<DailyPoint, Long> f,
+                                long[] scratch) {
+        int k = 0;
+        for (int j = Math.max(0, i - p.spreadWindowDays()); j < i; j++) {
+            if (usable[j] && at[j] != null) {
+                long v = f.apply(at[j]);
+                if (v != NONE) {
+                    scratch[k++] = v;
+                }
+            }
+        }
+        return k == 0 ? NONE : divHalfEven(RobustStats.twiceMedian(scratch, k), 2);
+    }
+
+    /**
+     * Month boundaries: monthly fees, month-end batch runs and the like repeat on the same day of the month or
+     * the same number of days before month end. If the previous month's matching day had a similar excess over
+     * its own baseline, today's excess is the pattern, not news.
+     */
+    private boolean recursMonthly(LocalDate day0, LocalDate date, long impact, long[] cost, boolean[] usable,
+                                  long[] base, int i) {
+        int daysToEnd = date.lengthOfMonth() - date.getDayOfMonth();
+        LocalDate prevMonthEnd = YearMonth.from(date).minusMonths(1).atEndOfMonth();
+        LocalDate[] candidates = {date.minusMonths(1), prevMonthEnd.minusDays(daysToEnd)};
+        for (LocalDate c : candidates) {
+            int j = (int) ChronoUnit.DAYS.between(day0, c);
+            if (j < 0 || j >= i || !usable[j]) {
+                continue;
+            }
+            long prevExcess;
+            if (base[j] != NONE) {
+                prevExcess = cost[j] - base[j];
+            } else {
+                long local = localLevel(cost, usable, j);
+                if (local == NONE) {
+                    continue;
+                }
+                prevExcess = cost[j] - local;
+            }
+            if (Long.signum(prevExcess) != Long.signum(impact)) {
+                continue;
+            }
+            double ratio = (double) Math.abs(prevExcess) / Math.abs(impact);
+            if (ratio >= p.monthlyMatchRatio() && ratio <= 1.0 / p.monthlyMatchRatio()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Median of the complete days within 3 days of j (j excluded), for days too early to have a baseline. */
+    private static long localLevel(long[] cost, boolean[] usable, int j) {
+        long[] s = new long[6];
+        int k = 0;
+        for (int d = -3; d <= 3; d++) {
+            int x = j + d;
+            if (d != 0 && x >= 0 && x < cost.length && usable[x]) {
+                s[k++] = cost[x];
+            }
+        }
+        return k < 3 ? NONE : divHalfEven(RobustStats.twiceMedian(s, k), 2);
+    }
+
+    static long divHalfEven(long num, long den) {
+        long q = Math.floorDiv(num, den);
+        long r = num - q * den; // 0 <= r < den for den > 0
+        long twice = 2 * r;
+        if (twice > den || (twice == den && (q & 1) == 1)) {
+            q++;
+        }
+        return q;
+    }
+
+    static long toUnits(BigDecimal v) {
+        return v.setScale(SCALE, RoundingMode.HALF_EVEN).unscaledValue().longValueExact();
+    }
+
+    static BigDecimal money(long units) {
+        return BigDecimal.valueOf(units, SCALE).setScale(CostDecomposition.MONEY_SCALE, RoundingMode.HALF_EVEN);
+    }
+}
