@@ -35,6 +35,8 @@ public final class AnomalyDetector {
     private static final long UNIT = 10_000L;
     private static final double MAD_TO_SIGMA = 1.4826;
     private static final long NONE = Long.MIN_VALUE;
+    private static final long PPM = 1_000_000L;
+    private static final int MONTHLY_LOOKBACK = 2;
 
     private final DetectionParameters p;
     private final String fingerprint;
@@ -77,12 +79,18 @@ public final class AnomalyDetector {
         int n = (int) ChronoUnit.DAYS.between(day0, pts.get(pts.size() - 1).date()) + 1;
         DailyPoint[] at = new DailyPoint[n];
         long[] cost = new long[n];
+        long[] running = new long[n];
+        long[] credits = new long[n];
         boolean[] usable = new boolean[n];
+        boolean anyCredits = false;
         for (DailyPoint pt : pts) {
             int i = (int) ChronoUnit.DAYS.between(day0, pt.date());
             at[i] = pt;
             cost[i] = toUnits(pt.effectiveCost());
+            credits[i] = toUnits(pt.credits());
+            running[i] = cost[i] - credits[i] - toUnits(pt.purchases());
             usable[i] = pt.complete();
+            anyCredits |= credits[i] != 0;
         }
         for (DailyPoint pt : pts) {
             if (pt.effectiveCost().signum() != 0) {
@@ -104,7 +112,14 @@ public final class AnomalyDetector {
         long[] scratch2 = new long[scratch.length];
         long[] qty = null;
         for (int i = 0; i <= toIdx; i++) {
-            long b = baselineAt(cost, usable, i, scratch);
+            // Expected net cost = expected running cost + expected credits, each with its own weekly pattern;
+            // purchases are expected to be zero. So a refund or a purchase never bends the baseline.
+            long b = baselineAt(running, usable, i, scratch);
+            long creditBase = 0;
+            if (b != NONE && anyCredits) {
+                creditBase = expectedCredits(credits, running, usable, i, b, scratch);
+                b += creditBase;
+            }
             base[i] = b;
             if (b == NONE) {
                 continue;
@@ -140,12 +155,10 @@ public final class AnomalyDetector {
             if (dir == Anomaly.Direction.DECREASE && !pt.complete()) {
                 continue; // late data: the rest of the day has not arrived yet
             }
-            if (recursMonthly(day0, pt.date(), impact, cost, usable, base, i)) {
+            if (recursMonthly(day0, pt.date(), impact, cost, usable, base, i, b)) {
                 continue;
             }
-            long credits = toUnits(pt.credits());
-            long creditBase = trailingMedian(at, usable, i, q -> toUnits(q.credits()), scratch);
-            long creditChange = creditBase == NONE ? 0 : credits - creditBase;
+            long creditChange = credits[i] - creditBase;
             if (dir == Anomaly.Direction.DECREASE && creditChange < 0 && -creditChange * 2 >= -impact) {
                 continue; // a refund or a new credit: the cost went down on purpose
             }
@@ -184,7 +197,7 @@ public final class AnomalyDetector {
                     : BigDecimal.valueOf(toUnits(pt.commitmentCoverage()) - med, SCALE);
         }
         long credits = toUnits(pt.credits());
-        boolean creditEnded = creditBase != NONE && creditBase < 0 && Math.abs(credits) * 10 <= -creditBase;
+        boolean creditEnded = creditBase < 0 && Math.abs(credits) * 10 <= -creditBase;
         AnomalySignals signals = new AnomalySignals(newResources, pt.newSkuOrRegionCount(), coverageChange,
                 money(creditChange), creditEnded, money(toUnits(pt.purchases())), pt.complete(), i);
         double rounded = Math.round(score * 1000.0) / 1000.0;
@@ -212,15 +225,38 @@ public final class AnomalyDetector {
             return divHalfEven(s2, 2);
         }
         int w = p.seasonalWeightPercent();
+        // m7 and m28 are both doubled, so their ratio is unaffected; s2 is doubled, hence 200 below.
+        long blend = divHalfEven(w * m28 + (100L - w) * m7, 100); // at most ~100·max(m), no overflow
+        return mulDiv(s2, blend, 2 * m28);
+    }
+
+    /**
+     * Credits mostly scale with usage (negotiated discounts, promotional credits), so the expected credit is the
+     * trailing median credit-to-running-cost ratio times today's expected running cost. A median over the long
+     * window shrugs off one-day refunds that a four-sample weekday median would not.
+     */
+    private long expectedCredits(long[] credits, long[] running, boolean[] usable, int i, long runningBase,
+                                 long[] scratch) {
+        int k = 0;
+        for (int j = Math.max(0, i - p.levelWindowDays()); j < i; j++) {
+            if (usable[j] && running[j] > 0) {
+                scratch[k++] = mulDiv(credits[j], PPM, running[j]);
+            }
+        }
+        if (k == 0) {
+            return 0;
+        }
+        long ratio = divHalfEven(RobustStats.twiceMedian(scratch, k), 2);
+        return mulDiv(ratio, runningBase, PPM);
+    }
+
+    /** round-half-even(a · b / c) for c > 0, exact even when a · b overflows a long. */
+    static long mulDiv(long a, long b, long c) {
         try {
-            long num = Math.multiplyExact(s2, Math.addExact(Math.multiplyExact(w, m28),
-                    Math.multiplyExact(100 - w, m7)));
-            return divHalfEven(num, Math.multiplyExact(200L, m28));
+            return divHalfEven(Math.multiplyExact(a, b), c);
         } catch (ArithmeticException overflow) {
-            BigInteger num = BigInteger.valueOf(s2).multiply(BigInteger.valueOf(w).multiply(BigInteger.valueOf(m28))
-                    .add(BigInteger.valueOf(100 - w).multiply(BigInteger.valueOf(m7))));
-            return new BigDecimal(num).divide(BigDecimal.valueOf(200L).multiply(BigDecimal.valueOf(m28)),
-                    0, RoundingMode.HALF_EVEN).longValueExact();
+            return new BigDecimal(BigInteger.valueOf(a).multiply(BigInteger.valueOf(b)))
+                    .divide(BigDecimal.valueOf(c), 0, RoundingMode.HALF_EVEN).longValueExact();
         }
     }
 
@@ -256,47 +292,61 @@ public final class AnomalyDetector {
      * its own baseline, today's excess is the pattern, not news.
      */
     private boolean recursMonthly(LocalDate day0, LocalDate date, long impact, long[] cost, boolean[] usable,
-                                  long[] base, int i) {
+                                  long[] base, int i, long todayBase) {
         int daysToEnd = date.lengthOfMonth() - date.getDayOfMonth();
-        LocalDate prevMonthEnd = YearMonth.from(date).minusMonths(1).atEndOfMonth();
-        LocalDate[] candidates = {date.minusMonths(1), prevMonthEnd.minusDays(daysToEnd)};
-        for (LocalDate c : candidates) {
-            int j = (int) ChronoUnit.DAYS.between(day0, c);
-            if (j < 0 || j >= i || !usable[j]) {
+        for (int alignment = 0; alignment < 2; alignment++) {
+            // The most recent usable matching day within MONTHLY_LOOKBACK months: a missing or late
+            // first-of-month must not turn next month's fee into news.
+            int j = -1;
+            for (int m = 1; m <= MONTHLY_LOOKBACK && j < 0; m++) {
+                LocalDate c = alignment == 0 ? date.minusMonths(m)
+                        : YearMonth.from(date).minusMonths(m).atEndOfMonth().minusDays(daysToEnd);
+                int x = (int) ChronoUnit.DAYS.between(day0, c);
+                if (x >= 0 && x < i && usable[x]) {
+                    j = x;
+                }
+            }
+            if (j < 0) {
                 continue;
             }
-            long prevExcess;
-            if (base[j] != NONE) {
-                prevExcess = cost[j] - base[j];
-            } else {
-                long local = localLevel(cost, usable, j);
-                if (local == NONE) {
-                    continue;
-                }
-                prevExcess = cost[j] - local;
+            long prevBase = base[j] != NONE ? base[j] : localLevel(cost, usable, j, i);
+            if (prevBase == NONE) {
+                continue;
             }
+            long prevExcess = cost[j] - prevBase;
             if (Long.signum(prevExcess) != Long.signum(impact)) {
                 continue;
             }
-            double ratio = (double) Math.abs(prevExcess) / Math.abs(impact);
-            if (ratio >= p.monthlyMatchRatio() && ratio <= 1.0 / p.monthlyMatchRatio()) {
+            // A fixed fee repeats in amount, a batch run in proportion to the day's level (which differs
+            // between a weekday and a weekend): either match counts.
+            if (similar((double) prevExcess, (double) impact)
+                    || (prevBase > 0 && todayBase > 0
+                        && similar((double) prevExcess / prevBase, (double) impact / todayBase))) {
                 return true;
             }
         }
         return false;
     }
 
-    /** Median of the complete days within 3 days of j (j excluded), for days too early to have a baseline. */
-    private static long localLevel(long[] cost, boolean[] usable, int j) {
-        long[] s = new long[6];
+    private boolean similar(double prev, double now) {
+        double ratio = Math.abs(prev) / Math.abs(now);
+        return ratio >= p.monthlyMatchRatio() && ratio <= 1.0 / p.monthlyMatchRatio();
+    }
+
+    /**
+     * Same-weekday level around j (two weeks either side, only days before i), for a matching day that has no
+     * baseline of its own: at the very start of a series, or after gaps.
+     */
+    private static long localLevel(long[] cost, boolean[] usable, int j, int i) {
+        long[] s = new long[4];
         int k = 0;
-        for (int d = -3; d <= 3; d++) {
+        for (int d : new int[] {-14, -7, 7, 14}) {
             int x = j + d;
-            if (d != 0 && x >= 0 && x < cost.length && usable[x]) {
+            if (x >= 0 && x < i && usable[x]) {
                 s[k++] = cost[x];
             }
         }
-        return k < 3 ? NONE : divHalfEven(RobustStats.twiceMedian(s, k), 2);
+        return k < 2 ? NONE : divHalfEven(RobustStats.twiceMedian(s, k), 2);
     }
 
     static long divHalfEven(long num, long den) {

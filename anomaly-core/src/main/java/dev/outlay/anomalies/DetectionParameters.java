@@ -11,7 +11,8 @@ import java.util.HexFormat;
  * labelled benchmark (see README, "Anomaly detection") and are the documented starting point.
  *
  * @param seasonalWeeks          N: the same weekday over the last N weeks gives the seasonal median (4)
- * @param minSeasonalSamples     fewest same-weekday samples for a baseline at all (2)
+ * @param minSeasonalSamples     fewest same-weekday samples for a baseline at all (3: with two, one refund
+ *                               or spike would move the median halfway)
  * @param recentWindowDays       short trailing window whose median, against the long one, corrects the level (7)
  * @param levelWindowDays        long trailing window; a multiple of 7 so weekday mix cancels out (28)
  * @param seasonalWeightPercent  weight of the plain seasonal median in the blend; the rest is level-corrected (50)
@@ -48,7 +49,7 @@ public record DetectionParameters(int seasonalWeeks, int minSeasonalSamples, int
     }
 
     public static DetectionParameters defaults() {
-        return new DetectionParameters(4, 2, 7, 28, 50, 28, 10, 35, 0.03,
+        return new DetectionParameters(4, 3, 7, 28, 50, 28, 10, 35, 0.03,
                 new BigDecimal("1.00"), 5.0, new BigDecimal("50.00"), 0.5);
     }
 
