@@ -15,10 +15,12 @@ import java.util.function.Function;
 /**
  * Deterministic daily cost anomaly detection. For every day d of a series:
  * <ol>
- *   <li><b>Baseline</b> b = S · (w + (1 − w) · M₇ / M₂₈): S is the median of the same weekday over the last
- *       {@code seasonalWeeks} weeks; M₇ and M₂₈ are medians of the last 7 and 28 days. Both windows hold whole
- *       weeks, so their ratio is a weekday-free level change that lets the baseline follow a trend or a
- *       recent shift faster than S alone. Only complete days feed it.</li>
+ *   <li><b>Baseline</b> of the running cost (net of credits and purchases) b = S · (w + (1 − w) · r): S is the
+ *       median of the same weekday over the last {@code seasonalWeeks} weeks; r is the median, over the last
+ *       {@code recentWindowDays} days, of each day's cost divided by its own same-weekday median. r is
+ *       weekday-free and tells how far the level moved since the seasonal samples were taken, so the
+ *       baseline follows a trend or a recent shift faster than S alone. Expected credits (trailing median
+ *       credit/cost ratio × b) are added; purchases are expected to be zero. Only complete days feed it.</li>
  *   <li><b>Spread</b> σ = max(1.4826 · MAD of the residuals (cost − baseline) of the last
  *       {@code spreadWindowDays} days, relativeSpreadFloor · |b|, absoluteSpreadFloor).</li>
  *   <li><b>Score</b> z = (cost − b) / σ. Day d is an anomaly when |cost − b| ≥ minAbsoluteImpact
@@ -80,6 +82,7 @@ public final class AnomalyDetector {
         DailyPoint[] at = new DailyPoint[n];
         long[] cost = new long[n];
         long[] running = new long[n];
+        long[] gross = new long[n];
         long[] credits = new long[n];
         boolean[] usable = new boolean[n];
         boolean anyCredits = false;
@@ -88,7 +91,8 @@ public final class AnomalyDetector {
             at[i] = pt;
             cost[i] = toUnits(pt.effectiveCost());
             credits[i] = toUnits(pt.credits());
-            running[i] = cost[i] - credits[i] - toUnits(pt.purchases());
+            gross[i] = cost[i] - credits[i];
+            running[i] = gross[i] - toUnits(pt.purchases());
             usable[i] = pt.complete();
             anyCredits |= credits[i] != 0;
         }
@@ -105,24 +109,27 @@ public final class AnomalyDetector {
         if (toIdx < fromIdx) {
             return;
         }
-        long[] base = new long[n];
+        long[] runningBase = new long[n];
         long[] resid = new long[n];
         boolean[] hasResid = new boolean[n];
-        long[] scratch = new long[Math.max(p.levelWindowDays(), Math.max(p.spreadWindowDays(), p.seasonalWeeks()))];
+        long[] scratch = new long[Math.max(p.recentWindowDays(), Math.max(p.spreadWindowDays(), p.seasonalWeeks()))];
+        long[] seasonal = new long[n];
         long[] scratch2 = new long[scratch.length];
         long[] qty = null;
+        long[] qtySeasonal = null;
         for (int i = 0; i <= toIdx; i++) {
             // Expected net cost = expected running cost + expected credits, each with its own weekly pattern;
             // purchases are expected to be zero. So a refund or a purchase never bends the baseline.
-            long b = baselineAt(running, usable, i, scratch);
-            long creditBase = 0;
-            if (b != NONE && anyCredits) {
-                creditBase = expectedCredits(credits, running, usable, i, b, scratch);
-                b += creditBase;
-            }
-            base[i] = b;
+            seasonal[i] = seasonalTwice(running, usable, i, scratch);
+            long b = baseline(running, usable, seasonal, i, scratch);
+            runningBase[i] = b;
             if (b == NONE) {
                 continue;
+            }
+            long creditBase = 0;
+            if (anyCredits) {
+                creditBase = expectedCredits(credits, running, usable, i, b, scratch);
+                b += creditBase;
             }
             if (usable[i]) {
                 resid[i] = cost[i] - b;
@@ -155,7 +162,7 @@ public final class AnomalyDetector {
             if (dir == Anomaly.Direction.DECREASE && !pt.complete()) {
                 continue; // late data: the rest of the day has not arrived yet
             }
-            if (recursMonthly(day0, pt.date(), impact, cost, usable, base, i, b)) {
+            if (recursMonthly(day0, pt.date(), impact, gross, running, usable, runningBase, i)) {
                 continue;
             }
             long creditChange = credits[i] - creditBase;
@@ -164,11 +171,15 @@ public final class AnomalyDetector {
             }
             if (qty == null) {
                 qty = new long[n];
+                qtySeasonal = new long[n];
                 for (int j = 0; j < n; j++) {
                     qty[j] = at[j] == null ? 0 : toUnits(at[j].usageQuantity());
                 }
+                for (int j = 0; j <= toIdx; j++) {
+                    qtySeasonal[j] = seasonalTwice(qty, usable, j, scratch);
+                }
             }
-            long qtyBase = baselineAt(qty, usable, i, scratch);
+            long qtyBase = baseline(qty, usable, qtySeasonal, i, scratch);
             out.add(anomaly(s.key(), pt, i, cost[i], b, sigma, score, dir, qtyBase == NONE ? 0 : qtyBase,
                     creditBase, creditChange, at, usable, scratch));
         }
@@ -206,8 +217,8 @@ public final class AnomalyDetector {
                 impact, rel, rounded, spread, dec, signals, fingerprint);
     }
 
-    /** b = S · (w·M₂₈ + (1−w)·M₇) / M₂₈ over complete days before i, or NONE without enough history. */
-    private long baselineAt(long[] v, boolean[] usable, int i, long[] scratch) {
+    /** 2 × the median of the same weekday over the last N weeks (complete days only), or NONE. */
+    private long seasonalTwice(long[] v, boolean[] usable, int i, long[] scratch) {
         int k = 0;
         for (int w = 1; w <= p.seasonalWeeks(); w++) {
             int j = i - 7 * w;
@@ -215,19 +226,33 @@ public final class AnomalyDetector {
                 scratch[k++] = v[j];
             }
         }
-        if (k < p.minSeasonalSamples()) {
-            return NONE;
+        return k < p.minSeasonalSamples() ? NONE : RobustStats.twiceMedian(scratch, k);
+    }
+
+    /**
+     * b = S · (w + (1 − w) · r): S = seasonal[i] / 2, r = median over the recent window of v[j] / S_j, each day
+     * against its own same-weekday median. S lags the level by a couple of weeks; r says by how much the
+     * recent days beat their own (equally lagged) seasonal medians, whatever their weekday, so a missing or
+     * late weekday cannot tilt it. {@code seasonal} must hold seasonalTwice for every day up to i.
+     */
+    private long baseline(long[] v, boolean[] usable, long[] seasonal, int i, long[] scratch) {
+        long s2 = seasonal[i];
+        if (s2 == NONE || s2 <= 0) {
+            return s2 == NONE ? NONE : divHalfEven(s2, 2);
         }
-        long s2 = RobustStats.twiceMedian(scratch, k);
-        long m7 = windowTwiceMedian(v, usable, i, p.recentWindowDays(), scratch);
-        long m28 = windowTwiceMedian(v, usable, i, p.levelWindowDays(), scratch);
-        if (m7 == NONE || m28 == NONE || m7 <= 0 || m28 <= 0 || s2 <= 0) {
+        int k = 0;
+        for (int j = Math.max(0, i - p.recentWindowDays()); j < i; j++) {
+            if (usable[j] && seasonal[j] != NONE && seasonal[j] > 0) {
+                scratch[k++] = mulDiv(2 * v[j], PPM, seasonal[j]);
+            }
+        }
+        if (k < p.minRecentSamples()) {
             return divHalfEven(s2, 2);
         }
+        long ratio = divHalfEven(RobustStats.twiceMedian(scratch, k), 2);
         int w = p.seasonalWeightPercent();
-        // m7 and m28 are both doubled, so their ratio is unaffected; s2 is doubled, hence 200 below.
-        long blend = divHalfEven(w * m28 + (100L - w) * m7, 100); // at most ~100·max(m), no overflow
-        return mulDiv(s2, blend, 2 * m28);
+        long blend = divHalfEven(w * PPM + (100L - w) * ratio, 100);
+        return mulDiv(s2, blend, 2 * PPM);
     }
 
     /**
@@ -238,7 +263,7 @@ public final class AnomalyDetector {
     private long expectedCredits(long[] credits, long[] running, boolean[] usable, int i, long runningBase,
                                  long[] scratch) {
         int k = 0;
-        for (int j = Math.max(0, i - p.levelWindowDays()); j < i; j++) {
+        for (int j = Math.max(0, i - p.spreadWindowDays()); j < i; j++) {
             if (usable[j] && running[j] > 0) {
                 scratch[k++] = mulDiv(credits[j], PPM, running[j]);
             }
@@ -258,17 +283,6 @@ public final class AnomalyDetector {
             return new BigDecimal(BigInteger.valueOf(a).multiply(BigInteger.valueOf(b)))
                     .divide(BigDecimal.valueOf(c), 0, RoundingMode.HALF_EVEN).longValueExact();
         }
-    }
-
-    /** 2 × median of the complete days in [i − days, i), or NONE when fewer than half of them are there. */
-    private static long windowTwiceMedian(long[] v, boolean[] usable, int i, int days, long[] scratch) {
-        int k = 0;
-        for (int j = Math.max(0, i - days); j < i; j++) {
-            if (usable[j]) {
-                scratch[k++] = v[j];
-            }
-        }
-        return k * 2 < days ? NONE : RobustStats.twiceMedian(scratch, k);
     }
 
     /** Median of a per-point signal over the complete days of the spread window before i (NONE if none). */
@@ -291,41 +305,71 @@ public final class AnomalyDetector {
      * the same number of days before month end. If the previous month's matching day had a similar excess over
      * its own baseline, today's excess is the pattern, not news.
      */
-    private boolean recursMonthly(LocalDate day0, LocalDate date, long impact, long[] cost, boolean[] usable,
-                                  long[] base, int i, long todayBase) {
+    private boolean recursMonthly(LocalDate day0, LocalDate date, long netImpact, long[] gross, long[] running, boolean[] usable,
+                                  long[] runningBase, int i) {
+        // Compared before credits: a credit programme starting or ending between the two months must not
+        // hide a fee that repeats. Purchases count, since a monthly licence purchase is a recurring pattern.
+        long todayBase = runningBase[i];
+        long impact = gross[i] - todayBase;
+        if (Long.signum(impact) != Long.signum(netImpact) || !similarOrLarger(impact, netImpact)) {
+            return false; // the change is not in the gross cost (e.g. a credit ended): not a monthly pattern
+        }
         int daysToEnd = date.lengthOfMonth() - date.getDayOfMonth();
         for (int alignment = 0; alignment < 2; alignment++) {
-            // The most recent usable matching day within MONTHLY_LOOKBACK months: a missing or late
-            // first-of-month must not turn next month's fee into news.
-            int j = -1;
-            for (int m = 1; m <= MONTHLY_LOOKBACK && j < 0; m++) {
+            // The most recent usable exact matching day decides. Only when none is usable (gap, late data,
+            // young series) do the neighbours of the matching days stand in, any of them (a month-end run
+            // often spans two days).
+            int[] exact = new int[MONTHLY_LOOKBACK];
+            for (int m = 1; m <= MONTHLY_LOOKBACK; m++) {
                 LocalDate c = alignment == 0 ? date.minusMonths(m)
                         : YearMonth.from(date).minusMonths(m).atEndOfMonth().minusDays(daysToEnd);
-                int x = (int) ChronoUnit.DAYS.between(day0, c);
+                exact[m - 1] = (int) ChronoUnit.DAYS.between(day0, c);
+            }
+            boolean decided = false;
+            for (int x : exact) {
                 if (x >= 0 && x < i && usable[x]) {
-                    j = x;
+                    if (monthlyMatch(x, impact, todayBase, gross, running, usable, runningBase, i)) {
+                        return true;
+                    }
+                    decided = true;
+                    break;
                 }
             }
-            if (j < 0) {
+            if (decided) {
                 continue;
             }
-            long prevBase = base[j] != NONE ? base[j] : localLevel(cost, usable, j, i);
-            if (prevBase == NONE) {
-                continue;
-            }
-            long prevExcess = cost[j] - prevBase;
-            if (Long.signum(prevExcess) != Long.signum(impact)) {
-                continue;
-            }
-            // A fixed fee repeats in amount, a batch run in proportion to the day's level (which differs
-            // between a weekday and a weekend): either match counts.
-            if (similar((double) prevExcess, (double) impact)
-                    || (prevBase > 0 && todayBase > 0
-                        && similar((double) prevExcess / prevBase, (double) impact / todayBase))) {
-                return true;
+            for (int x : exact) {
+                for (int d = -1; d <= 1; d += 2) {
+                    int y = x + d;
+                    if (y >= 0 && y < i && usable[y]
+                            && monthlyMatch(y, impact, todayBase, gross, running, usable, runningBase, i)) {
+                        return true;
+                    }
+                }
             }
         }
         return false;
+    }
+
+    private boolean monthlyMatch(int j, long impact, long todayBase, long[] gross, long[] running, boolean[] usable,
+                                 long[] runningBase, int i) {
+        long prevBase = runningBase[j] != NONE ? runningBase[j] : localLevel(running, usable, j, i);
+        if (prevBase == NONE) {
+            return false;
+        }
+        long prevExcess = gross[j] - prevBase;
+        if (Long.signum(prevExcess) != Long.signum(impact)) {
+            return false;
+        }
+        // A fixed fee repeats in amount, a batch run in proportion to the day's level (which differs between a
+        // weekday and a weekend): either match counts.
+        return similar((double) prevExcess, (double) impact)
+                || (prevBase > 0 && todayBase > 0
+                    && similar((double) prevExcess / prevBase, (double) impact / todayBase));
+    }
+
+    private boolean similarOrLarger(long part, long whole) {
+        return Math.abs((double) part) >= p.monthlyMatchRatio() * Math.abs((double) whole);
     }
 
     private boolean similar(double prev, double now) {

@@ -13,10 +13,11 @@ import java.util.HexFormat;
  * @param seasonalWeeks          N: the same weekday over the last N weeks gives the seasonal median (4)
  * @param minSeasonalSamples     fewest same-weekday samples for a baseline at all (3: with two, one refund
  *                               or spike would move the median halfway)
- * @param recentWindowDays       short trailing window whose median, against the long one, corrects the level (7)
- * @param levelWindowDays        long trailing window; a multiple of 7 so weekday mix cancels out (28)
+ * @param recentWindowDays       trailing window whose median ratio cost / own seasonal median measures how far the
+ *                               level has moved since the seasonal samples were taken (7)
+ * @param minRecentSamples       fewest such ratios for the level correction; below it S is used alone (3)
  * @param seasonalWeightPercent  weight of the plain seasonal median in the blend; the rest is level-corrected (50)
- * @param spreadWindowDays       trailing days of residuals the MAD is taken over (28)
+ * @param spreadWindowDays       trailing days of residuals the MAD is taken over, and of credit ratios (28)
  * @param minSpreadSamples       fewest residuals before the spread is trusted (10)
  * @param minHistoryDays         cold start: days since the first point before any alert (35, so that one
  *                               month-start charge has been seen before the next is judged)
@@ -28,7 +29,7 @@ import java.util.HexFormat;
  *                               marks today's excess as a recurring month-boundary charge (0.5)
  */
 public record DetectionParameters(int seasonalWeeks, int minSeasonalSamples, int recentWindowDays,
-                                  int levelWindowDays, int seasonalWeightPercent, int spreadWindowDays,
+                                  int minRecentSamples, int seasonalWeightPercent, int spreadWindowDays,
                                   int minSpreadSamples, int minHistoryDays, double relativeSpreadFloor,
                                   BigDecimal absoluteSpreadFloor, double minScore, BigDecimal minAbsoluteImpact,
                                   double monthlyMatchRatio) {
@@ -37,8 +38,11 @@ public record DetectionParameters(int seasonalWeeks, int minSeasonalSamples, int
         if (seasonalWeeks < 1 || minSeasonalSamples < 1 || minSeasonalSamples > seasonalWeeks) {
             throw new IllegalArgumentException("seasonal window");
         }
-        if (levelWindowDays % 7 != 0 || recentWindowDays % 7 != 0 || recentWindowDays > levelWindowDays) {
-            throw new IllegalArgumentException("level windows must be whole weeks, recent <= level");
+        if (recentWindowDays < 1 || minRecentSamples < 1 || minRecentSamples > recentWindowDays) {
+            throw new IllegalArgumentException("recent window");
+        }
+        if (spreadWindowDays < minSpreadSamples || minSpreadSamples < 3) {
+            throw new IllegalArgumentException("spread window");
         }
         if (seasonalWeightPercent < 0 || seasonalWeightPercent > 100) {
             throw new IllegalArgumentException("seasonalWeightPercent");
@@ -49,18 +53,18 @@ public record DetectionParameters(int seasonalWeeks, int minSeasonalSamples, int
     }
 
     public static DetectionParameters defaults() {
-        return new DetectionParameters(4, 3, 7, 28, 50, 28, 10, 35, 0.03,
+        return new DetectionParameters(4, 3, 7, 3, 50, 28, 10, 35, 0.03,
                 new BigDecimal("1.00"), 5.0, new BigDecimal("50.00"), 0.5);
     }
 
     public DetectionParameters withMinAbsoluteImpact(BigDecimal v) {
-        return new DetectionParameters(seasonalWeeks, minSeasonalSamples, recentWindowDays, levelWindowDays,
+        return new DetectionParameters(seasonalWeeks, minSeasonalSamples, recentWindowDays, minRecentSamples,
                 seasonalWeightPercent, spreadWindowDays, minSpreadSamples, minHistoryDays, relativeSpreadFloor,
                 absoluteSpreadFloor, minScore, v, monthlyMatchRatio);
     }
 
     public DetectionParameters withMinScore(double v) {
-        return new DetectionParameters(seasonalWeeks, minSeasonalSamples, recentWindowDays, levelWindowDays,
+        return new DetectionParameters(seasonalWeeks, minSeasonalSamples, recentWindowDays, minRecentSamples,
                 seasonalWeightPercent, spreadWindowDays, minSpreadSamples, minHistoryDays, relativeSpreadFloor,
                 absoluteSpreadFloor, v, minAbsoluteImpact, monthlyMatchRatio);
     }
@@ -71,7 +75,7 @@ public record DetectionParameters(int seasonalWeeks, int minSeasonalSamples, int
      */
     public String fingerprint() {
         String text = String.join(";", "v1", "" + seasonalWeeks, "" + minSeasonalSamples, "" + recentWindowDays,
-                "" + levelWindowDays, "" + seasonalWeightPercent, "" + spreadWindowDays, "" + minSpreadSamples,
+                "" + minRecentSamples, "" + seasonalWeightPercent, "" + spreadWindowDays, "" + minSpreadSamples,
                 "" + minHistoryDays, Double.toString(relativeSpreadFloor), absoluteSpreadFloor.toPlainString(),
                 Double.toString(minScore), minAbsoluteImpact.toPlainString(), Double.toString(monthlyMatchRatio));
         return sha256Hex(text).substring(0, 12);
