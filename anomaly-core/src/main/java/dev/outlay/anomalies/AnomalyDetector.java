@@ -38,7 +38,7 @@ public final class AnomalyDetector {
     private static final double MAD_TO_SIGMA = 1.4826;
     private static final long NONE = Long.MIN_VALUE;
     private static final long PPM = 1_000_000L;
-    private static final int MONTHLY_LOOKBACK = 2;
+    private static final int MONTHLY_LOOKBACK = 3;
 
     private final DetectionParameters p;
     private final String fingerprint;
@@ -162,7 +162,7 @@ public final class AnomalyDetector {
             if (dir == Anomaly.Direction.DECREASE && !pt.complete()) {
                 continue; // late data: the rest of the day has not arrived yet
             }
-            if (recursMonthly(day0, pt.date(), impact, gross, running, usable, runningBase, i)) {
+            if (recursMonthly(day0, pt.date(), impact, gross, running, usable, runningBase, i, pt.complete())) {
                 continue;
             }
             long creditChange = credits[i] - creditBase;
@@ -306,7 +306,7 @@ public final class AnomalyDetector {
      * its own baseline, today's excess is the pattern, not news.
      */
     private boolean recursMonthly(LocalDate day0, LocalDate date, long netImpact, long[] gross, long[] running, boolean[] usable,
-                                  long[] runningBase, int i) {
+                                  long[] runningBase, int i, boolean complete) {
         // Compared before credits: a credit programme starting or ending between the two months must not
         // hide a fee that repeats. Purchases count, since a monthly licence purchase is a recurring pattern.
         long todayBase = runningBase[i];
@@ -328,7 +328,7 @@ public final class AnomalyDetector {
             boolean decided = false;
             for (int x : exact) {
                 if (x >= 0 && x < i && usable[x]) {
-                    if (monthlyMatch(x, impact, todayBase, gross, running, usable, runningBase, i)) {
+                    if (monthlyMatch(x, impact, todayBase, gross, running, usable, runningBase, i, complete)) {
                         return true;
                     }
                     decided = true;
@@ -342,7 +342,7 @@ public final class AnomalyDetector {
                 for (int d = -1; d <= 1; d += 2) {
                     int y = x + d;
                     if (y >= 0 && y < i && usable[y]
-                            && monthlyMatch(y, impact, todayBase, gross, running, usable, runningBase, i)) {
+                            && monthlyMatch(y, impact, todayBase, gross, running, usable, runningBase, i, complete)) {
                         return true;
                     }
                 }
@@ -352,7 +352,7 @@ public final class AnomalyDetector {
     }
 
     private boolean monthlyMatch(int j, long impact, long todayBase, long[] gross, long[] running, boolean[] usable,
-                                 long[] runningBase, int i) {
+                                 long[] runningBase, int i, boolean complete) {
         long prevBase = runningBase[j] != NONE ? runningBase[j] : localLevel(running, usable, j, i);
         if (prevBase == NONE) {
             return false;
@@ -360,6 +360,11 @@ public final class AnomalyDetector {
         long prevExcess = gross[j] - prevBase;
         if (Long.signum(prevExcess) != Long.signum(impact)) {
             return false;
+        }
+        if (!complete) {
+            // Partial day: a fee arrives whole while usage trickles in, so only ask whether last month's
+            // excess is big enough to explain what has arrived so far.
+            return similarOrLarger(prevExcess, impact);
         }
         // A fixed fee repeats in amount, a batch run in proportion to the day's level (which differs between a
         // weekday and a weekend): either match counts.

@@ -26,7 +26,7 @@ import java.util.HexFormat;
  * @param minScore               |robust z| needed for an anomaly (5.0)
  * @param minAbsoluteImpact      |cost − baseline| needed for an anomaly, so tiny series page nobody (50.00)
  * @param monthlyMatchRatio      a previous-month excess at least this share of today's (and at most its inverse)
- *                               marks today's excess as a recurring month-boundary charge (0.5)
+ *                               marks today's excess as a recurring month-boundary charge (0.4)
  */
 public record DetectionParameters(int seasonalWeeks, int minSeasonalSamples, int recentWindowDays,
                                   int minRecentSamples, int seasonalWeightPercent, int spreadWindowDays,
@@ -54,7 +54,7 @@ public record DetectionParameters(int seasonalWeeks, int minSeasonalSamples, int
 
     public static DetectionParameters defaults() {
         return new DetectionParameters(4, 3, 7, 3, 50, 28, 10, 35, 0.03,
-                new BigDecimal("1.00"), 5.0, new BigDecimal("50.00"), 0.5);
+                new BigDecimal("1.00"), 5.0, new BigDecimal("50.00"), 0.4);
     }
 
     public DetectionParameters withMinAbsoluteImpact(BigDecimal v) {

@@ -100,8 +100,8 @@ public final class BenchmarkGenerator {
         }
         List<DailyPoint> points = new ArrayList<>();
         List<InjectedAnomaly> labels = new ArrayList<>();
-        double[] normalNet = new double[days];
-        double[] actualNet = new double[days];
+        double[] labelCf = new double[windows.size()];
+        double[] labelActual = new double[windows.size()];
         for (int t = startDay; t < days; t++) {
             LocalDate date = cfg.start().plusDays(t);
             // Draw every random number of the day up front so the counterfactual shares them.
@@ -127,37 +127,28 @@ public final class BenchmarkGenerator {
             double creditRate = t >= creditFrom ? creditShare : 0;
 
             Day normal = day(qty, unitPrice, coverage, discount, creditRate, fee, 0, refund, refundSize, 1.0);
-            double q = qty;
-            double price = unitPrice;
-            double cov = coverage;
-            double cr = creditRate;
-            double purchase = 0;
-            double keep = 1.0;
+            Day actual = withAnomalies(kind, windows, sizes, -1, t, qty, unitPrice, coverage, discount, creditRate,
+                    fee, refund, refundSize, normal.net);
             int resources = Math.max(1, resources0 + resourceJitter);
             int newSku = 0;
             for (int a = 0; a < windows.size(); a++) {
                 int[] w = windows.get(a);
-                double s = sizes.get(a);
-                if (t < w[0] || t > w[1]) {
-                    continue;
+                if (t == w[0]) {
+                    // The counterfactual of a label keeps every other injected anomaly (e.g. an earlier price
+                    // change), so the label measures only its own step.
+                    labelCf[a] = withAnomalies(kind, windows, sizes, a, t, qty, unitPrice, coverage, discount,
+                            creditRate, fee, refund, refundSize, normal.net).net;
+                    labelActual[a] = actual.net;
                 }
-                switch (kind) {
-                    case USAGE_SPIKE -> q *= 1 + s;
-                    case NEW_RESOURCES -> {
-                        q *= 1 + s;
-                        resources += (int) Math.max(1, StrictMath.round(resources0 * s));
-                        newSku += t == w[0] ? 1 : 0;
-                    }
-                    case PRICE_CHANGE -> price *= 1 + s;
-                    case COMMITMENT_EXPIRY -> cov = 0;
-                    case CREDIT_ENDED -> cr = 0;
-                    case ONE_OFF_PURCHASE -> purchase = s * normal.net;
-                    case DATA_GAP -> keep = s;
+                if (kind == AnomalyKind.NEW_RESOURCES && t >= w[0] && t <= w[1]) {
+                    resources += (int) Math.max(1, StrictMath.round(resources0 * sizes.get(a)));
+                    newSku += t == w[0] ? 1 : 0;
                 }
             }
-            Day actual = day(q, price, cov, discount, cr, fee, purchase, refund, refundSize, keep);
-            normalNet[t] = normal.net;
-            actualNet[t] = actual.net;
+            double cov = coverage;
+            if (kind == AnomalyKind.COMMITMENT_EXPIRY && !windows.isEmpty() && t >= windows.get(0)[0]) {
+                cov = 0;
+            }
 
             boolean isProtected = inAnyWindow(windows, t, kind);
             if (!isProtected && missingDraw < 0.01) {
@@ -171,12 +162,36 @@ public final class BenchmarkGenerator {
         }
         for (int a = 0; a < windows.size(); a++) {
             int[] w = windows.get(a);
-            BigDecimal cf = money(normalNet[w[0]]);
-            BigDecimal impact = money(actualNet[w[0]]).subtract(cf);
+            BigDecimal cf = money(labelCf[a]);
+            BigDecimal impact = money(labelActual[a]).subtract(cf);
             labels.add(new InjectedAnomaly(key, kind, cfg.start().plusDays(w[0]), cfg.start().plusDays(w[2]),
                     impact, cf));
         }
         return new LabelledSeries(new DailySeries(key, points), kind, labels);
+    }
+
+    /** The day with every injected anomaly applied except the one at index {@code skip}. */
+    private static Day withAnomalies(AnomalyKind kind, List<int[]> windows, List<Double> sizes, int skip, int t,
+                                     double qty, double price, double cov, double discount, double creditRate,
+                                     double fee, boolean refund, double refundSize, double normalNet) {
+        double purchase = 0;
+        double keep = 1.0;
+        for (int a = 0; a < windows.size(); a++) {
+            int[] w = windows.get(a);
+            double s = sizes.get(a);
+            if (a == skip || t < w[0] || t > w[1]) {
+                continue;
+            }
+            switch (kind) {
+                case USAGE_SPIKE, NEW_RESOURCES -> qty *= 1 + s;
+                case PRICE_CHANGE -> price *= 1 + s;
+                case COMMITMENT_EXPIRY -> cov = 0;
+                case CREDIT_ENDED -> creditRate = 0;
+                case ONE_OFF_PURCHASE -> purchase = s * normalNet;
+                case DATA_GAP -> keep = s;
+            }
+        }
+        return day(qty, price, cov, discount, creditRate, fee, purchase, refund, refundSize, keep);
     }
 
     /** Labelled days keep their data whole, so a label never sits on a gap or a late day. */
