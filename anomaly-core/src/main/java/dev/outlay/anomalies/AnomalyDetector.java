@@ -68,6 +68,28 @@ public final class AnomalyDetector {
         return new DetectionResult(anomalies, newSpend);
     }
 
+    /**
+     * Same result as {@link #detect(Collection, LocalDate, LocalDate)}, series spread over the common pool;
+     * series are independent and the parts are joined in key order, so the output is identical.
+     */
+    public DetectionResult detectParallel(Collection<DailySeries> series, LocalDate from, LocalDate to) {
+        List<DailySeries> ordered = new ArrayList<>(series);
+        ordered.sort(Comparator.comparing(DailySeries::key));
+        List<DetectionResult> parts = ordered.parallelStream().map(s -> {
+            List<Anomaly> a = new ArrayList<>();
+            List<NewSpend> n = new ArrayList<>();
+            detectInto(s, from, to, a, n);
+            return new DetectionResult(a, n);
+        }).toList();
+        List<Anomaly> anomalies = new ArrayList<>();
+        List<NewSpend> newSpend = new ArrayList<>();
+        for (DetectionResult r : parts) {
+            anomalies.addAll(r.anomalies());
+            newSpend.addAll(r.newSpend());
+        }
+        return new DetectionResult(anomalies, newSpend);
+    }
+
     public DetectionResult detect(DailySeries series, LocalDate from, LocalDate to) {
         return detect(List.of(series), from, to);
     }
@@ -316,36 +338,35 @@ public final class AnomalyDetector {
         }
         int daysToEnd = date.lengthOfMonth() - date.getDayOfMonth();
         for (int alignment = 0; alignment < 2; alignment++) {
-            // The most recent usable exact matching day decides. Only when none is usable (gap, late data,
-            // young series) do the neighbours of the matching days stand in, any of them (a month-end run
-            // often spans two days).
-            int[] exact = new int[MONTHLY_LOOKBACK];
+            // A pattern is something seen before more than once: at least two of the last MONTHLY_LOOKBACK
+            // months show a similar excess on the matching day, or the only month with data does (young
+            // series). One earlier coincidence alone does not hide a new spike. An unusable matching day (gap,
+            // late data) is stood in for by its neighbours, since month-end runs often span two days.
+            int available = 0;
+            int matches = 0;
             for (int m = 1; m <= MONTHLY_LOOKBACK; m++) {
                 LocalDate c = alignment == 0 ? date.minusMonths(m)
                         : YearMonth.from(date).minusMonths(m).atEndOfMonth().minusDays(daysToEnd);
-                exact[m - 1] = (int) ChronoUnit.DAYS.between(day0, c);
-            }
-            boolean decided = false;
-            for (int x : exact) {
-                if (x >= 0 && x < i && usable[x]) {
-                    if (monthlyMatch(x, impact, todayBase, gross, running, usable, runningBase, i, complete)) {
-                        return true;
-                    }
-                    decided = true;
-                    break;
+                int x = (int) ChronoUnit.DAYS.between(day0, c);
+                if (x < 0) {
+                    break; // before the series began
                 }
-            }
-            if (decided) {
-                continue;
-            }
-            for (int x : exact) {
-                for (int d = -1; d <= 1; d += 2) {
-                    int y = x + d;
+                boolean seen = x < i && usable[x];
+                boolean match = seen
+                        && monthlyMatch(x, impact, todayBase, gross, running, usable, runningBase, i, complete);
+                for (int y = x - 1; !seen && y <= x + 1; y += 2) {
+                    // a neighbour only ever adds evidence for the pattern, never against it
                     if (y >= 0 && y < i && usable[y]
                             && monthlyMatch(y, impact, todayBase, gross, running, usable, runningBase, i, complete)) {
-                        return true;
+                        seen = true;
+                        match = true;
                     }
                 }
+                available += seen ? 1 : 0;
+                matches += match ? 1 : 0;
+            }
+            if (matches >= 2 || (matches == 1 && available == 1)) {
+                return true;
             }
         }
         return false;
@@ -383,13 +404,13 @@ public final class AnomalyDetector {
     }
 
     /**
-     * Same-weekday level around j (two weeks either side, only days before i), for a matching day that has no
+     * Same-weekday level around j (three weeks either side, only days before i), for a matching day that has no
      * baseline of its own: at the very start of a series, or after gaps.
      */
     private static long localLevel(long[] cost, boolean[] usable, int j, int i) {
-        long[] s = new long[4];
+        long[] s = new long[6];
         int k = 0;
-        for (int d : new int[] {-14, -7, 7, 14}) {
+        for (int d : new int[] {-21, -14, -7, 7, 14, 21}) {
             int x = j + d;
             if (x >= 0 && x < i && usable[x]) {
                 s[k++] = cost[x];

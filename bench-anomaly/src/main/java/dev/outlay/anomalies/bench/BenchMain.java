@@ -57,9 +57,14 @@ public final class BenchMain {
         long d0 = System.nanoTime();
         DetectionResult r = detector.detect(series, cfg.start(), to);
         long d1 = System.nanoTime();
+        DetectionResult rp = detector.detectParallel(series, cfg.start(), to);
+        long d2 = System.nanoTime();
         double secs = (d1 - d0) / 1e9;
-        System.out.printf(Locale.ROOT, "%nperformance: %d series x %d days generated in %.1f s; detection "
-                        + "(one thread) %.2f s = %.0f series/s, %d anomalies%n",
-                series.size(), cfg.days(), (g1 - g0) / 1e9, secs, series.size() / secs, r.anomalies().size());
+        double psecs = (d2 - d1) / 1e9;
+        System.out.printf(Locale.ROOT, "%nperformance: %d series x %d days (generated in %.1f s)%n"
+                        + "  detection, one thread: %.2f s = %.0f series/s (%d anomalies)%n"
+                        + "  detection, %d threads: %.2f s = %.0f series/s (identical result: %s)%n",
+                series.size(), cfg.days(), (g1 - g0) / 1e9, secs, series.size() / secs, r.anomalies().size(),
+                Runtime.getRuntime().availableProcessors(), psecs, series.size() / psecs, rp.equals(r));
     }
 }
