@@ -231,7 +231,7 @@ public final class AnomalyDetector {
         }
         long credits = toUnits(pt.credits());
         boolean creditEnded = creditBase < 0 && Math.abs(credits) * 10 <= -creditBase;
-        AnomalySignals signals = new AnomalySignals(newResources, pt.newSkuOrRegionCount(), coverageChange,
+        AnomalySignals signals = new AnomalySignals(newResources, pt.newSkuCount(), pt.newRegionCount(), coverageChange,
                 money(creditChange), creditEnded, money(toUnits(pt.purchases())), pt.complete(), i);
         double rounded = Math.round(score * 1000.0) / 1000.0;
         BigDecimal spread = BigDecimal.valueOf(sigma / UNIT).setScale(2, RoundingMode.HALF_EVEN);

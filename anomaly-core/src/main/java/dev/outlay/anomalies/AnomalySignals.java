@@ -7,7 +7,8 @@ import java.math.BigDecimal;
  * fields mean the ledger did not provide the underlying signal.
  *
  * @param newResourceCount         resource ids today minus the trailing median (null if unknown)
- * @param newSkuOrRegionCount      SKU/region combinations new today (null if unknown)
+ * @param newSkuCount              SKUs new today (null if unknown)
+ * @param newRegionCount           regions new today (null if unknown)
  * @param commitmentCoverageChange coverage today minus trailing median, e.g. −0.60 on expiry (null if unknown)
  * @param creditChange             credits today minus their trailing median (positive = fewer credits)
  * @param creditEnded              credits were running and are (almost) gone today
@@ -15,7 +16,7 @@ import java.math.BigDecimal;
  * @param dataComplete             the day's completeness flag
  * @param historyDays              days since the series' first point
  */
-public record AnomalySignals(Integer newResourceCount, Integer newSkuOrRegionCount,
+public record AnomalySignals(Integer newResourceCount, Integer newSkuCount, Integer newRegionCount,
                             BigDecimal commitmentCoverageChange, BigDecimal creditChange, boolean creditEnded,
                             BigDecimal purchases, boolean dataComplete, int historyDays) {
 }

@@ -12,13 +12,14 @@ import java.util.Objects;
  * @param complete      whether the sources feeding this day reported it complete; an incomplete day never
  *                      enters a baseline and can never raise a drop
  * @param resourceCount distinct resource ids seen that day, or null when unknown
- * @param newSkuOrRegionCount SKU/region combinations seen that day but not in the ledger's look-back, or null
+ * @param newSkuCount   SKUs seen that day but not in the ledger's look-back window, or null when unknown
+ * @param newRegionCount regions seen that day but not in the look-back window, or null when unknown
  * @param commitmentCoverage share (0–1) of usage covered by a commitment (RI/savings plan/CUD), or null
  * @param credits       sum of the credit/refund rows of the day (zero or negative), already inside effectiveCost
  * @param purchases     sum of the one-time purchase rows of the day, already inside effectiveCost
  */
 public record DailyPoint(LocalDate date, BigDecimal effectiveCost, BigDecimal usageQuantity, boolean complete,
-                         Integer resourceCount, Integer newSkuOrRegionCount, BigDecimal commitmentCoverage,
+                         Integer resourceCount, Integer newSkuCount, Integer newRegionCount, BigDecimal commitmentCoverage,
                          BigDecimal credits, BigDecimal purchases) {
 
     public DailyPoint {
@@ -31,6 +32,6 @@ public record DailyPoint(LocalDate date, BigDecimal effectiveCost, BigDecimal us
 
     /** A point without the optional classification signals. */
     public static DailyPoint of(LocalDate date, BigDecimal effectiveCost, BigDecimal usageQuantity, boolean complete) {
-        return new DailyPoint(date, effectiveCost, usageQuantity, complete, null, null, null, null, null);
+        return new DailyPoint(date, effectiveCost, usageQuantity, complete, null, null, null, null, null, null);
     }
 }

@@ -139,6 +139,6 @@ class AnomalyDetectorTest {
 
     private static DailyPoint withoutCredits(DailyPoint p) {
         return new DailyPoint(p.date(), p.effectiveCost().subtract(p.credits()), p.usageQuantity(), p.complete(),
-                p.resourceCount(), p.newSkuOrRegionCount(), p.commitmentCoverage(), BigDecimal.ZERO, p.purchases());
+                p.resourceCount(), p.newSkuCount(), p.newRegionCount(), p.commitmentCoverage(), BigDecimal.ZERO, p.purchases());
     }
 }

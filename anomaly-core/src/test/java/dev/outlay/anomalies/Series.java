@@ -28,7 +28,7 @@ final class Series {
             LocalDate d = START.plusDays(t);
             boolean weekend = d.getDayOfWeek() == DayOfWeek.SATURDAY || d.getDayOfWeek() == DayOfWeek.SUNDAY;
             double v = level * (weekend ? weekendShare : 1.0) * (1 + (noisy ? NOISE[t % NOISE.length] : 0));
-            s.points.add(new DailyPoint(d, money(v), money(v * 2), true, 10, 0, null, null, null));
+            s.points.add(new DailyPoint(d, money(v), money(v * 2), true, 10, 0, 0, null, null, null));
         }
         return s;
     }
@@ -60,23 +60,23 @@ final class Series {
 
     static UnaryOperator<DailyPoint> costTimes(double f) {
         return p -> new DailyPoint(p.date(), scale(p.effectiveCost(), f), p.usageQuantity(), p.complete(),
-                p.resourceCount(), p.newSkuOrRegionCount(), p.commitmentCoverage(), p.credits(), p.purchases());
+                p.resourceCount(), p.newSkuCount(), p.newRegionCount(), p.commitmentCoverage(), p.credits(), p.purchases());
     }
 
     static UnaryOperator<DailyPoint> usageTimes(double f, int extraResources) {
         return p -> new DailyPoint(p.date(), scale(p.effectiveCost(), f), scale(p.usageQuantity(), f), p.complete(),
-                p.resourceCount() + extraResources, p.newSkuOrRegionCount(), p.commitmentCoverage(), p.credits(),
+                p.resourceCount() + extraResources, p.newSkuCount(), p.newRegionCount(), p.commitmentCoverage(), p.credits(),
                 p.purchases());
     }
 
     static UnaryOperator<DailyPoint> incomplete(double share) {
         return p -> new DailyPoint(p.date(), scale(p.effectiveCost(), share), scale(p.usageQuantity(), share), false,
-                p.resourceCount(), p.newSkuOrRegionCount(), p.commitmentCoverage(), p.credits(), p.purchases());
+                p.resourceCount(), p.newSkuCount(), p.newRegionCount(), p.commitmentCoverage(), p.credits(), p.purchases());
     }
 
     static UnaryOperator<DailyPoint> plus(double amount, boolean asCredit, boolean asPurchase) {
         return p -> new DailyPoint(p.date(), p.effectiveCost().add(money(amount)), p.usageQuantity(), p.complete(),
-                p.resourceCount(), p.newSkuOrRegionCount(), p.commitmentCoverage(),
+                p.resourceCount(), p.newSkuCount(), p.newRegionCount(), p.commitmentCoverage(),
                 asCredit ? p.credits().add(money(amount)) : p.credits(),
                 asPurchase ? p.purchases().add(money(amount)) : p.purchases());
     }
@@ -84,7 +84,7 @@ final class Series {
     /** Usage covered {@code coverage} at a 40 % discount; {@link #costTimes} models its expiry. */
     static UnaryOperator<DailyPoint> coverage(double coverage) {
         return p -> new DailyPoint(p.date(), p.effectiveCost(), p.usageQuantity(), p.complete(), p.resourceCount(),
-                p.newSkuOrRegionCount(), money(coverage), p.credits(), p.purchases());
+                p.newSkuCount(), p.newRegionCount(), money(coverage), p.credits(), p.purchases());
     }
 
     /** Credits of {@code share} of the day's cost, already netted into the effective cost. */
@@ -92,7 +92,7 @@ final class Series {
         return p -> {
             BigDecimal credit = scale(p.effectiveCost(), -share);
             return new DailyPoint(p.date(), p.effectiveCost().add(credit), p.usageQuantity(), p.complete(),
-                    p.resourceCount(), p.newSkuOrRegionCount(), p.commitmentCoverage(), credit, p.purchases());
+                    p.resourceCount(), p.newSkuCount(), p.newRegionCount(), p.commitmentCoverage(), credit, p.purchases());
         };
     }
 

@@ -157,7 +157,7 @@ public final class BenchmarkGenerator {
             boolean late = t >= days - 2 || (!isProtected && lateDraw < 0.015);
             double share = late ? lateShare : 1.0;
             points.add(new DailyPoint(date, money(actual.net * share), money(actual.qty * share), !late,
-                    resources, newSku, covered ? BigDecimal.valueOf(cov).setScale(4, RoundingMode.HALF_EVEN) : null,
+                    resources, newSku, 0, covered ? BigDecimal.valueOf(cov).setScale(4, RoundingMode.HALF_EVEN) : null,
                     money(actual.credits * share), money(actual.purchase * share)));
         }
         for (int a = 0; a < windows.size(); a++) {
