@@ -351,7 +351,8 @@ public final class AnomalyDetector {
                 if (x < 0) {
                     break; // before the series began
                 }
-                boolean seen = x < i && usable[x];
+                // a matching day whose own level cannot be estimated counts as missing, not as evidence
+                boolean seen = x < i && usable[x] && levelAt(running, usable, runningBase, x, i) != NONE;
                 boolean match = seen
                         && monthlyMatch(x, impact, todayBase, gross, running, usable, runningBase, i, complete);
                 for (int y = x - 1; !seen && y <= x + 1; y += 2) {
@@ -374,7 +375,7 @@ public final class AnomalyDetector {
 
     private boolean monthlyMatch(int j, long impact, long todayBase, long[] gross, long[] running, boolean[] usable,
                                  long[] runningBase, int i, boolean complete) {
-        long prevBase = runningBase[j] != NONE ? runningBase[j] : localLevel(running, usable, j, i);
+        long prevBase = levelAt(running, usable, runningBase, j, i);
         if (prevBase == NONE) {
             return false;
         }
@@ -401,6 +402,10 @@ public final class AnomalyDetector {
     private boolean similar(double prev, double now) {
         double ratio = Math.abs(prev) / Math.abs(now);
         return ratio >= p.monthlyMatchRatio() && ratio <= 1.0 / p.monthlyMatchRatio();
+    }
+
+    private static long levelAt(long[] running, boolean[] usable, long[] runningBase, int j, int i) {
+        return runningBase[j] != NONE ? runningBase[j] : localLevel(running, usable, j, i);
     }
 
     /**
