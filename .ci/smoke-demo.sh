@@ -3,13 +3,21 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export OUTLAY_DATA_DIR="$(mktemp -d)/data"
-PORT="${SMOKE_PORT:-18080}"
+# A free port of our own: a fixed one may be served by another process, and the checks below would talk to it.
+free_port() {
+  for _ in $(seq 1 50); do
+    p=$(( 20000 + RANDOM % 40000 ))
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then echo "$p"; return; fi
+  done
+  echo 18080
+}
+PORT="${SMOKE_PORT:-$(free_port)}"
 LOG="$(mktemp)"
 JAVA_OPTS="-Dquarkus.http.port=$PORT" ./outlay demo >"$LOG" 2>&1 &
 PID=$!
 trap 'kill $PID 2>/dev/null; wait $PID 2>/dev/null || true' EXIT
 for _ in $(seq 1 120); do
-  if curl -fsS "http://localhost:$PORT/q/health/ready" >/dev/null 2>&1; then break; fi
+  if [ -f "$OUTLAY_DATA_DIR/keys/jwt-private.pem" ] && curl -fsS "http://localhost:$PORT/q/health/ready" >/dev/null 2>&1; then break; fi
   if ! kill -0 $PID 2>/dev/null; then cat "$LOG"; echo "smoke: service exited"; exit 1; fi
   sleep 1
 done

@@ -58,5 +58,19 @@ final class IsolationFixtures {
         if (!status.equals("succeeded")) throw new AssertionError("fixture ingestion ended " + status);
         given().header("Authorization", finops).contentType(ContentType.JSON).body(Map.of("billingPeriod", "2024-10"))
                 .post("/api/v1/allocations/runs").then().statusCode(201);
+
+        // a budget, an escalated spend request (with its approval task) and a policy violation
+        given().header("Authorization", finops).contentType(ContentType.JSON)
+                .body(Map.of("name", "Team ml", "scopeType", "team", "scopeValue", "ml", "period", "month",
+                        "amount", 5000, "currency", "EUR", "thresholds", java.util.List.of(50, 100)))
+                .post("/api/v1/budgets").then().statusCode(201);
+        given().header("Authorization", bearer(tenant, "iso-platform", "platform")).contentType(ContentType.JSON)
+                .body(Map.of("resourceClass", "gpu", "environment", "dev", "amount", 900, "currency", "USD",
+                        "owner", "ml", "description", "isolation walk"))
+                .post("/api/v1/spend-requests").then().statusCode(201);
+        given().header("Authorization", finops).contentType(ContentType.JSON)
+                .body(Map.of("owner", "team-ml", "resourceClass", "standard", "environment", "prod", "amount", 7000,
+                        "evidence", Map.of("resourceId", "i-123", "day", "2024-10-20")))
+                .post("/api/v1/violations").then().statusCode(201);
     }
 }

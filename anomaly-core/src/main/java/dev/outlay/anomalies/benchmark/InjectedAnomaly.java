@@ -1,0 +1,21 @@
+package dev.outlay.anomalies.benchmark;
+
+import dev.outlay.anomalies.SeriesKey;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+/**
+ * A label: what was injected where. {@code detectBy} is the last day a detection still counts for recall (the
+ * anomaly's last day, or a week after the start of a persistent change). {@code impact} is the injected cost
+ * minus the counterfactual (what the day would have cost without the anomaly) on the start day.
+ */
+public record InjectedAnomaly(SeriesKey series, AnomalyKind kind, LocalDate start, LocalDate detectBy,
+                              BigDecimal impact, BigDecimal counterfactualCost) {
+
+    /** In scope of the quality targets: |impact| ≥ minRelative · counterfactual and ≥ minAbsolute. */
+    public boolean inScope(BigDecimal minAbsolute, BigDecimal minRelative) {
+        BigDecimal abs = impact.abs();
+        return abs.compareTo(minAbsolute) >= 0
+                && abs.compareTo(counterfactualCost.abs().multiply(minRelative)) >= 0;
+    }
+}
