@@ -173,8 +173,8 @@ public class IngestionService {
             LoadResult result = loader.load(r, id, req.source(), req.objectKey(), upload.sha256(),
                     (bytes, rows) -> manifest.progress(id, bytes, rows));
             manifest.markSucceeded(id, result, r.bytesRead());
-            LOG.infof("ingestion %s of %s: %d rows loaded (%d flagged, %d replaced), periods %s", id, req.objectKey(),
-                    result.rowsLoaded(), result.rowsFlagged(), result.rowsReplaced(), result.billingPeriods());
+            LOG.infof("ingestion %s of %s: %d rows loaded (%d flagged, %d replaced), periods %s, timings ms %s", id, req.objectKey(),
+                    result.rowsLoaded(), result.rowsFlagged(), result.rowsReplaced(), result.billingPeriods(), result.timingsMs());
         } catch (SourceFormatException e) {
             LOG.infof("ingestion %s rejected: %s", id, e.getMessage());
             manifest.markFailed(id, IngestionProblems.of(e), reader == null ? 0 : reader.bytesRead(), reader == null ? 0 : reader.rowsRead());

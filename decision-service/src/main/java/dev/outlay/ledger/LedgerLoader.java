@@ -94,13 +94,22 @@ public class LedgerLoader {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
+                long t0 = System.nanoTime();
                 Staged staged = stage(c, staging, files, tenant, ingestionId, source, checksum, listener);
                 c.commit();
+                long t1 = System.nanoTime();
                 LedgerPartitions.ensure(c, staged.periods);
+                long t2 = System.nanoTime();
                 LoadResult result = replace(c, staging, source, ingestionId, staged);
                 listener.beforeReplaceCommit();
                 c.commit();
-                return result;
+                long t3 = System.nanoTime();
+                Map<String, Long> timings = new LinkedHashMap<>();
+                timings.put("parseAndCopy", (t1 - t0) / 1_000_000);
+                timings.put("partitions", (t2 - t1) / 1_000_000);
+                timings.put("replaceAndRollup", (t3 - t2) / 1_000_000);
+                return new LoadResult(result.schemaVersion(), result.rowsRead(), result.rowsLoaded(), result.rowsFlagged(),
+                        result.rowsReplaced(), result.flagSummary(), result.billingPeriods(), result.superseded(), timings);
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;
@@ -221,6 +230,6 @@ public class LedgerLoader {
         }
         List<String> periods = new ArrayList<>();
         for (LocalDate p : s.periods) periods.add(p.toString().substring(0, 7));
-        return new LoadResult(s.schemaVersion, s.rows, inserted, s.flagged, replaced, s.flags, periods, superseded);
+        return new LoadResult(s.schemaVersion, s.rows, inserted, s.flagged, replaced, s.flags, periods, superseded, Map.of());
     }
 }
