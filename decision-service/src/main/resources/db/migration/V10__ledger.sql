@@ -26,6 +26,7 @@ CREATE TABLE outlay.ingestion (
     duplicate_of    uuid,                            -- the earlier identical ingestion (status duplicate)
     superseded_by   uuid,                            -- a newer ingestion replaced (some of) its rows
     error           jsonb,                           -- problem detail of a failure
+    timings         jsonb       NOT NULL DEFAULT '{}'::jsonb,  -- phase durations in ms (parseAndCopy, partitions, replaceAndRollup)
     created_by      text,
     created_at      timestamptz NOT NULL DEFAULT now(),
     started_at      timestamptz,

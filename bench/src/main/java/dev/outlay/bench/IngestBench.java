@@ -63,7 +63,7 @@ public final class IngestBench {
         System.out.printf("file: %s (%,d rows, %,d bytes)%n", file, written, Files.size(file));
 
         long duck = duckdb(file);
-        System.out.printf("duckdb read_csv + group-by: %,d ms (bench JVM peak heap %,d MB)%n", duck, peakHeapMb());
+        System.out.printf("duckdb read_csv + group-by: %,d ms (native memory; bench JVM heap peak %.1f MB)%n", duck, peakHeapMb());
         if (skipOutlay) return;
         if (token == null) throw new IllegalStateException("set OUTLAY_TOKEN=$(./outlay token --role finops_admin) or pass --token");
         long[] outlay = outlay(url, token, file);
@@ -160,8 +160,8 @@ public final class IngestBench {
         return new long[]{ms, peak.get() / (1024 * 1024)};
     }
 
-    static long peakHeapMb() {
-        long sum = 0;
+    static double peakHeapMb() {
+        double sum = 0;
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) sum += pool.getPeakUsage().getUsed();
         }

@@ -86,6 +86,8 @@ public final class Row {
         String v = text(index);
         if (v == null) return null;
         String s = v.trim();
+        Instant fast = IsoInstants.parse(s);
+        if (fast != null) return fast;
         try {
             if (s.length() == 10) { // an ISO date: midnight UTC
                 return LocalDate.parse(s).atStartOfDay(ZoneOffset.UTC).toInstant();

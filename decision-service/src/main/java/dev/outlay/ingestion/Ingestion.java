@@ -11,7 +11,8 @@ import java.util.UUID;
 public record Ingestion(UUID id, String source, String sourceKind, String objectKey, String checksum,
                         String schemaVersion, String status, Progress progress, Counts counts,
                         List<String> billingPeriods, Map<String, Long> flaggedRows, UUID duplicateOf, UUID supersededBy,
-                        Problem error, String createdBy, Instant createdAt, Instant startedAt, Instant finishedAt) {
+                        Problem error, String createdBy, Instant createdAt, Instant startedAt, Instant finishedAt,
+                        Map<String, Long> timingsMs) {
 
     public record Progress(Long bytesTotal, long bytesRead, long rowsRead) {
     }

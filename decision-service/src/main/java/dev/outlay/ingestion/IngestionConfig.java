@@ -3,6 +3,9 @@ package dev.outlay.ingestion;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
+import java.util.Map;
+import java.util.Optional;
+
 /** Settings of the ledger and ingestion ({@code outlay.ingestion.*}). */
 @ConfigMapping(prefix = "outlay.ingestion")
 public interface IngestionConfig {
@@ -26,4 +29,29 @@ public interface IngestionConfig {
     /** Days of generated demo data (ending yesterday). */
     @WithDefault("90")
     int demoDays();
+
+    /** Longest window {@code POST /api/v1/sources/{id}/backfill} accepts, in billing months. */
+    @WithDefault("12")
+    int backfillMaxMonths();
+
+    /** How often configured S3 sources are polled for the current and previous billing period. */
+    @WithDefault("60")
+    int s3PollMinutes();
+
+    /** S3 CUR export sources by id: {@code outlay.ingestion.s3.<id>.tenant|bucket|prefix|export-name|region|endpoint}. */
+    Map<String, S3Source> s3();
+
+    interface S3Source {
+        String tenant();
+
+        String bucket();
+
+        Optional<String> prefix();
+
+        String exportName();
+
+        Optional<String> region();
+
+        Optional<String> endpoint();
+    }
 }

@@ -31,7 +31,7 @@ public class IngestionRepository {
 
     private static final String COLUMNS = "id, source, source_kind, object_key, checksum, schema_version, status, bytes_total, "
             + "bytes_read, rows_read, rows_loaded, rows_flagged, rows_replaced, flag_summary::text, billing_periods, duplicate_of, "
-            + "superseded_by, error::text, created_by, created_at, started_at, finished_at";
+            + "superseded_by, error::text, created_by, created_at, started_at, finished_at, timings::text";
 
     @Inject
     AgroalDataSource dataSource;
@@ -66,14 +66,26 @@ public class IngestionRepository {
 
     public void markSucceeded(UUID id, LoadResult r, long bytesRead) {
         update("UPDATE outlay.ingestion SET status = 'succeeded', schema_version = ?, bytes_read = ?, rows_read = ?, rows_loaded = ?, "
-                        + "rows_flagged = ?, rows_replaced = ?, flag_summary = ?::jsonb, billing_periods = ?, finished_at = now() WHERE id = ?",
+                        + "rows_flagged = ?, rows_replaced = ?, flag_summary = ?::jsonb, billing_periods = ?, timings = ?::jsonb, "
+                        + "finished_at = now() WHERE id = ?",
                 r.schemaVersion(), bytesRead, r.rowsRead(), r.rowsLoaded(), r.rowsFlagged(), r.rowsReplaced(), write(r.flagSummary()),
-                r.billingPeriods().toArray(new String[0]), id);
+                r.billingPeriods().toArray(new String[0]), write(r.timingsMs()), id);
     }
 
     public void markFailed(UUID id, Problem problem, long bytesRead, long rowsRead) {
         update("UPDATE outlay.ingestion SET status = 'failed', error = ?::jsonb, bytes_read = ?, rows_read = ?, rows_loaded = 0, "
                 + "finished_at = now() WHERE id = ?", write(problem), bytesRead, rowsRead, id);
+    }
+
+    /** Marks every queued or running ingestion of the current tenant failed (start-up recovery). */
+    public int failUnfinished(Problem problem) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "UPDATE outlay.ingestion SET status = 'failed', error = ?::jsonb, finished_at = now() WHERE status IN ('queued', 'running')")) {
+            ps.setString(1, write(problem));
+            return ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("ingestion manifest update failed", e);
+        }
     }
 
     public Optional<Ingestion> find(UUID id) {
@@ -96,7 +108,8 @@ public class IngestionRepository {
                 rs.getString("error") == null ? null : read(rs.getString("error"), new TypeReference<Problem>() {
                 }),
                 rs.getString("created_by"), instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("started_at")),
-                instant(rs.getTimestamp("finished_at")));
+                instant(rs.getTimestamp("finished_at")), read(rs.getString("timings"), new TypeReference<Map<String, Long>>() {
+                }));
     }
 
     private static java.time.Instant instant(Timestamp t) {

@@ -19,6 +19,7 @@ import org.jboss.logging.Logger;
 
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -98,6 +99,42 @@ public class IngestionService {
         return manifest.find(id).orElseThrow();
     }
 
+    /**
+     * Loads several files as one ingestion on the calling thread (an S3 billing period: the files its manifest
+     * lists). {@code fingerprint} identifies this version of the period (the manifest's sha-256).
+     */
+    public Ingestion ingestFiles(Request req, String fingerprint, List<LedgerLoader.SourceFile> files) {
+        UUID id = UUID.randomUUID();
+        Caller caller = TenantContext.caller().orElseThrow();
+        manifest.create(id, req.source(), req.kind().id(), req.objectKey(), fingerprint, null, caller.subject());
+        Optional<UUID> same = manifest.currentWithChecksum(req.source(), fingerprint);
+        if (same.isPresent()) {
+            manifest.markDuplicate(id, same.get());
+            return manifest.find(id).orElseThrow();
+        }
+        manifest.markRunning(id);
+        long[] progress = new long[2];
+        try {
+            LoadResult result = loader.load(files, id, req.source(), fingerprint, (bytes, rows) -> {
+                progress[0] = bytes;
+                progress[1] = rows;
+                manifest.progress(id, bytes, rows);
+            });
+            manifest.markSucceeded(id, result, progress[0]);
+        } catch (SourceFormatException e) {
+            manifest.markFailed(id, IngestionProblems.of(e), progress[0], progress[1]);
+        } catch (Exception e) {
+            LOG.errorf(e, "ingestion %s failed", id);
+            manifest.markFailed(id, IngestionProblems.internal(id.toString()), progress[0], progress[1]);
+        }
+        return manifest.find(id).orElseThrow();
+    }
+
+    /** Runs background work for a tenant on the ingestion workers. */
+    public Future<?> submitJob(Caller caller, Runnable job) {
+        return pool.submit(() -> TenantContext.runAs(caller, job));
+    }
+
     private Submitted enqueue(Request req, StagedUpload upload) {
         UUID id = UUID.randomUUID();
         Caller caller = TenantContext.caller().orElseThrow(() -> new IllegalStateException("no caller"));
@@ -136,8 +173,8 @@ public class IngestionService {
             LoadResult result = loader.load(r, id, req.source(), req.objectKey(), upload.sha256(),
                     (bytes, rows) -> manifest.progress(id, bytes, rows));
             manifest.markSucceeded(id, result, r.bytesRead());
-            LOG.infof("ingestion %s of %s: %d rows loaded (%d flagged, %d replaced), periods %s", id, req.objectKey(),
-                    result.rowsLoaded(), result.rowsFlagged(), result.rowsReplaced(), result.billingPeriods());
+            LOG.infof("ingestion %s of %s: %d rows loaded (%d flagged, %d replaced), periods %s, timings ms %s", id, req.objectKey(),
+                    result.rowsLoaded(), result.rowsFlagged(), result.rowsReplaced(), result.billingPeriods(), result.timingsMs());
         } catch (SourceFormatException e) {
             LOG.infof("ingestion %s rejected: %s", id, e.getMessage());
             manifest.markFailed(id, IngestionProblems.of(e), reader == null ? 0 : reader.bytesRead(), reader == null ? 0 : reader.rowsRead());

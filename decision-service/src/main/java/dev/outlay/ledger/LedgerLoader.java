@@ -63,20 +63,53 @@ public class LedgerLoader {
     @Inject
     AgroalDataSource dataSource;
 
+    /** One file of a multi-file load (e.g. the parts of a CUR billing period listed by its manifest). */
+    public interface SourceFile {
+        String objectKey();
+
+        ChargeReader open() throws IOException;
+    }
+
     public LoadResult load(ChargeReader reader, UUID ingestionId, String source, String objectKey, String checksum,
+                           Listener listener) throws SQLException {
+        SourceFile single = new SourceFile() {
+            @Override
+            public String objectKey() {
+                return objectKey;
+            }
+
+            @Override
+            public ChargeReader open() {
+                return reader;
+            }
+        };
+        return load(List.of(single), ingestionId, source, checksum, listener);
+    }
+
+    /** Loads several files as one unit: all of them replace their scope together, or nothing changes. */
+    public LoadResult load(List<SourceFile> files, UUID ingestionId, String source, String checksum,
                            Listener listener) throws SQLException {
         String tenant = TenantContext.requireTenant();
         String staging = "ledger_staging_" + STAGING_SEQ.incrementAndGet();
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
-                Staged staged = stage(c, staging, reader, tenant, ingestionId, source, objectKey, checksum, listener);
+                long t0 = System.nanoTime();
+                Staged staged = stage(c, staging, files, tenant, ingestionId, source, checksum, listener);
                 c.commit();
+                long t1 = System.nanoTime();
                 LedgerPartitions.ensure(c, staged.periods);
+                long t2 = System.nanoTime();
                 LoadResult result = replace(c, staging, source, ingestionId, staged);
                 listener.beforeReplaceCommit();
                 c.commit();
-                return result;
+                long t3 = System.nanoTime();
+                Map<String, Long> timings = new LinkedHashMap<>();
+                timings.put("parseAndCopy", (t1 - t0) / 1_000_000);
+                timings.put("partitions", (t2 - t1) / 1_000_000);
+                timings.put("replaceAndRollup", (t3 - t2) / 1_000_000);
+                return new LoadResult(result.schemaVersion(), result.rowsRead(), result.rowsLoaded(), result.rowsFlagged(),
+                        result.rowsReplaced(), result.flagSummary(), result.billingPeriods(), result.superseded(), timings);
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;
@@ -95,45 +128,54 @@ public class LedgerLoader {
     private record Staged(String schemaVersion, long rows, long flagged, Map<String, Long> flags, Set<LocalDate> periods) {
     }
 
-    private Staged stage(Connection c, String staging, ChargeReader reader, String tenant, UUID ingestionId, String source,
-                         String objectKey, String checksum, Listener listener) throws SQLException {
+    private Staged stage(Connection c, String staging, List<SourceFile> files, String tenant, UUID ingestionId, String source,
+                         String checksum, Listener listener) throws SQLException {
         try (Statement st = c.createStatement()) {
             // LIKE a partitioned table yields a plain table with the same columns, without RLS.
             st.execute("CREATE TEMP TABLE " + staging + " (LIKE outlay.ledger_charge INCLUDING DEFAULTS)");
         }
-        String schemaVersion = reader.start().schemaVersion();
-        CopyEncoder enc = new CopyEncoder(tenant, source, ingestionId, objectKey, checksum, schemaVersion);
         Map<DataQualityFlag, Long> flags = new EnumMap<>(DataQualityFlag.class);
         Set<LocalDate> periods = new TreeSet<>();
+        Set<String> versions = new LinkedHashSet<>();
         long rows = 0;
         long flagged = 0;
-        PGCopyOutputStream copy = new PGCopyOutputStream(c.unwrap(PGConnection.class),
-                "COPY pg_temp." + staging + " (" + CopyEncoder.COLUMNS + ") FROM STDIN", 1 << 16);
-        boolean done = false;
-        try {
-            Writer w = new BufferedWriter(new OutputStreamWriter(copy, StandardCharsets.UTF_8), 1 << 16);
-            for (Charge ch; (ch = reader.next()) != null; ) {
-                rows++;
-                periods.add(ch.billingPeriod());
-                if (ch.flagged()) {
-                    flagged++;
-                    for (DataQualityFlag f : ch.flags()) flags.merge(f, 1L, Long::sum);
+        long bytesBefore = 0;
+        for (SourceFile file : files) {
+            PGCopyOutputStream copy = null;
+            boolean done = false;
+            try (ChargeReader reader = file.open()) {
+                String schemaVersion = reader.start().schemaVersion();
+                versions.add(schemaVersion);
+                CopyEncoder enc = new CopyEncoder(tenant, source, ingestionId, file.objectKey(), checksum, schemaVersion);
+                copy = new PGCopyOutputStream(c.unwrap(PGConnection.class),
+                        "COPY pg_temp." + staging + " (" + CopyEncoder.COLUMNS + ") FROM STDIN", 1 << 16);
+                Writer w = new BufferedWriter(new OutputStreamWriter(copy, StandardCharsets.UTF_8), 1 << 16);
+                long fileRows = 0;
+                for (Charge ch; (ch = reader.next()) != null; ) {
+                    rows++;
+                    fileRows++;
+                    periods.add(ch.billingPeriod());
+                    if (ch.flagged()) {
+                        flagged++;
+                        for (DataQualityFlag f : ch.flags()) flags.merge(f, 1L, Long::sum);
+                    }
+                    w.write(enc.line(ch, fileRows));
+                    if (rows % PROGRESS_EVERY_ROWS == 0) listener.progress(bytesBefore + reader.bytesRead(), rows);
                 }
-                w.write(enc.line(ch, rows));
-                if (rows % PROGRESS_EVERY_ROWS == 0) listener.progress(reader.bytesRead(), rows);
+                w.flush();
+                copy.endCopy();
+                done = true;
+                bytesBefore += reader.bytesRead();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } finally {
+                if (!done && copy != null && copy.isActive()) copy.cancelCopy();
             }
-            w.flush();
-            copy.endCopy();
-            done = true;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            if (!done && copy.isActive()) copy.cancelCopy();
         }
-        listener.progress(reader.bytesRead(), rows);
+        listener.progress(bytesBefore, rows);
         Map<String, Long> summary = new LinkedHashMap<>();
         flags.forEach((k, v) -> summary.put(k.name(), v));
-        return new Staged(schemaVersion, rows, flagged, summary, periods);
+        return new Staged(String.join(",", versions), rows, flagged, summary, periods);
     }
 
     private LoadResult replace(Connection c, String staging, String source, UUID ingestionId, Staged s) throws SQLException {
@@ -188,6 +230,6 @@ public class LedgerLoader {
         }
         List<String> periods = new ArrayList<>();
         for (LocalDate p : s.periods) periods.add(p.toString().substring(0, 7));
-        return new LoadResult(s.schemaVersion, s.rows, inserted, s.flagged, replaced, s.flags, periods, superseded);
+        return new LoadResult(s.schemaVersion, s.rows, inserted, s.flagged, replaced, s.flags, periods, superseded, Map.of());
     }
 }

@@ -148,6 +148,22 @@ class IngestionApiTest {
         assertEquals("new row violates row-level security policy for table \"ledger_charge\"", insertAs(b, a));
     }
 
+    @Test
+    void concurrentLoadsIntoANewBillingPeriodAllSucceed() {
+        // Several workers may need the same new monthly partition at once (the demo seeding does exactly that).
+        String t = "ledger-concurrent";
+        String base = new String(fixture("focus/focus-1.2-every-charge-kind.csv"), StandardCharsets.UTF_8)
+                .replace("2024-10-", "2031-03-").replace("2024-11-", "2031-04-").replace("2024-09-", "2031-02-");
+        java.util.List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            ids.add(given().header("Authorization", bearer(t, "a", "finops_admin")).multiPart("source", "focus")
+                    .multiPart("connection", "focus-" + i).multiPart("file", "f" + i + ".csv", base.getBytes(StandardCharsets.UTF_8))
+                    .when().post("/api/v1/ingestions").then().statusCode(202).extract().path("id"));
+        }
+        for (String id : ids) awaitDone(t, id).body("status", equalTo("succeeded"));
+        assertMoney("32", scalar(ds, t, "SELECT count(*) FROM outlay.ledger_charge WHERE billing_period = '2031-03-01'"));
+    }
+
     private String insertAs(String actingTenant, String victim) {
         return dev.outlay.tenancy.TenantContext.runAs(dev.outlay.tenancy.TenantContext.system(actingTenant), () -> {
             try (var c = ds.getConnection(); var st = c.createStatement()) {

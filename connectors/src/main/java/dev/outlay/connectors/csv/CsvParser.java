@@ -36,81 +36,99 @@ public final class CsvParser {
         return recordLine;
     }
 
-    /** The next record's fields, or null at end of input. Blank lines are skipped. */
+    /**
+     * The next record's fields, or null at end of input. Blank lines are skipped. Runs of plain characters are
+     * copied from the buffer in bulk (billing files are mostly long quoted JSON cells and numbers).
+     */
     public String[] next() throws IOException {
         fields.clear();
         while (true) {
-            int c = read();
-            if (c < 0) return null;
+            if (pos >= len && !fill()) return null;
+            char c = buf[pos];
             if (c == '\n') {
                 line++;
-                continue;
+                pos++;
+            } else if (c == '\r') {
+                pos++;
+            } else {
+                break;
             }
-            if (c == '\r') continue;
-            pos--; // unread
-            break;
         }
         recordLine = line;
         boolean quoted = false;
         boolean wasQuoted = false;
         field.setLength(0);
         while (true) {
-            int c = read();
-            if (quoted) {
-                if (c < 0) {
+            if (pos >= len && !fill()) {
+                if (quoted) {
                     throw new SourceFormatException(file, recordLine, fields.size() + 1, null,
                             "unterminated quoted field (file ends inside quotes)");
                 }
-                if (c == '"') {
-                    int d = read();
-                    if (d == '"') {
-                        field.append('"'); // doubled quote inside a quoted field
+                fields.add(field.toString());
+                return fields.toArray(new String[0]);
+            }
+            if (quoted) {
+                int start = pos;
+                while (pos < len) {
+                    char d = buf[pos];
+                    if (d == '"') break;
+                    if (d == '\n') line++;
+                    pos++;
+                }
+                field.append(buf, start, pos - start);
+                if (pos < len) { // at a quote: doubled (literal quote) or closing
+                    pos++;
+                    if (pos >= len && !fill()) {
+                        quoted = false;
+                        continue;
+                    }
+                    if (buf[pos] == '"') {
+                        field.append('"');
+                        pos++;
                     } else {
                         quoted = false;
-                        if (d >= 0) pos--;
                     }
-                } else {
-                    if (c == '\n') line++;
-                    field.append((char) c);
                 }
                 continue;
             }
-            if (c < 0 || c == '\n' || c == '\r') {
-                fields.add(finish(wasQuoted));
-                if (c == '\r') {
-                    int d = read();
-                    if (d != '\n' && d >= 0) pos--;
-                }
-                if (c >= 0) line++;
-                return fields.toArray(new String[0]);
-            }
+            char c = buf[pos];
             if (c == delimiter) {
-                fields.add(finish(wasQuoted));
-                wasQuoted = false;
+                fields.add(field.toString());
                 field.setLength(0);
+                wasQuoted = false;
+                pos++;
+            } else if (c == '\n' || c == '\r') {
+                fields.add(field.toString());
+                pos++;
+                if (c == '\r' && (pos < len || fill()) && buf[pos] == '\n') pos++;
+                line++;
+                return fields.toArray(new String[0]);
             } else if (c == '"' && field.length() == 0 && !wasQuoted) {
                 quoted = true;
                 wasQuoted = true;
+                pos++;
             } else {
-                field.append((char) c);
+                int start = pos;
+                while (pos < len) {
+                    char d = buf[pos];
+                    if (d == delimiter || d == '\n' || d == '\r' || d == '"') break;
+                    pos++;
+                }
+                if (pos == start) { // a quote inside an unquoted field is kept literally
+                    field.append(c);
+                    pos++;
+                } else {
+                    field.append(buf, start, pos - start);
+                }
             }
         }
     }
 
-    private String finish(boolean wasQuoted) {
-        // An unquoted empty field is "no value"; we keep both as "" and let mappers treat blank as null.
-        return field.toString();
+    private boolean fill() throws IOException {
+        int n = in.read(buf, 0, buf.length);
+        pos = 0;
+        len = Math.max(n, 0);
+        return n > 0;
     }
 
-    private int read() throws IOException {
-        if (pos >= len) {
-            len = in.read(buf, 0, buf.length);
-            pos = 0;
-            if (len <= 0) {
-                len = 0;
-                return -1;
-            }
-        }
-        return buf[pos++];
-    }
 }

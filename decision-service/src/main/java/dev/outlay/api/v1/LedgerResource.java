@@ -6,7 +6,6 @@ import dev.outlay.ledger.CostQuery;
 import dev.outlay.ledger.CostReport;
 import dev.outlay.ledger.CostService;
 import dev.outlay.ledger.FocusExporter;
-import dev.outlay.ledger.SourceHealthService;
 import dev.outlay.tenancy.Caller;
 import dev.outlay.tenancy.TenantContext;
 import jakarta.annotation.security.RolesAllowed;
@@ -26,15 +25,12 @@ import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 
-/** Read side of the ledger: costs with data quality, source health, FOCUS export. */
+/** Read side of the ledger: costs with data quality and the FOCUS export (source health: SourcesResource). */
 @Path("/api/v1")
 public class LedgerResource {
 
     @Inject
     CostService costs;
-
-    @Inject
-    SourceHealthService health;
 
     @Inject
     FocusExporter exporter;
@@ -46,14 +42,6 @@ public class LedgerResource {
     public CostReport costs(@QueryParam("from") String from, @QueryParam("to") String to,
                             @QueryParam("groupBy") String groupBy, @QueryParam("metric") String metric) {
         return costs.report(CostQuery.parse(from, to, groupBy, metric));
-    }
-
-    @GET
-    @Path("sources/health")
-    @Produces(MediaType.APPLICATION_JSON)
-    @RolesAllowed({"admin", "finops_admin", "finance", "platform", "engineering", "leadership", "auditor"})
-    public List<SourceHealthService.SourceHealth> sourceHealth() {
-        return health.health();
     }
 
     @GET

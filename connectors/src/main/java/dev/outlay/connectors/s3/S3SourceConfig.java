@@ -1,0 +1,27 @@
+package dev.outlay.connectors.s3;
+
+import dev.outlay.connectors.ConnectorConfig;
+import dev.outlay.connectors.InvalidConfigException;
+
+/**
+ * Where an AWS CUR export lands in S3: bucket, path prefix and export (report) name, as configured in the
+ * AWS billing console. {@code endpoint} overrides the S3 endpoint (S3-compatible stores, tests).
+ */
+public record S3SourceConfig(String bucket, String prefix, String exportName, String region, String endpoint) implements ConnectorConfig {
+
+    public S3SourceConfig {
+        if (bucket == null || !bucket.matches("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]")) {
+            throw new InvalidConfigException("bucket", "a valid S3 bucket name is required");
+        }
+        if (exportName == null || exportName.isBlank() || exportName.contains("/")) {
+            throw new InvalidConfigException("exportName", "the export (report) name is required, without slashes");
+        }
+        prefix = prefix == null ? "" : prefix.replaceAll("^/+|/+$", "");
+        if (region == null || region.isBlank()) region = "us-east-1";
+    }
+
+    /** Key prefix of the export: {@code prefix/exportName} (or just the name without a prefix). */
+    String root() {
+        return prefix.isEmpty() ? exportName : prefix + "/" + exportName;
+    }
+}

@@ -1,0 +1,147 @@
+package dev.outlay.ingestion;
+
+import dev.outlay.api.problem.Problem;
+import dev.outlay.api.problem.ProblemException;
+import dev.outlay.connectors.ChargeReader;
+import dev.outlay.connectors.Connectors;
+import dev.outlay.connectors.s3.S3CurExport;
+import dev.outlay.connectors.s3.S3SourceConfig;
+import dev.outlay.ledger.LedgerLoader;
+import dev.outlay.model.SourceKind;
+import dev.outlay.tenancy.Caller;
+import dev.outlay.tenancy.TenantContext;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Configured S3 CUR export sources: scheduled polling of the current and previous billing period (AWS keeps
+ * rewriting both until final; an unchanged manifest is a duplicate no-op), and bounded backfill.
+ */
+@ApplicationScoped
+public class S3Sources {
+
+    private static final Logger LOG = Logger.getLogger(S3Sources.class);
+
+    @Inject
+    IngestionConfig config;
+
+    @Inject
+    IngestionService ingestion;
+
+    private ScheduledExecutorService timer;
+
+    void start(@Observes StartupEvent event) {
+        if (config.s3().isEmpty() || config.s3PollMinutes() <= 0) return; // 0 disables polling
+        timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "outlay-s3-poll");
+            t.setDaemon(true);
+            return t;
+        });
+        timer.scheduleWithFixedDelay(this::pollAll, 1, config.s3PollMinutes(), TimeUnit.MINUTES);
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        if (timer != null) timer.shutdownNow();
+    }
+
+    void pollAll() {
+        YearMonth now = YearMonth.from(LocalDate.now(ZoneOffset.UTC));
+        for (Map.Entry<String, IngestionConfig.S3Source> e : config.s3().entrySet()) {
+            Caller system = TenantContext.system(e.getValue().tenant());
+            TenantContext.runAs(system, () -> {
+                for (YearMonth p : List.of(now.minusMonths(1), now)) {
+                    try {
+                        ingestPeriod(e.getKey(), e.getValue(), p);
+                    } catch (RuntimeException ex) {
+                        LOG.errorf(ex, "scheduled ingestion of %s %s failed", e.getKey(), p);
+                    }
+                }
+            });
+        }
+    }
+
+    /** Queues a backfill of [from, to] (billing months) for a source of the caller's tenant. */
+    public List<String> backfill(String sourceId, String from, String to) {
+        IngestionConfig.S3Source source = sourceOfCaller(sourceId);
+        YearMonth f = month("from", from);
+        YearMonth t = month("to", to);
+        if (t.isBefore(f)) throw ProblemException.badRequest("to is before from", Problem.Fault.at("to", "YYYY-MM, not before from"));
+        long months = f.until(t, java.time.temporal.ChronoUnit.MONTHS) + 1;
+        if (months > config.backfillMaxMonths()) {
+            throw ProblemException.unprocessable("backfill window of " + months + " months exceeds the bound of "
+                    + config.backfillMaxMonths() + " (outlay.ingestion.backfill-max-months)", List.of(Problem.Fault.at("to", "window too large")));
+        }
+        if (t.isAfter(YearMonth.now(ZoneOffset.UTC))) {
+            throw ProblemException.badRequest("to is in the future", Problem.Fault.at("to", "not after the current month"));
+        }
+        List<String> periods = new ArrayList<>();
+        for (YearMonth p = f; !p.isAfter(t); p = p.plusMonths(1)) periods.add(p.toString());
+        Caller caller = TenantContext.caller().orElseThrow();
+        ingestion.submitJob(caller, () -> {
+            for (String p : periods) {
+                try {
+                    ingestPeriod(sourceId, source, YearMonth.parse(p));
+                } catch (RuntimeException ex) {
+                    LOG.errorf(ex, "backfill of %s %s failed", sourceId, p);
+                }
+            }
+        });
+        return periods;
+    }
+
+    private IngestionConfig.S3Source sourceOfCaller(String id) {
+        IngestionConfig.S3Source s = config.s3().get(id);
+        // Another tenant's source is indistinguishable from a missing one.
+        if (s == null || !s.tenant().equals(TenantContext.requireTenant())) throw ProblemException.notFound("source " + id);
+        return s;
+    }
+
+    /** Ingests one billing period: the files the export's current manifest lists, as one atomic load. */
+    Optional<Ingestion> ingestPeriod(String id, IngestionConfig.S3Source s, YearMonth period) {
+        S3SourceConfig cfg = new S3SourceConfig(s.bucket(), s.prefix().orElse(""), s.exportName(), s.region().orElse(null), s.endpoint().orElse(null));
+        try (S3CurExport export = new S3CurExport(cfg, S3CurExport.client(cfg, null))) {
+            Optional<S3CurExport.PeriodFiles> files = export.period(period);
+            if (files.isEmpty()) return Optional.empty();
+            List<LedgerLoader.SourceFile> parts = new ArrayList<>();
+            for (String key : files.get().dataKeys()) {
+                parts.add(new LedgerLoader.SourceFile() {
+                    @Override
+                    public String objectKey() {
+                        return "s3://" + s.bucket() + "/" + key;
+                    }
+
+                    @Override
+                    public ChargeReader open() throws IOException {
+                        return Connectors.open(SourceKind.AWS_CUR, null, export.open(key), key);
+                    }
+                });
+            }
+            var req = new IngestionService.Request(SourceKind.AWS_CUR, id, "s3://" + s.bucket() + "/" + files.get().manifestKey(), null);
+            return Optional.of(ingestion.ingestFiles(req, files.get().fingerprint(), parts));
+        }
+    }
+
+    private static YearMonth month(String field, String v) {
+        try {
+            return YearMonth.parse(v == null ? "" : v.trim());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw ProblemException.badRequest(field + " must be YYYY-MM", Problem.Fault.at(field, "YYYY-MM"));
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package dev.outlay.ingestion;
+
+import dev.outlay.tenancy.TenantContext;
+import dev.outlay.tenancy.TenantRegistry;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** Ingestions cut off by a restart are marked failed at the next start, so the manifest never lies. */
+@QuarkusTest
+class InterruptedIngestionsTest {
+
+    @Inject
+    InterruptedIngestions recovery;
+
+    @Inject
+    IngestionRepository manifest;
+
+    @Inject
+    TenantRegistry tenants;
+
+    @Test
+    void unfinishedIngestionsAreFailedOnStart() {
+        String t = "ledger-restart";
+        tenants.ensure(t, t, false);
+        UUID id = UUID.randomUUID();
+        TenantContext.runAs(TenantContext.system(t), () -> {
+            manifest.create(id, "aws-cur", "aws-cur", "killed.csv", "abc", 10L, "x");
+            manifest.markRunning(id);
+        });
+        recovery.onStart(null);
+        Ingestion after = TenantContext.runAs(TenantContext.system(t), () -> manifest.find(id).orElseThrow());
+        assertEquals("failed", after.status());
+        assertEquals("Ingestion interrupted", after.error().title());
+    }
+}
