@@ -37,6 +37,9 @@ public class TenantExport {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    dev.outlay.ledger.FocusExporter focus;
+
     public record FileEntry(String path, long bytes, String sha256) {
     }
 
@@ -54,6 +57,23 @@ public class TenantExport {
                 CountingDigestStream sink = new CountingDigestStream(zip, digest);
                 c.unwrap(PGConnection.class).getCopyAPI().copyOut(
                         "COPY (SELECT * FROM outlay." + table + " WHERE tenant_id = '" + tenant + "') TO STDOUT WITH (FORMAT csv, HEADER)", sink);
+                zip.closeEntry();
+                files.add(new FileEntry(path, sink.count, HexFormat.of().formatHex(digest.digest())));
+            }
+            // The ledger again as FOCUS 1.2 CSV per billing period: the portable form another tool can load.
+            List<java.time.YearMonth> periods = new ArrayList<>();
+            try (java.sql.Statement st = c.createStatement();
+                 java.sql.ResultSet rs = st.executeQuery("SELECT DISTINCT billing_period FROM outlay.ledger_charge ORDER BY 1")) {
+                while (rs.next()) periods.add(java.time.YearMonth.from(rs.getDate(1).toLocalDate()));
+            }
+            for (java.time.YearMonth period : periods) {
+                String path = "focus/" + period + ".csv";
+                zip.putNextEntry(new ZipEntry(path));
+                MessageDigest digest = sha256();
+                CountingDigestStream sink = new CountingDigestStream(zip, digest);
+                java.io.Writer w = new java.io.OutputStreamWriter(sink, java.nio.charset.StandardCharsets.UTF_8);
+                focus.write(period, w);
+                w.flush();
                 zip.closeEntry();
                 files.add(new FileEntry(path, sink.count, HexFormat.of().formatHex(digest.digest())));
             }

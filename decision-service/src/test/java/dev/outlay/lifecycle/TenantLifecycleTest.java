@@ -47,6 +47,16 @@ class TenantLifecycleTest {
         given().header("Authorization", bearer("exp-a", "alice-exp", "engineering")).get("/api/v1/me").then().statusCode(200);
         given().header("Authorization", bearer("exp-b", "bob-exp", "engineering")).get("/api/v1/me").then().statusCode(200);
         given().header("Authorization", bearer("exp-a", "eng", "engineering")).post("/api/v1/tenant/export").then().statusCode(403);
+        String ingestion = given().header("Authorization", bearer("exp-a", "fo", "finops_admin")).multiPart("source", "invoice-csv")
+                .multiPart("file", "invoice.csv", dev.outlay.security.IsolationFixtures.INVOICE.getBytes(), "text/csv")
+                .multiPart("mapping", dev.outlay.security.IsolationFixtures.MAPPING)
+                .post("/api/v1/ingestions").then().statusCode(202).extract().path("id");
+        for (int i = 0; i < 600; i++) {
+            String status = given().header("Authorization", bearer("exp-a", "fo", "finops_admin")).get("/api/v1/ingestions/" + ingestion)
+                    .then().extract().path("status");
+            if (!status.equals("queued") && !status.equals("running")) break;
+            Thread.sleep(100);
+        }
 
         byte[] zip = given().header("Authorization", bearer("exp-a", "root-a", "admin"))
                 .post("/api/v1/tenant/export").then().statusCode(200).contentType("application/zip")
@@ -62,6 +72,9 @@ class TenantLifecycleTest {
         String users = new String(files.get("tables/app_user.csv"), StandardCharsets.UTF_8);
         assertTrue(users.contains("alice-exp"));
         assertFalse(users.contains("bob-exp"));
+        String focus = new String(files.get("focus/2024-10.csv"), StandardCharsets.UTF_8);
+        assertTrue(focus.startsWith("AvailabilityZone,BilledCost,"), "ledger exported as FOCUS");
+        assertTrue(focus.contains("CRM Cloud"));
         String audit = new String(files.get("tables/audit_entry.csv"), StandardCharsets.UTF_8);
         assertTrue(audit.contains("tenant.export"));
     }

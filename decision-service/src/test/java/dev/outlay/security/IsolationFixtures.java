@@ -8,16 +8,16 @@ import static dev.outlay.support.Tokens.bearer;
 import static io.restassured.RestAssured.given;
 
 /** Creates at least one object of every kind in a tenant through the public API, for the isolation walk. */
-final class IsolationFixtures {
+public final class IsolationFixtures {
 
     private IsolationFixtures() {
     }
 
-    static final String INVOICE = """
+    public static final String INVOICE = """
             Invoice Date,Invoice No,Vendor Product,Line Description,Seats,Amount (USD),Type,Team
             2024-10-01,ISO-1,CRM Cloud,"CRM Cloud, 50 seats",50,1200.00,subscription,sales
             """;
-    static final String MAPPING = """
+    public static final String MAPPING = """
             {"version": "1", "provider": "Acme SaaS Vendors", "currency": "USD", "billingAccountId": "ap-vendor-42",
              "serviceCategory": "Business Applications",
              "columns": {"chargePeriodStart": "Invoice Date", "invoiceId": "Invoice No", "serviceName": "Vendor Product",
