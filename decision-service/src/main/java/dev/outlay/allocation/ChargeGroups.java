@@ -26,13 +26,14 @@ import java.util.TreeSet;
 @ApplicationScoped
 public class ChargeGroups {
 
-    /** Ledger column → rule input name. */
+    /** Ledger column (or expression) → rule input name. */
     static final Map<String, String> DIMENSIONS = new LinkedHashMap<>();
 
     static {
         DIMENSIONS.put("provider_name", "provider");
         DIMENSIONS.put("billing_account_id", "billingAccount");
-        DIMENSIONS.put("sub_account_id", "subAccount");
+        // Rules name sub-accounts the way people do ("payments-prod"), so the name wins over the numeric id.
+        DIMENSIONS.put("COALESCE(sub_account_name, sub_account_id)", "subAccount");
         DIMENSIONS.put("service_name", "serviceName");
         DIMENSIONS.put("service_category", "serviceCategory");
         DIMENSIONS.put("region_id", "region");

@@ -17,8 +17,8 @@ public final class TagKeys {
     public static final String APPLICATION = "application";
 
     private static final Map<String, String> ALIASES = Map.ofEntries(
-            Map.entry("team", TEAM), Map.entry("owner", TEAM), Map.entry("squad", TEAM),
-            Map.entry("product", PRODUCT), Map.entry("productline", PRODUCT),
+            Map.entry("team", TEAM), Map.entry("teamname", TEAM), Map.entry("owner", TEAM), Map.entry("squad", TEAM),
+            Map.entry("product", PRODUCT), Map.entry("productname", PRODUCT), Map.entry("productline", PRODUCT),
             Map.entry("environment", ENVIRONMENT), Map.entry("env", ENVIRONMENT), Map.entry("stage", ENVIRONMENT),
             Map.entry("costcenter", COST_CENTER), Map.entry("costcentre", COST_CENTER), Map.entry("cc", COST_CENTER),
             Map.entry("application", APPLICATION), Map.entry("app", APPLICATION), Map.entry("service", APPLICATION));
@@ -31,7 +31,8 @@ public final class TagKeys {
         if (rawKey == null) return Optional.empty();
         String k = rawKey.trim().toLowerCase(Locale.ROOT);
         // AWS prefixes user-defined cost allocation tags with "user:"; Azure/GCP exports sometimes keep "tag:"/"label:".
-        for (String prefix : new String[]{"user:", "tag:", "tags:", "label:", "labels."}) {
+        // CUR 2.0 rewrites "user:team" as "user_team" in its resource_tags map.
+        for (String prefix : new String[]{"user:", "user_", "tag:", "tags:", "label:", "labels."}) {
             if (k.startsWith(prefix)) k = k.substring(prefix.length());
         }
         k = k.replace("-", "").replace("_", "").replace(" ", "").replace(".", "");

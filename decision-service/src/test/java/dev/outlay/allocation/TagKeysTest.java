@@ -9,7 +9,7 @@ class TagKeysTest {
 
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource(nullValues = "-", value = {
-            "Team,team", "team,team", "user:team,team", " TEAM ,team", "Owner,team",
+            "Team,team", "team,team", "user:team,team", "user_team,team", "user_team_name,team", "user_CostCenter,costCenter", "user_cost_center,costCenter", "TEAM,team", " TEAM ,team", "Owner,team",
             "cost-center,costCenter", "CostCentre,costCenter", "cost_center,costCenter", "user:CostCenter,costCenter",
             "env,environment", "Environment,environment", "label:env,environment",
             "Product,product", "app,application", "Application,application",
