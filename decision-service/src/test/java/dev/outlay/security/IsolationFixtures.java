@@ -72,5 +72,17 @@ public final class IsolationFixtures {
                 .body(Map.of("owner", "team-ml", "resourceClass", "standard", "environment", "prod", "amount", 7000,
                         "evidence", Map.of("resourceId", "i-123", "day", "2024-10-20")))
                 .post("/api/v1/violations").then().statusCode(201);
+
+        // an anomaly: a ledger with a spike, then detection
+        String anomalyLedger = given().header("Authorization", finops).multiPart("source", "focus")
+                .multiPart("file", "anomaly-ledger.csv", dev.outlay.anomalies.AnomalyApiTest.ledger().getBytes(), "text/csv")
+                .post("/api/v1/ingestions").then().statusCode(202).extract().path("id");
+        status = "queued";
+        for (int i = 0; i < 600 && (status.equals("queued") || status.equals("running")); i++) {
+            Thread.sleep(100);
+            status = given().header("Authorization", finops).get("/api/v1/ingestions/" + anomalyLedger).then().extract().path("status");
+        }
+        given().header("Authorization", finops).contentType(ContentType.JSON).body(Map.of("from", "2024-08-15", "to", "2024-09-25"))
+                .post("/api/v1/anomalies/detect").then().statusCode(200);
     }
 }

@@ -1,0 +1,92 @@
+package dev.outlay.anomalies.api;
+
+import dev.outlay.api.problem.Problem;
+import dev.outlay.api.problem.ProblemException;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+
+@Path("/api/v1/anomalies")
+@Produces(MediaType.APPLICATION_JSON)
+public class AnomalyResource {
+
+    public record Window(String from, String to) {
+    }
+
+    public record Action(String until, Boolean truePositive) {
+    }
+
+    @Inject
+    AnomalyService service;
+
+    @POST
+    @Path("/detect")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"admin", "finops_admin"})
+    public Map<String, Object> detect(Window w) {
+        if (w == null) throw ProblemException.badRequest("body {from, to} is required");
+        List<Map<String, Object>> found = service.detect(date("from", w.from(), true), date("to", w.to(), true));
+        return Map.of("count", found.size(), "anomalies", found);
+    }
+
+    @GET
+    @RolesAllowed({"admin", "finops_admin", "finance", "platform", "engineering", "leadership", "auditor"})
+    public List<Map<String, Object>> list(@QueryParam("from") String from, @QueryParam("to") String to,
+                                          @QueryParam("severity") String severity, @QueryParam("status") String status) {
+        return service.list(date("from", from, false), date("to", to, false), severity, status);
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({"admin", "finops_admin", "finance", "platform", "engineering", "leadership", "auditor"})
+    public Map<String, Object> get(@PathParam("id") String id) {
+        return service.find(id).orElseThrow(() -> ProblemException.notFound("No anomaly " + id + "."));
+    }
+
+    @POST
+    @Path("/{id}/snooze")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"admin", "finops_admin", "platform", "engineering"})
+    public Map<String, Object> snooze(@PathParam("id") String id, Action body) {
+        return service.act(id, "snooze", date("until", body == null ? null : body.until(), true), null);
+    }
+
+    @POST
+    @Path("/{id}/resolve")
+    @RolesAllowed({"admin", "finops_admin", "platform", "engineering"})
+    public Map<String, Object> resolve(@PathParam("id") String id) {
+        return service.act(id, "resolve", null, null);
+    }
+
+    @POST
+    @Path("/{id}/feedback")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"admin", "finops_admin", "platform", "engineering"})
+    public Map<String, Object> feedback(@PathParam("id") String id, Action body) {
+        return service.act(id, "feedback", null, body == null ? null : body.truePositive());
+    }
+
+    private static LocalDate date(String field, String value, boolean required) {
+        if (value == null || value.isBlank()) {
+            if (required) throw ProblemException.badRequest(field + " is required (YYYY-MM-DD)", Problem.Fault.at(field, "missing"));
+            return null;
+        }
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw ProblemException.badRequest(field + " is YYYY-MM-DD", Problem.Fault.at(field, value));
+        }
+    }
+}

@@ -1,0 +1,208 @@
+package dev.outlay.anomalies.api;
+
+import dev.outlay.anomalies.Anomaly;
+import dev.outlay.anomalies.AnomalyDetector;
+import dev.outlay.anomalies.ClassificationInputs;
+import dev.outlay.anomalies.DetectionParameters;
+import dev.outlay.anomalies.DetectionResult;
+import dev.outlay.api.problem.ProblemException;
+import dev.outlay.audit.AuditLog;
+import dev.outlay.decisions.DecisionService;
+import dev.outlay.tenancy.TenantContext;
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Detects anomalies over the ledger (deterministic Java, anomaly-core) and lets the tenant's active
+ * anomaly-classification rule set decide cause, severity and routing; each stored anomaly names the rule version
+ * and the decision-log entry, so it can be replayed under a newer classification.
+ */
+@ApplicationScoped
+public class AnomalyService {
+
+    static final String RULE_SET = "anomaly-classification";
+    /** Enough history before {@code from} for the weekly baselines (cold start needs 35 days). */
+    static final int LOOK_BACK_DAYS = 70;
+
+    @Inject
+    LedgerSeries series;
+
+    @Inject
+    DecisionService decisions;
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Inject
+    AuditLog audit;
+
+    @Transactional
+    public List<Map<String, Object>> detect(LocalDate from, LocalDate to) {
+        if (to.isBefore(from)) throw ProblemException.badRequest("'to' is before 'from'");
+        if (from.plusDays(400).isBefore(to)) throw ProblemException.badRequest("detection windows are at most 400 days");
+        String tenant = TenantContext.requireTenant();
+        AnomalyDetector detector = new AnomalyDetector(DetectionParameters.defaults());
+        DetectionResult result = detector.detect(series.load(tenant, from.minusDays(LOOK_BACK_DAYS), to), from, to);
+        List<Anomaly> anomalies = result.anomalies();
+        if (!anomalies.isEmpty()) {
+            DecisionService.BulkResult bulk = decisions.evaluateBulk(RULE_SET, null,
+                    anomalies.stream().map(ClassificationInputs::of).toList());
+            for (int i = 0; i < anomalies.size(); i++) {
+                store(tenant, anomalies.get(i), bulk.outputs().get(i), bulk.versionHash(), bulk.decisionIds().get(i));
+            }
+        }
+        return list(from, to, null, null);
+    }
+
+    @SuppressWarnings("unchecked")
+    private void store(String tenant, Anomaly a, Map<String, Object> out, String versionHash, java.util.UUID decisionId) {
+        Map<String, Object> classification = out.get("classification") instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
+                INSERT INTO outlay.anomaly (tenant_id, id, series, sub_account, service, day, direction, cost, baseline, impact,
+                  relative_change, score, volume_effect, rate_effect, cause, confidence, severity, routing, rule_id, explanation,
+                  version_hash, decision_id)
+                VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
+                ON CONFLICT (tenant_id, id) DO UPDATE SET cause = EXCLUDED.cause, confidence = EXCLUDED.confidence,
+                  severity = EXCLUDED.severity, routing = EXCLUDED.routing, rule_id = EXCLUDED.rule_id,
+                  explanation = EXCLUDED.explanation, version_hash = EXCLUDED.version_hash, decision_id = EXCLUDED.decision_id""")) {
+            int i = 1;
+            ps.setString(i++, tenant);
+            ps.setString(i++, a.id());
+            ps.setString(i++, a.series().canonical());
+            ps.setString(i++, a.series().subAccount());
+            ps.setString(i++, a.series().service());
+            ps.setDate(i++, Date.valueOf(a.date()));
+            ps.setString(i++, a.direction().name().toLowerCase());
+            ps.setBigDecimal(i++, a.cost());
+            ps.setBigDecimal(i++, a.baseline());
+            ps.setBigDecimal(i++, a.impact());
+            ps.setBigDecimal(i++, a.relativeChange());
+            ps.setDouble(i++, a.score());
+            ps.setBigDecimal(i++, a.decomposition() == null ? null : a.decomposition().volumeEffect());
+            ps.setBigDecimal(i++, a.decomposition() == null ? null : a.decomposition().rateEffect());
+            ps.setString(i++, str(classification.get("cause")));
+            ps.setBigDecimal(i++, classification.get("confidence") == null ? null : new BigDecimal(classification.get("confidence").toString()));
+            ps.setString(i++, str(out.get("severity")));
+            ps.setString(i++, str(out.get("routing")));
+            ps.setString(i++, str(classification.get("ruleId")));
+            ps.setString(i++, str(classification.get("explanation")));
+            ps.setString(i++, versionHash);
+            ps.setObject(i, decisionId);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not store anomaly " + a.id(), e);
+        }
+    }
+
+    private static String str(Object o) {
+        return o == null ? null : o.toString();
+    }
+
+    private static final String COLUMNS = "id, series, sub_account, service, day, direction, cost, baseline, impact, relative_change, "
+            + "score, volume_effect, rate_effect, cause, confidence, severity, routing, rule_id, explanation, version_hash, decision_id, "
+            + "status, snoozed_until, feedback, detected_at";
+
+    public List<Map<String, Object>> list(LocalDate from, LocalDate to, String severity, String status) {
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM outlay.anomaly WHERE tenant_id = ?");
+        List<Object> args = new ArrayList<>(List.of(TenantContext.requireTenant()));
+        if (from != null) { sql.append(" AND day >= ?"); args.add(Date.valueOf(from)); }
+        if (to != null) { sql.append(" AND day <= ?"); args.add(Date.valueOf(to)); }
+        if (severity != null) { sql.append(" AND severity = ?"); args.add(severity); }
+        if (status != null) { sql.append(" AND status = ?"); args.add(status); }
+        sql.append(" ORDER BY day, series, id");
+        return query(sql.toString(), args);
+    }
+
+    public Optional<Map<String, Object>> find(String id) {
+        return query("SELECT " + COLUMNS + " FROM outlay.anomaly WHERE tenant_id = ? AND id = ?",
+                List.of(TenantContext.requireTenant(), id)).stream().findFirst();
+    }
+
+    /** Snooze (until a date), resolve, or record feedback; audited with before and after. */
+    @Transactional
+    public Map<String, Object> act(String id, String action, LocalDate until, Boolean truePositive) {
+        Map<String, Object> before = find(id).orElseThrow(() -> ProblemException.notFound("No anomaly " + id + "."));
+        String sql;
+        List<Object> args = new ArrayList<>();
+        switch (action) {
+            case "snooze" -> {
+                if (until == null || !until.isAfter(LocalDate.now())) {
+                    throw ProblemException.badRequest("snooze needs a future 'until' date", dev.outlay.api.problem.Problem.Fault.at("until", String.valueOf(until)));
+                }
+                sql = "UPDATE outlay.anomaly SET status = 'snoozed', snoozed_until = ? WHERE tenant_id = ? AND id = ?";
+                args.add(Date.valueOf(until));
+            }
+            case "resolve" -> sql = "UPDATE outlay.anomaly SET status = 'resolved' WHERE tenant_id = ? AND id = ?";
+            case "feedback" -> {
+                if (truePositive == null) {
+                    throw ProblemException.badRequest("feedback needs 'truePositive': true or false", dev.outlay.api.problem.Problem.Fault.at("truePositive", "missing"));
+                }
+                sql = "UPDATE outlay.anomaly SET feedback = ? WHERE tenant_id = ? AND id = ?";
+                args.add(truePositive ? "true_positive" : "false_positive");
+            }
+            default -> throw ProblemException.notFound("Unknown action " + action + ".");
+        }
+        args.add(TenantContext.requireTenant());
+        args.add(id);
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.size(); i++) ps.setObject(i + 1, args.get(i));
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        Map<String, Object> after = find(id).orElseThrow();
+        audit.record("anomaly." + action, "anomaly", id, Map.of("status", before.get("status"), "feedback", String.valueOf(before.get("feedback"))),
+                Map.of("status", after.get("status"), "feedback", String.valueOf(after.get("feedback"))));
+        return after;
+    }
+
+    private List<Map<String, Object>> query(String sql, List<Object> args) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.size(); i++) ps.setObject(i + 1, args.get(i));
+            List<Map<String, Object>> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                var md = rs.getMetaData();
+                while (rs.next()) {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    for (int i = 1; i <= md.getColumnCount(); i++) {
+                        Object v = rs.getObject(i);
+                        if (v instanceof Date d) v = d.toLocalDate().toString();
+                        if (v instanceof java.sql.Timestamp t) v = t.toInstant().toString();
+                        if (v instanceof java.util.UUID u) v = u.toString();
+                        row.put(camel(md.getColumnName(i)), v);
+                    }
+                    out.add(row);
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String camel(String column) {
+        StringBuilder sb = new StringBuilder();
+        boolean up = false;
+        for (char ch : column.toCharArray()) {
+            if (ch == '_') { up = true; continue; }
+            sb.append(up ? Character.toUpperCase(ch) : ch);
+            up = false;
+        }
+        return sb.toString();
+    }
+}
