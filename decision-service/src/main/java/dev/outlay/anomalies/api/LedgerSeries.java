@@ -8,7 +8,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.sql.Connection;
-import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -70,9 +69,5 @@ public class LedgerSeries {
         List<DailySeries> out = new ArrayList<>();
         points.forEach((k, v) -> out.add(new DailySeries(k, v)));
         return out;
-    }
-
-    static Date date(LocalDate d) {
-        return Date.valueOf(d);
     }
 }
