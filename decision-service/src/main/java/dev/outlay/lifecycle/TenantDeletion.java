@@ -160,7 +160,7 @@ public class TenantDeletion {
                 }
             }
             try (Statement st = c.createStatement()) {
-                st.execute("SELECT set_config('outlay.tenant_purge', 'on', true), set_config('outlay.audit_purge', 'on', true)");
+                st.execute("SELECT set_config('outlay.tenant_purge', 'on', true)");
             }
             for (String table : TenantTables.deletionOrder(c)) {
                 try (PreparedStatement ps = c.prepareStatement("DELETE FROM outlay." + table + " WHERE tenant_id = ?")) {

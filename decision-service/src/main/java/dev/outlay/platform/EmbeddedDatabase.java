@@ -10,7 +10,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * A real PostgreSQL server (zonky binaries) for the zero-setup run and for tests on machines without a server.
@@ -21,11 +20,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
     public static final String APP_DATABASE = "outlay";
 
     private final EmbeddedPostgres postgres;
-    private final Path dataDir;
 
-    private EmbeddedDatabase(EmbeddedPostgres postgres, Path dataDir) {
+    private EmbeddedDatabase(EmbeddedPostgres postgres) {
         this.postgres = postgres;
-        this.dataDir = dataDir;
     }
 
     /** True when the user pointed Outlay at a database of their own through the usual Quarkus properties. */
@@ -55,7 +52,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     .setCleanDataDirectory(false)
                     .setOverrideWorkingDirectory(dataDir.getParent().resolve("pg-runtime").toFile())
                     .start();
-            EmbeddedDatabase db = new EmbeddedDatabase(pg, dataDir);
+            EmbeddedDatabase db = new EmbeddedDatabase(pg);
             try (Connection c = pg.getPostgresDatabase().getConnection()) {
                 AppRole.provision(c, APP_DATABASE);
             }
@@ -83,14 +80,6 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     public void exportAsQuarkusConfig() {
         quarkusConfig().forEach(System::setProperty);
-    }
-
-    public Path dataDir() {
-        return dataDir;
-    }
-
-    public Optional<Integer> port() {
-        return Optional.of(postgres.getPort());
     }
 
     @Override
