@@ -44,8 +44,13 @@ public class ApprovalProcessListener extends DefaultKogitoProcessEventListener {
 
     @Override
     public void afterNodeLeft(ProcessNodeLeftEvent event) {
-        if (!"Escalate".equals(event.getNodeInstance().getNodeName())) return;
+        String node = event.getNodeInstance().getNodeName();
         WorkflowProcessInstance pi = (WorkflowProcessInstance) event.getProcessInstance();
+        if ("Reopen".equals(node) && ProcessStarter.VIOLATION_TRIAGE.equals(pi.getProcessId())) {
+            inTenant(pi, () -> reopened(pi));
+            return;
+        }
+        if (!"Escalate".equals(node)) return;
         inTenant(pi, () -> {
             String from = (String) pi.getVariable("escalatedFrom");
             if (ProcessStarter.SPEND_APPROVAL.equals(pi.getProcessId())) {
@@ -92,14 +97,23 @@ public class ApprovalProcessListener extends DefaultKogitoProcessEventListener {
                 });
             } else if (ProcessStarter.VIOLATION_TRIAGE.equals(pi.getProcessId())) {
                 UUID id = UUID.fromString((String) pi.getVariable("violationId"));
-                boolean verified = Boolean.TRUE.equals(pi.getVariable("verified"));
-                String status = verified ? "closed" : "reopened";
+                // Only verification reaches the end event; a completion without it is an abort (tenant deletion).
+                if (!Boolean.TRUE.equals(pi.getVariable("verified"))) return;
+                String status = "closed";
                 violations.update(id, status, (String) pi.getVariable("action"), (String) pi.getVariable("acknowledgedBy"),
                         (String) pi.getVariable("verifiedBy"));
                 audit.record("policy_violation." + status, "policy_violation", id.toString(), null,
                         Map.of("status", status, "action", String.valueOf(pi.getVariable("action"))));
             }
         });
+    }
+
+    private void reopened(WorkflowProcessInstance pi) {
+        UUID id = UUID.fromString((String) pi.getVariable("violationId"));
+        violations.update(id, "reopened", null, null, null);
+        audit.record("policy_violation.reopened", "policy_violation", id.toString(),
+                Map.of("action", String.valueOf(pi.getVariable("action"))),
+                Map.of("status", "reopened", "verifier", actor(), "owner", String.valueOf(pi.getVariable("ownerGroup"))));
     }
 
     /** Binds the process's tenant; keeps the current user when one acts in that tenant, else the timer actor. */

@@ -45,6 +45,22 @@ public class DecisionService {
         return record;
     }
 
+    /**
+     * For the service's own callers, which know more facts than an older version may take: offers every fact and
+     * passes only those the resolved version declares, so a tenant whose active version predates a new input keeps
+     * working. Declared inputs the caller cannot offer still fail the contract check.
+     */
+    public DecisionRecord evaluateOffered(String ruleSet, String version, Map<String, Object> offered) {
+        RuleVersion v = runtime.resolve(ruleSet, version);
+        List<InputContract.Field> declared = runtime.compiled(v).inputs().fields();
+        if (declared == null) return evaluate(ruleSet, v.hash(), offered);
+        Map<String, Object> taken = new java.util.HashMap<>();
+        for (InputContract.Field f : declared) {
+            if (offered.containsKey(f.name())) taken.put(f.name(), offered.get(f.name()));
+        }
+        return evaluate(ruleSet, v.hash(), taken);
+    }
+
     /** Result of a bulk run: one output per input row (same order), computed and logged once per distinct input. */
     public record BulkResult(UUID runId, String ruleSet, String versionHash, int rows, int distinctInputs,
                              List<Map<String, Object>> outputs, List<UUID> decisionIds) {

@@ -32,7 +32,7 @@ public class RuleRuntimeReadiness implements HealthCheck {
                 DecisionModel model = decisionModels.getDecisionModel(NAMESPACE, MODEL);
                 DMNResult result = model.evaluateAll(model.newContext(Map.of(
                         "resourceClass", "standard", "environment", "dev", "amount", BigDecimal.ONE,
-                        "budgetRemaining", BigDecimal.TEN, "forecastOverrunPct", BigDecimal.ZERO)));
+                        "budgetRemaining", BigDecimal.TEN, "forecastOverrunPct", BigDecimal.ZERO, "owner", "platform")));
                 verified = !result.hasErrors();
             } catch (RuntimeException e) {
                 return HealthCheckResponse.named("rule-runtime").down().withData("error", String.valueOf(e.getMessage())).build();

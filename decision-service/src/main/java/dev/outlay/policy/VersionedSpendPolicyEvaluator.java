@@ -30,7 +30,8 @@ public class VersionedSpendPolicyEvaluator implements SpendPolicyEvaluator {
         inputs.put("amount", in.amount());
         inputs.put("budgetRemaining", in.budgetRemaining());
         inputs.put("forecastOverrunPct", in.forecastOverrunPct());
-        DecisionRecord record = decisions.evaluate(RULE_SET, null, inputs);
+        inputs.put("owner", in.owner());
+        DecisionRecord record = decisions.evaluateOffered(RULE_SET, null, inputs);
         Object policy = CanonicalJson.readObject(record.outputs()).get("policy");
         if (!(policy instanceof Map<?, ?> out)) {
             throw new IllegalStateException("spend policy version " + record.versionHash() + " gave no 'policy' decision");

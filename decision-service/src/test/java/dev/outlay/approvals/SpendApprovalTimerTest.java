@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import static dev.outlay.approvals.ApprovalApi.act;
 import static dev.outlay.approvals.ApprovalApi.get;
 import static dev.outlay.approvals.ApprovalApi.gpu;
 import static dev.outlay.approvals.ApprovalApi.history;
@@ -43,5 +44,26 @@ class SpendApprovalTimerTest {
         assertEquals(ApprovalProcessListener.TIMER_ACTOR, escalation.get("actor"));
         assertTrue(((String) escalation.get("detail")).startsWith("SLA passed: approver -> finance"));
         assertEquals("pending_approval", get(id, t).get("status"));
+    }
+
+    /** A GPU request of 10,000 or more starts at leadership (SP-03); nobody is above it, so the SLA expires it. */
+    @Test
+    void unansweredLeadershipApprovalExpiresAndNobodyCanActOnItAfterwards() throws Exception {
+        String t = "timer-expiry";
+        String id = request(t, "pat", "platform", gpu("15000")).statusCode(201).extract().path("id");
+        assertEquals("leadership", get(id, t).get("approverGroup"));
+        Map<String, Object> task = taskFor(id, t, "lee", "leadership");
+        assertNotNull(task, "leadership has the task");
+
+        Instant until = Instant.now().plus(Duration.ofSeconds(90));
+        while (!"expired".equals(get(id, t).get("status")) && Instant.now().isBefore(until)) Thread.sleep(500);
+        assertEquals("expired", get(id, t).get("status"), "past leadership's SLA the request expires");
+
+        assertNull(taskFor(id, t, "lee", "leadership"), "the expired request leaves no task in any inbox");
+        act((String) task.get("taskId"), "complete", Map.of("decision", "approve"), t, "lee", "leadership").statusCode(404);
+        assertEquals("expired", get(id, t).get("status"), "a late approval changes nothing");
+        List<Map<String, Object>> h = history(id, t);
+        assertTrue(h.stream().anyMatch(e -> ApprovalProcessListener.TIMER_ACTOR.equals(e.get("actor"))),
+                "the expiry is in the history under the timer's name: " + h);
     }
 }

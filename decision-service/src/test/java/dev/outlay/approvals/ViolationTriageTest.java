@@ -12,7 +12,9 @@ import static dev.outlay.support.Tokens.bearer;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 /** Detect -> assign owner -> acknowledge/act -> verify, over REST. */
 @QuarkusTest
@@ -50,6 +52,37 @@ class ViolationTriageTest {
                 .body("action", equalTo("downsized the instance"))
                 .body("acknowledgedBy", equalTo("oli"))
                 .body("verifiedBy", equalTo("fo"));
+    }
+
+    @Test
+    void anActionFinopsDoesNotAcceptGoesBackToTheOwnerUntilItIsVerified() {
+        String id = given().header("Authorization", bearer(T, "fo", "finops_admin")).contentType(ContentType.JSON)
+                .body(Map.of("owner", "team-data", "resourceClass", "standard", "environment", "prod", "amount", 6000))
+                .post("/api/v1/violations").then().statusCode(201).extract().path("id");
+
+        Map<String, Object> ack = taskFor(id, "dina", "engineering", "team-data");
+        act((String) ack.get("taskId"), "complete", Map.of("comment", "will look next sprint"), T, "dina", "engineering", "team-data")
+                .statusCode(200);
+        Map<String, Object> verify = taskFor(id, "fo", "finops_admin");
+        act((String) verify.get("taskId"), "complete", Map.of("decision", "maybe"), T, "fo", "finops_admin").statusCode(422);
+        act((String) verify.get("taskId"), "complete", Map.of("decision", "not-verified", "comment", "no action taken"), T, "fo", "finops_admin")
+                .statusCode(200);
+
+        given().header("Authorization", bearer(T, "aud", "auditor")).get("/api/v1/violations/" + id).then().statusCode(200)
+                .body("status", equalTo("reopened"));
+        assertNull(taskFor(id, "fo", "finops_admin"), "nothing left to verify until the owner acts again");
+        Map<String, Object> again = taskFor(id, "dina", "engineering", "team-data");
+        assertNotNull(again, "the owner group has the violation back");
+        assertNotEquals(ack.get("taskId"), again.get("taskId"));
+        act((String) again.get("taskId"), "complete", Map.of("comment", "deleted the idle cluster"), T, "dina", "engineering", "team-data")
+                .statusCode(200);
+        act((String) taskFor(id, "fo", "finops_admin").get("taskId"), "complete", Map.of("decision", "verified"), T, "fo", "finops_admin")
+                .statusCode(200);
+
+        given().header("Authorization", bearer(T, "aud", "auditor")).get("/api/v1/violations/" + id).then().statusCode(200)
+                .body("status", equalTo("closed")).body("action", equalTo("deleted the idle cluster"));
+        given().header("Authorization", bearer(T, "aud", "auditor")).queryParam("action", "policy_violation.reopened").get("/api/v1/audit")
+                .then().statusCode(200).body("findAll { it.objectId == '" + id + "' }.size()", equalTo(1));
     }
 
     @Test

@@ -67,7 +67,7 @@ class InProcessDecisionsTest {
     void inProcessCallersMayPassJavaNumbers() {
         tenants.ensure("rs-inproc", "In-process", false);
         Map<String, Object> in = Map.of("resourceClass", "gpu", "environment", "prod", "amount", 20000, "budgetRemaining", 100000L,
-                "forecastOverrunPct", new BigDecimal("0"));
+                "forecastOverrunPct", new BigDecimal("0"), "owner", "ml");
         DecisionRecord r = TenantContext.runAs(TenantContext.system("rs-inproc"), () -> decisions.evaluate("spend-policy", null, in));
         assertEquals("SP-03", ((Map<?, ?>) r.outputValues().get("policy")).get("ruleId"));
     }
@@ -77,7 +77,7 @@ class InProcessDecisionsTest {
         tenants.ensure("rs-tamper", "Tamper", false);
         Caller caller = TenantContext.system("rs-tamper");
         Map<String, Object> in = Map.of("resourceClass", "standard", "environment", "dev", "amount", 300, "budgetRemaining", 20000,
-                "forecastOverrunPct", 0);
+                "forecastOverrunPct", 0, "owner", "web");
         DecisionRecord real = TenantContext.runAs(caller, () -> decisions.evaluate("spend-policy", null, in));
         TenantContext.runAs(caller, () -> {
             try (java.sql.Connection c = dataSource.getConnection(); java.sql.Statement st = c.createStatement()) {

@@ -30,10 +30,10 @@ class RuleCompilationTest {
         DmnCompiler.Validated v = DmnCompiler.validateAndCompile("h", ContentHash.canonicalize(TestModels.spendPolicy()));
         assertTrue(v.messages().stream().noneMatch(ValidationMessage::isError));
         List<InputContract.Field> fields = v.compiled().inputs().fields();
-        assertEquals(List.of("amount", "budgetRemaining", "environment", "forecastOverrunPct", "resourceClass"),
+        assertEquals(List.of("amount", "budgetRemaining", "environment", "forecastOverrunPct", "owner", "resourceClass"),
                 fields.stream().map(InputContract.Field::name).toList());
         Map<String, Object> ok = new TreeMap<>(Map.of("resourceClass", "gpu", "environment", "prod", "amount", new BigDecimal("1"),
-                "budgetRemaining", new BigDecimal("5"), "forecastOverrunPct", BigDecimal.ZERO));
+                "budgetRemaining", new BigDecimal("5"), "forecastOverrunPct", BigDecimal.ZERO, "owner", "web"));
         assertTrue(v.compiled().inputs().check(ok).isEmpty());
         Map<String, Object> bad = new TreeMap<>(ok);
         bad.put("resourceClass", "spaceship");
@@ -115,7 +115,7 @@ class RuleCompilationTest {
     void outputsAreByteIdenticalAcrossRecompiles() {
         String xml = ContentHash.canonicalize(TestModels.spendPolicy());
         Map<String, Object> in = Map.of("resourceClass", "gpu", "environment", "dev", "amount", new BigDecimal("15000.50"),
-                "budgetRemaining", new BigDecimal("80000"), "forecastOverrunPct", new BigDecimal("0"));
+                "budgetRemaining", new BigDecimal("80000"), "forecastOverrunPct", new BigDecimal("0"), "owner", "ml");
         String first = CanonicalJson.write(DmnCompiler.compile("a", xml).evaluate(in));
         String second = CanonicalJson.write(DmnCompiler.compile("b", xml).evaluate(CanonicalJson.readObject(CanonicalJson.write(in))));
         assertEquals(first, second);
@@ -128,7 +128,7 @@ class RuleCompilationTest {
         CompiledDmn base = DmnCompiler.compile("a", xml);
         DecisionTables.Table table = DecisionTables.of(base.model()).get(0);
         String csv = TableCsv.export(table);
-        assertTrue(csv.startsWith("FIRST,in:resourceClass,in:environment,in:amount,in:overBudget,in:forecastOverrunPct,out:outcome"), csv);
+        assertTrue(csv.startsWith("FIRST,in:resourceClass,in:environment,in:amount,in:overBudget,in:forecastOverrunPct,in:owner,out:outcome"), csv);
         String edited = csv.replace("sp10,-,-,>= 5000", "sp10,-,-,>= 4000");
         String imported = TableCsv.importInto(xml, table, edited);
         DmnCompiler.Validated v = DmnCompiler.validateAndCompile("b", ContentHash.canonicalize(imported));

@@ -25,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 class RuleSetsApiTest {
 
     static final Map<String, Object> MID_REQUEST = Map.of("resourceClass", "standard", "environment", "prod", "amount", 4500,
-            "budgetRemaining", 20000, "forecastOverrunPct", 0);
+            "budgetRemaining", 20000, "forecastOverrunPct", 0, "owner", "web");
 
     static String admin(String tenant) {
         return bearer(tenant, tenant + "-fa", "finops_admin");
@@ -158,8 +158,8 @@ class RuleSetsApiTest {
     @Test
     void sameInputsAndVersionGiveByteIdenticalOutputs() {
         String auth = bearer("rs-determinism", "p", "platform");
-        String body = "{\"amount\": 12000.50, \"budgetRemaining\": 3000, \"forecastOverrunPct\": 40, \"resourceClass\": \"standard\", \"environment\": \"prod\"}";
-        String reordered = "{\"environment\": \"prod\", \"resourceClass\": \"standard\", \"forecastOverrunPct\": 40, \"budgetRemaining\": 3000, \"amount\": 12000.50}";
+        String body = "{\"amount\": 12000.50, \"budgetRemaining\": 3000, \"forecastOverrunPct\": 40, \"resourceClass\": \"standard\", \"environment\": \"prod\", \"owner\": \"data\"}";
+        String reordered = "{\"environment\": \"prod\", \"resourceClass\": \"standard\", \"forecastOverrunPct\": 40, \"budgetRemaining\": 3000, \"amount\": 12000.50, \"owner\": \"data\"}";
         String a = given().header("Authorization", auth).contentType(ContentType.JSON).body(body).post("/api/v1/decisions/spend-policy/evaluate")
                 .then().statusCode(200).extract().asString();
         String b = given().header("Authorization", auth).contentType(ContentType.JSON).body(reordered).post("/api/v1/decisions/spend-policy/evaluate")
@@ -180,7 +180,7 @@ class RuleSetsApiTest {
                 .body(Map.of("resourceClass", "spaceship", "environment", "prod", "amount", "lots", "budgetRemaining", 1, "colour", "red"))
                 .post("/api/v1/decisions/spend-policy/evaluate")
                 .then().statusCode(422)
-                .body("errors.field", containsInAnyOrder("colour", "forecastOverrunPct", "resourceClass", "amount"));
+                .body("errors.field", containsInAnyOrder("colour", "forecastOverrunPct", "owner", "resourceClass", "amount"));
         given().header("Authorization", auth).contentType(ContentType.JSON).body("[1,2]").post("/api/v1/decisions/spend-policy/evaluate")
                 .then().statusCode(422);
         given().header("Authorization", auth).contentType(ContentType.JSON).body(MID_REQUEST).post("/api/v1/decisions/no-such-set/evaluate")

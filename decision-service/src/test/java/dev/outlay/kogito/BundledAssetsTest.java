@@ -21,7 +21,7 @@ class BundledAssetsTest {
         given().header("Authorization", bearer("demo", "demo-platform", "platform"))
                 .contentType(ContentType.JSON)
                 .body(Map.of("resourceClass", "gpu", "environment", "prod", "amount", 20000,
-                        "budgetRemaining", 100000, "forecastOverrunPct", 0))
+                        "budgetRemaining", 100000, "forecastOverrunPct", 0, "owner", "web"))
                 .post("/SpendPolicy")
                 .then().statusCode(200)
                 .body("policy.outcome", equalTo("escalate"))

@@ -33,7 +33,7 @@ class DecisionLogRetentionTest {
         String auth = bearer("retain", "r", "finops_admin");
         for (int i = 0; i < 3; i++) {
             given().header("Authorization", auth).contentType(ContentType.JSON)
-                    .body(Map.of("resourceClass", "standard", "environment", "dev", "amount", i, "budgetRemaining", 100, "forecastOverrunPct", 0))
+                    .body(Map.of("resourceClass", "standard", "environment", "dev", "amount", i, "budgetRemaining", 100, "forecastOverrunPct", 0, "owner", "web"))
                     .post("/api/v1/decisions/spend-policy/evaluate").then().statusCode(200);
         }
         try (Connection su = DriverManager.getConnection(superuserUrl); Statement st = su.createStatement()) {

@@ -33,7 +33,7 @@ public final class IsolationFixtures {
 
         // a decision in the log
         given().header("Authorization", auth).contentType(ContentType.JSON)
-                .body(Map.of("resourceClass", "gpu", "environment", "prod", "amount", 100, "budgetRemaining", 1000, "forecastOverrunPct", 0))
+                .body(Map.of("resourceClass", "gpu", "environment", "prod", "amount", 100, "budgetRemaining", 1000, "forecastOverrunPct", 0, "owner", "web"))
                 .post("/api/v1/decisions/spend-policy/evaluate").then().statusCode(200);
 
         // a rule version only this tenant has
