@@ -36,29 +36,25 @@ class BundledAssetsTest {
     }
 
     @Test
-    void spendApprovalProcessFromProcessesModuleRuns() {
-        // Raw Kogito routes are admin-only (tenant-blind); admins may act for another identity via ?user=&group=.
-        given().header("Authorization", bearer("demo", "demo-engineering", "engineering"))
-                .contentType(ContentType.JSON).body(Map.of("requestId", "SR-0"))
-                .post("/spendApproval").then().statusCode(403);
+    void spendApprovalProcessFromProcessesModuleRunsAndItsRawRoutesAreTenantScoped() {
+        // Raw Kogito routes are for admins; admins may act for another identity via ?user=&group=.
         given().header("Authorization", bearer("demo", "demo-approver", "approver"))
                 .get("/usertasks/instance").then().statusCode(403);
-
         String auth = bearer("demo", "demo-admin", "admin");
-        String id = given().header("Authorization", auth)
-                .contentType(ContentType.JSON)
-                .body(Map.of("requestId", "SR-1", "requester", "demo-engineering", "amount", 1500,
-                        "reason", "GPU for a training run", "approverGroup", "approver",
-                        "tenantId", "demo", "sla", "PT1H"))
-                .post("/spendApproval")
-                .then().statusCode(201)
-                .body("id", notNullValue())
-                .extract().path("id");
+        given().header("Authorization", auth).contentType(ContentType.JSON)
+                .body(Map.of("requestId", "SR-1", "tenantId", "other", "approverGroup", "approver", "sla", "PT1H"))
+                .post("/spendApproval").then().statusCode(403);
 
+        String request = given().header("Authorization", bearer("demo", "demo-engineering", "engineering")).contentType(ContentType.JSON)
+                .body(Map.of("resourceClass", "gpu", "environment", "dev", "amount", 1500, "owner", "ml", "description", "GPU run"))
+                .post("/api/v1/spend-requests").then().statusCode(201).body("outcome", equalTo("escalate")).extract().path("id");
+        String id = given().header("Authorization", auth).get("/api/v1/spend-requests/" + request)
+                .then().statusCode(200).extract().path("processInstanceId");
         given().header("Authorization", auth).get("/spendApproval/" + id)
-                .then().statusCode(200).body("requestId", equalTo("SR-1"));
+                .then().statusCode(200).body("requestId", equalTo(request));
+        given().header("Authorization", auth).get("/spendApproval")
+                .then().statusCode(200).body("findAll { it.id == '" + id + "' }", hasSize(1));
 
-        // The requester is named as excluded on the approval task (four-eyes, enforced by the inbox in the approvals issue).
         String taskId = given().header("Authorization", auth)
                 .queryParam("user", "demo-approver").queryParam("group", "approver")
                 .get("/usertasks/instance")
@@ -67,6 +63,20 @@ class BundledAssetsTest {
                 .body("find { it.metadata.ProcessInstanceId == '" + id + "' }.excludedUsers", org.hamcrest.Matchers.contains("demo-engineering"))
                 .body("find { it.metadata.ProcessInstanceId == '" + id + "' }.potentialGroups", org.hamcrest.Matchers.contains("approver"))
                 .extract().path("find { it.metadata.ProcessInstanceId == '" + id + "' }.id");
+
+        // Another tenant's admin, even impersonating the right group, finds none of it.
+        String other = bearer("bundled-other", "other-admin", "admin");
+        given().header("Authorization", other).queryParam("user", "x").queryParam("group", "approver").get("/usertasks/instance")
+                .then().statusCode(200).body("findAll { it.metadata.ProcessInstanceId == '" + id + "' }", hasSize(0));
+        given().header("Authorization", other).get("/usertasks/instance/" + taskId).then().statusCode(404);
+        given().header("Authorization", other).queryParam("user", "x").queryParam("group", "approver").contentType(ContentType.JSON)
+                .body(Map.of("transitionId", "claim", "data", Map.of()))
+                .post("/usertasks/instance/" + taskId + "/transition").then().statusCode(404);
+        given().header("Authorization", other).get("/spendApproval/" + id).then().statusCode(404);
+        given().header("Authorization", other).get("/spendApproval/" + id + "/tasks").then().statusCode(404);
+        given().header("Authorization", other).delete("/spendApproval/" + id).then().statusCode(404);
+        given().header("Authorization", other).get("/spendApproval")
+                .then().statusCode(200).body("findAll { it.id == '" + id + "' }", hasSize(0));
 
         for (String transition : new String[]{"claim", "complete"}) {
             given().header("Authorization", auth)
@@ -77,5 +87,7 @@ class BundledAssetsTest {
                     .then().statusCode(200);
         }
         given().header("Authorization", auth).get("/spendApproval/" + id).then().statusCode(404);
+        given().header("Authorization", auth).get("/api/v1/spend-requests/" + request).then().statusCode(200)
+                .body("status", equalTo("approved"));
     }
 }
