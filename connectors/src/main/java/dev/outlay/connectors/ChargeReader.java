@@ -1,23 +1,27 @@
 package dev.outlay.connectors;
 
 import dev.outlay.connectors.csv.CsvHeader;
-import dev.outlay.connectors.csv.CsvParser;
+import dev.outlay.connectors.csv.CsvRecords;
 import dev.outlay.connectors.csv.SourceInput;
+import dev.outlay.connectors.parquet.ParquetRecords;
 import dev.outlay.model.Charge;
 import dev.outlay.model.ChargeBuilder;
 
+import java.io.BufferedInputStream;
 import java.io.Closeable;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.Reader;
 import java.nio.charset.CharacterCodingException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.function.Function;
 import java.util.zip.ZipException;
 
 /**
- * Streams canonical charges out of one file: opens it (gzip, BOM, strict UTF-8), reads the header, binds the
+ * Streams canonical charges out of one file: opens it (CSV: gzip, BOM, strict UTF-8; Parquet, recognised by its
+ * magic bytes, spooled to a temporary file because its schema sits in the footer), reads the header, binds the
  * row mapper and maps record by record. Every I/O or format fault becomes a {@link SourceFormatException}
  * naming the file and line, so the pipeline can fail the whole ingestion precisely.
  */
@@ -27,12 +31,12 @@ public final class ChargeReader implements Closeable {
     private final SourceInput.Counting counting;
     private final Function<CsvHeader, RowMapper> binder;
     private final boolean nullLiteral;
-    private CsvParser parser;
+    private Records records;
+    private Path spooled;
     private CsvHeader header;
     private RowMapper mapper;
     private Row row;
     private long rowsRead;
-    private Reader reader;
 
     ChargeReader(InputStream in, String file, Function<CsvHeader, RowMapper> binder, boolean nullLiteral) {
         this.file = file;
@@ -45,16 +49,9 @@ public final class ChargeReader implements Closeable {
     public RowMapper start() {
         if (mapper != null) return mapper;
         try {
-            reader = SourceInput.open(counting, file);
-            parser = new CsvParser(reader, ',', file);
-            String[] names = parser.next();
+            records = openRecords();
+            String[] names = records.header();
             if (names == null) throw new SourceFormatException(file, 1, 0, null, "file is empty (no header)");
-            if (names.length == 1 && (names[0].indexOf(';') >= 0 || names[0].indexOf('\t') >= 0 || names[0].indexOf('|') >= 0)) {
-                char found = names[0].indexOf(';') >= 0 ? ';' : names[0].indexOf('\t') >= 0 ? '\t' : '|';
-                throw new SourceFormatException(file, 1, 0, null,
-                        "wrong delimiter: the header is one column containing '" + (found == '\t' ? "\\t" : String.valueOf(found))
-                                + "'; billing files must be comma-separated");
-            }
             header = new CsvHeader(Arrays.asList(names));
             mapper = binder.apply(header);
             row = new Row(file, header, nullLiteral);
@@ -69,21 +66,21 @@ public final class ChargeReader implements Closeable {
         start();
         String[] values;
         try {
-            values = parser.next();
+            values = records.next();
         } catch (IOException e) {
-            throw translate(e, parser.recordLine() + 1);
+            throw translate(e, records.line() + 1);
         }
         if (values == null) return null;
         rowsRead++;
         if (values.length != header.size()) {
             // A trailing empty column written by some exporters is tolerated; anything else is corrupt.
             if (!(values.length == header.size() + 1 && values[values.length - 1].isEmpty())) {
-                throw new SourceFormatException(file, parser.recordLine(), Math.min(values.length, header.size()) + 1, null,
+                throw new SourceFormatException(file, records.line(), Math.min(values.length, header.size()) + 1, null,
                         "record has " + values.length + " fields, header has " + header.size());
             }
         }
         ChargeBuilder b = Charge.builder();
-        row.reset(values, parser.recordLine(), b);
+        row.reset(values, records.line(), b);
         mapper.map(row);
         return b.build();
     }
@@ -93,7 +90,7 @@ public final class ChargeReader implements Closeable {
     }
 
     public long line() {
-        return parser == null ? 0 : parser.recordLine();
+        return records == null ? 0 : records.line();
     }
 
     public long bytesRead() {
@@ -117,9 +114,24 @@ public final class ChargeReader implements Closeable {
         return new SourceFormatException(file, line, 0, null, "read failed: " + e.getMessage(), e);
     }
 
+    private Records openRecords() throws IOException {
+        BufferedInputStream in = new BufferedInputStream(counting, 1 << 16);
+        in.mark(ParquetRecords.MAGIC.length);
+        byte[] head = in.readNBytes(ParquetRecords.MAGIC.length);
+        in.reset();
+        if (!Arrays.equals(head, ParquetRecords.MAGIC)) return new CsvRecords(in, file);
+        spooled = Files.createTempFile("outlay-parquet-", ".parquet");
+        Files.copy(in, spooled, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        return new ParquetRecords(spooled, file);
+    }
+
     @Override
     public void close() throws IOException {
-        if (reader != null) reader.close();
-        else counting.close();
+        try {
+            if (records != null) records.close();
+            counting.close();
+        } finally {
+            if (spooled != null) Files.deleteIfExists(spooled);
+        }
     }
 }

@@ -7,7 +7,7 @@ import java.io.InputStream;
 
 /**
  * A billing source kind: its self-validating config (from the connection's optional JSON mapping), its reader
- * (a streaming CSV reader shared by all kinds today) and a row mapper bound to the file's header.
+ * (one streaming reader for CSV, CSV.gz and Parquet, shared by all kinds) and a row mapper bound to the file's header.
  */
 public interface SourceConnector<C extends ConnectorConfig> {
 

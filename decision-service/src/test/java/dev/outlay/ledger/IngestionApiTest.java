@@ -65,6 +65,28 @@ class IngestionApiTest {
     }
 
     @Test
+    void parquetExportsLoadThroughTheApiWithTheSameTotalsAsTheirCsv() {
+        String t = "ledger-parquet";
+        awaitDone(t, upload(t, "aws-cur", "cur2.snappy.parquet", fixture("aws/cur2-every-line-item-type.snappy.parquet"), null))
+                .body("status", equalTo("succeeded"))
+                .body("schemaVersion", equalTo("aws-cur-2.0/1"))
+                .body("counts.rowsLoaded", equalTo(19))
+                .body("billingPeriods", contains("2024-10", "2024-11"));
+        assertMoney("1522.9840789014", scalar(ds, t, "SELECT sum(billed_cost) FROM outlay.ledger_charge WHERE billing_period = '2024-10-01'"));
+        assertMoney("105.2440789014", scalar(ds, t, "SELECT sum(effective_cost) FROM outlay.ledger_charge WHERE billing_period = '2024-10-01'"));
+        assertMoney("1524.0951900125", scalar(ds, t, "SELECT sum(billed_cost) FROM outlay.ledger_daily WHERE source <> 'focus'"));
+
+        awaitDone(t, upload(t, "focus", "focus.snappy.parquet", fixture("focus/focus-1.2-every-charge-kind.snappy.parquet"), null))
+                .body("status", equalTo("succeeded")).body("schemaVersion", equalTo("focus-1.2/1")).body("counts.rowsLoaded", equalTo(8));
+        assertMoney("14.96", scalar(ds, t, "SELECT sum(billed_cost) FROM outlay.ledger_charge WHERE source = 'focus'"));
+
+        byte[] cut = java.util.Arrays.copyOf(fixture("aws/cur2-every-line-item-type.snappy.parquet"), 5000);
+        awaitDone(t, upload(t, "aws-cur", "cut.parquet", cut, null)).body("status", equalTo("failed"))
+                .body("error.detail", org.hamcrest.Matchers.containsString("Parquet"));
+        assertMoney("1524.0951900125", scalar(ds, t, "SELECT sum(billed_cost) FROM outlay.ledger_daily WHERE source <> 'focus'"));
+    }
+
+    @Test
     void sameFileTwiceIsADuplicateAndChangesNothing() {
         String t = "ledger-dup";
         awaitDone(t, upload(t, "aws-cur", "cur2.csv", fixture(CUR2), null)).body("status", equalTo("succeeded"));
