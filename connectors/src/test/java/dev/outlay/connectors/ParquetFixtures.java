@@ -51,7 +51,25 @@ final class ParquetFixtures {
             if (header[0].startsWith("\uFEFF")) header[0] = header[0].substring(1);
             List<String[]> rows = new ArrayList<>();
             for (String[] r; (r = parser.next()) != null; ) rows.add(r);
+            return fromRows(header, rows, kindOf, codec);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
+    static List<String[]> csvRows(byte[] csv) {
+        try {
+            CsvParser parser = new CsvParser(new InputStreamReader(new java.io.ByteArrayInputStream(csv), StandardCharsets.UTF_8), ',', "fixture");
+            List<String[]> rows = new ArrayList<>();
+            for (String[] r; (r = parser.next()) != null; ) rows.add(r);
+            return rows;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static byte[] fromRows(String[] header, List<String[]> rows, Function<String, Kind> kindOf, CompressionCodecName codec) {
+        try {
             StringBuilder schema = new StringBuilder("message billing {\n");
             for (String name : header) schema.append(field(name, kindOf.apply(name))).append('\n');
             MessageType type = MessageTypeParser.parseMessageType(schema.append('}').toString());

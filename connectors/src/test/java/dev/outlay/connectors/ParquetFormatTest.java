@@ -12,6 +12,7 @@ import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -96,6 +97,45 @@ class ParquetFormatTest {
                 parquet.charges().stream().map(ParquetFormatTest::normalized).toList());
     }
 
+    /** Legacy CUR as Parquet (Athena integration): snake names like CUR 2.0, but one {@code resource_tags_*} column per tag. */
+    @Test
+    void legacyCurParquetWithFlattenedTagColumnsReadsLikeCur2() throws Exception {
+        List<String[]> csv = ParquetFixtures.csvRows(Fixtures.bytes("aws/cur2-every-line-item-type.csv"));
+        List<String> header = List.of(csv.get(0));
+        int tagsAt = header.indexOf("resource_tags");
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        java.util.TreeSet<String> keys = new java.util.TreeSet<>();
+        List<Map<String, String>> tagsPerRow = new java.util.ArrayList<>();
+        for (String[] r : csv.subList(1, csv.size())) {
+            Map<String, String> tags = r[tagsAt].isEmpty() ? Map.of() : json.readValue(r[tagsAt], new com.fasterxml.jackson.core.type.TypeReference<Map<String, String>>() { });
+            tagsPerRow.add(tags);
+            keys.addAll(tags.keySet());
+        }
+        List<String> flatHeader = new java.util.ArrayList<>(header);
+        flatHeader.remove(tagsAt);
+        keys.forEach(k -> flatHeader.add("resource_tags_" + k));
+        List<String[]> flatRows = new java.util.ArrayList<>();
+        for (int i = 1; i < csv.size(); i++) {
+            List<String> cells = new java.util.ArrayList<>(List.of(csv.get(i)));
+            cells.remove(tagsAt);
+            Map<String, String> tags = tagsPerRow.get(i - 1);
+            keys.forEach(k -> cells.add(tags.getOrDefault(k, "")));
+            flatRows.add(cells.toArray(String[]::new));
+        }
+        byte[] parquet = ParquetFixtures.fromRows(flatHeader.toArray(String[]::new), flatRows, ParquetFormatTest::cur2, CompressionCodecName.SNAPPY);
+
+        Fixtures.Read cur2 = Fixtures.readAll(SourceKind.AWS_CUR, null, Fixtures.bytes("aws/cur2-every-line-item-type.csv"), "cur2.csv");
+        Fixtures.Read legacy = Fixtures.readAll(SourceKind.AWS_CUR, null, parquet, "legacy-athena.parquet");
+        assertEquals("aws-cur-legacy-parquet/1", legacy.schemaVersion());
+        assertEquals(cur2.charges().size(), legacy.charges().size());
+        for (int i = 0; i < cur2.charges().size(); i++) {
+            List<String> want = normalized(cur2.charges().get(i));
+            List<String> got = normalized(legacy.charges().get(i));
+            for (int f = 0; f < want.size(); f++) assertEquals(want.get(f), got.get(f), "row " + (i + 1));
+        }
+        assertTrue(legacy.charges().stream().anyMatch(c -> "payments".equals(c.tags().get("user_team"))), "tags come from their columns");
+    }
+
     @Test
     void aTruncatedParquetFileIsRefusedWithItsName() {
         byte[] parquet = ParquetFixtures.fromCsv(Fixtures.bytes("focus/focus-1.2-every-charge-kind.csv"), ParquetFormatTest::focus,
@@ -127,6 +167,7 @@ class ParquetFormatTest {
     private static String value(RecordComponent rc, Charge c) {
         try {
             Object v = rc.getAccessor().invoke(c);
+            if (v instanceof Map<?, ?> m) return new java.util.TreeMap<>(m).toString();
             return v instanceof BigDecimal d ? d.stripTrailingZeros().toPlainString() : String.valueOf(v);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException(e);

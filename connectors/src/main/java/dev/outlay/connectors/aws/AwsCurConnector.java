@@ -5,7 +5,7 @@ import dev.outlay.connectors.SourceConnector;
 import dev.outlay.connectors.csv.CsvHeader;
 import dev.outlay.model.SourceKind;
 
-/** AWS Cost and Usage Report, legacy ({@code lineItem/UnblendedCost}) or 2.0 ({@code line_item_unblended_cost}) CSV. */
+/** AWS Cost and Usage Report, legacy ({@code lineItem/UnblendedCost}; as Parquet: snake columns, one per tag) or 2.0 ({@code line_item_unblended_cost}), CSV or Parquet. */
 public final class AwsCurConnector implements SourceConnector<AwsCurConfig> {
 
     @Override

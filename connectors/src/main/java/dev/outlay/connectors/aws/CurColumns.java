@@ -17,11 +17,15 @@ import java.util.Map;
 final class CurColumns {
 
     static final String LEGACY_TAG_PREFIX = "resourcetags/";
+    /** Legacy CUR delivered as Parquet (the Athena integration) flattens each tag into its own snake column. */
+    static final String FLAT_TAG_PREFIX = "resource_tags_";
 
     private final Map<String, Integer> bySnake = new HashMap<>();
     private final List<int[]> legacyTagColumns = new ArrayList<>();
     private final List<String> legacyTagKeys = new ArrayList<>();
     final boolean legacy;
+    /** Snake-case columns with one column per tag: legacy CUR as Parquet, not CUR 2.0 (which has a resource_tags map). */
+    final boolean athena;
 
     CurColumns(CsvHeader header) {
         boolean anySlash = false;
@@ -38,6 +42,18 @@ final class CurColumns {
             bySnake.putIfAbsent(snake(name), i);
         }
         legacy = anySlash;
+        boolean flatTags = false;
+        if (!anySlash && !bySnake.containsKey("resource_tags")) {
+            for (int i = 0; i < header.size(); i++) {
+                String name = header.name(i).trim().toLowerCase(Locale.ROOT);
+                if (name.startsWith(FLAT_TAG_PREFIX) && name.length() > FLAT_TAG_PREFIX.length()) {
+                    legacyTagColumns.add(new int[]{i});
+                    legacyTagKeys.add(header.name(i).trim().substring(FLAT_TAG_PREFIX.length()));
+                    flatTags = true;
+                }
+            }
+        }
+        athena = flatTags;
     }
 
     int index(String snakeName) {

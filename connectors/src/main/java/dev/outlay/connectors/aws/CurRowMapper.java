@@ -40,7 +40,7 @@ final class CurRowMapper implements RowMapper {
 
     CurRowMapper(CurColumns cols, String file) {
         this.cols = cols;
-        this.schemaVersion = cols.legacy ? "aws-cur-legacy/1" : "aws-cur-2.0/1";
+        this.schemaVersion = cols.legacy ? "aws-cur-legacy/1" : cols.athena ? "aws-cur-legacy-parquet/1" : "aws-cur-2.0/1";
         List<String> missing = MANDATORY.stream().filter(m -> cols.index(m) < 0)
                 .map(m -> cols.legacy ? legacyName(m) : m).toList();
         if (!missing.isEmpty()) {
