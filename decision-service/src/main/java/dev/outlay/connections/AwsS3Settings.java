@@ -9,9 +9,12 @@ import java.util.List;
 
 /**
  * Where a tenant's AWS CUR export lands: bucket, key prefix, export (report) name and region as set in the AWS
- * billing console; {@code endpoint} and {@code pathStyle} serve S3-compatible stores. Holds no credentials.
+ * billing console; {@code endpoint} and {@code pathStyle} serve S3-compatible stores; {@code manifestKey} names the
+ * manifest directly for other layouts (a template with {billingPeriod} or {range}; then the export name is
+ * optional). Holds no credentials.
  */
-public record AwsS3Settings(String bucket, String prefix, String exportName, String region, String endpoint, Boolean pathStyle) {
+public record AwsS3Settings(String bucket, String prefix, String exportName, String region, String endpoint, Boolean pathStyle,
+                            String manifestKey) {
 
     static final String BUCKET = "[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]";
     static final String REGION = "[a-z]{2}(-[a-z]+)+-\\d";
@@ -20,8 +23,14 @@ public record AwsS3Settings(String bucket, String prefix, String exportName, Str
     public List<Problem.Fault> faults(boolean customEndpointsAllowed) {
         List<Problem.Fault> f = new ArrayList<>();
         if (bucket == null || !bucket.matches(BUCKET)) f.add(Problem.Fault.at("config.bucket", "a valid S3 bucket name (3-63 lower-case letters, digits, dots, hyphens)"));
-        if (exportName == null || exportName.isBlank() || exportName.contains("/")) {
-            f.add(Problem.Fault.at("config.exportName", "the export (report) name as configured in AWS, without slashes"));
+        boolean hasTemplate = manifestKey != null && !manifestKey.isBlank();
+        boolean template = hasTemplate && manifestKey.length() <= 1024 && !manifestKey.contains("..")
+                && (manifestKey.contains("{billingPeriod}") || manifestKey.contains("{range}"));
+        if (hasTemplate && !template) {
+            f.add(Problem.Fault.at("config.manifestKey", "a key template with {billingPeriod} (YYYY-MM) or {range} (YYYYMMDD-YYYYMMDD), without '..'"));
+        }
+        if (exportName == null || exportName.isBlank() ? !template : exportName.contains("/")) {
+            f.add(Problem.Fault.at("config.exportName", "the export (report) name as configured in AWS, without slashes (optional with a manifestKey)"));
         }
         if (prefix != null && (prefix.length() > 512 || prefix.contains(".."))) f.add(Problem.Fault.at("config.prefix", "a key prefix of at most 512 characters, without '..'"));
         if (region != null && !region.isBlank() && !region.matches(REGION)) f.add(Problem.Fault.at("config.region", "an AWS region such as us-east-1"));
@@ -41,11 +50,13 @@ public record AwsS3Settings(String bucket, String prefix, String exportName, Str
         String p = prefix == null ? "" : prefix.replaceAll("^/+|/+$", "");
         String r = region == null || region.isBlank() ? "us-east-1" : region;
         String e = endpoint == null || endpoint.isBlank() ? null : endpoint.trim();
-        return new AwsS3Settings(bucket, p, exportName, r, e, Boolean.TRUE.equals(pathStyle));
+        String m = manifestKey == null || manifestKey.isBlank() ? null : manifestKey.trim();
+        String x = exportName == null || exportName.isBlank() ? null : exportName.trim();
+        return new AwsS3Settings(bucket, p, x, r, e, Boolean.TRUE.equals(pathStyle), m);
     }
 
     public S3SourceConfig sourceConfig() {
-        return new S3SourceConfig(bucket, prefix, exportName, region, endpoint);
+        return new S3SourceConfig(bucket, prefix, exportName, region, endpoint, manifestKey);
     }
 
     private static boolean validHttpUrl(String s) {

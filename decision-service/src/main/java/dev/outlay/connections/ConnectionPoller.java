@@ -70,17 +70,22 @@ public class ConnectionPoller {
     }
 
     /** Polls every tenant's enabled connections last polled before {@code dueBefore}; {@code current} is this billing month. */
-    public synchronized List<PollResult> pollAll(YearMonth current, Instant dueBefore) {
+    public List<PollResult> pollAll(YearMonth current, Instant dueBefore) {
         List<PollResult> results = new ArrayList<>();
-        for (String tenant : tenants()) {
-            TenantContext.runAs(TenantContext.system(tenant), () -> {
-                for (dev.outlay.connections.Connection c : repository.enabled(ConnectionInput.AWS_S3)) {
-                    if (c.lastPoll() != null && c.lastPoll().at().isAfter(dueBefore)) continue;
-                    results.add(poll(c, List.of(current.minusMonths(1), current)));
-                }
-            });
-        }
+        for (String tenant : tenants()) results.addAll(pollTenant(tenant, current, dueBefore));
         return results;
+    }
+
+    /** Polls one tenant's enabled connections last polled before {@code dueBefore}. */
+    public synchronized List<PollResult> pollTenant(String tenant, YearMonth current, Instant dueBefore) {
+        return TenantContext.runAs(TenantContext.system(tenant), () -> {
+            List<PollResult> results = new ArrayList<>();
+            for (dev.outlay.connections.Connection c : repository.enabled(ConnectionInput.AWS_S3)) {
+                if (c.lastPoll() != null && c.lastPoll().at().isAfter(dueBefore)) continue;
+                results.add(poll(c, List.of(current.minusMonths(1), current)));
+            }
+            return results;
+        });
     }
 
     /** Queues a backfill of [from, to] for a connection of the caller's tenant, bounded like any backfill. */

@@ -81,7 +81,7 @@ class ConnectionPollS3Test {
                 .post("/api/v1/connections").then().statusCode(201).extract().path("id");
 
         // "Now" is November 2024: the poll covers October (the previous period, exported) and November (no manifest yet).
-        ConnectionPoller.PollResult first = resultFor(id, poller.pollAll(YearMonth.of(2024, 11), Instant.now()));
+        ConnectionPoller.PollResult first = resultFor(id, poller.pollTenant(A, YearMonth.of(2024, 11), Instant.now()));
         assertEquals("ok", first.status(), first.periods().toString());
         assertTrue(first.periods().get(0).startsWith("2024-10: succeeded"), first.periods().toString());
         assertEquals("2024-11: no-export", first.periods().get(1));
@@ -94,11 +94,16 @@ class ConnectionPollS3Test {
         given().header("Authorization", bearer(A, "fo", "finops_admin")).get("/api/v1/sources/health").then().statusCode(200)
                 .body("source", org.hamcrest.Matchers.hasItem("acme-cur"));
 
-        ConnectionPoller.PollResult second = resultFor(id, poller.pollAll(YearMonth.of(2024, 11), Instant.now()));
+        ConnectionPoller.PollResult second = resultFor(id, poller.pollTenant(A, YearMonth.of(2024, 11), Instant.now()));
         assertTrue(second.periods().get(0).startsWith("2024-10: duplicate"), second.periods().toString());
         assertMoney("19", count(A));
         assertMoney("1522.9840789014", sum(A, "billed_cost", "2024-10-01"));
 
+        // The schedule only takes connections whose last poll is older than the interval: this one was just polled.
+        assertTrue(poller.pollTenant(A, YearMonth.of(2024, 11), Instant.now().minusSeconds(3600)).stream()
+                .noneMatch(r -> r.connection().equals(UUID.fromString(id))), "a connection polled just now was polled again");
+
+        assertTrue(poller.pollTenant(B, YearMonth.of(2024, 11), Instant.now()).isEmpty(), "tenant B polled another tenant's connection");
         assertMoney("0", count(B));
         given().header("Authorization", bearer(B, "root-b", "admin")).get("/api/v1/connections").then().statusCode(200).body("size()", equalTo(0));
         given().header("Authorization", bearer(B, "root-b", "admin")).get("/api/v1/connections/" + id).then().statusCode(404);
