@@ -16,7 +16,6 @@ import org.jboss.logging.Logger;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
-import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -80,7 +79,7 @@ public class ConnectionPoller {
     public synchronized List<PollResult> pollTenant(String tenant, YearMonth current, Instant dueBefore) {
         return TenantContext.runAs(TenantContext.system(tenant), () -> {
             List<PollResult> results = new ArrayList<>();
-            for (dev.outlay.connections.Connection c : repository.enabled(ConnectionInput.AWS_S3)) {
+            for (Connection c : repository.enabled(ConnectionInput.AWS_S3)) {
                 if (c.lastPoll() != null && c.lastPoll().at().isAfter(dueBefore)) continue;
                 results.add(poll(c, List.of(current.minusMonths(1), current)));
             }
@@ -90,7 +89,7 @@ public class ConnectionPoller {
 
     /** Queues a backfill of [from, to] for a connection of the caller's tenant, bounded like any backfill. */
     public List<String> backfill(UUID id, String from, String to) {
-        dev.outlay.connections.Connection c = connections.get(id);
+        Connection c = connections.get(id);
         if (!ConnectionInput.AWS_S3.equals(c.kind())) throw ProblemException.notFound("No S3 connection " + id + ".");
         List<YearMonth> periods = s3.window(from, to);
         Caller caller = TenantContext.caller().orElseThrow();
@@ -99,7 +98,7 @@ public class ConnectionPoller {
     }
 
     /** Ingests the periods of one connection (tenant bound) and records the outcome on it. */
-    PollResult poll(dev.outlay.connections.Connection c, List<YearMonth> periods) {
+    PollResult poll(Connection c, List<YearMonth> periods) {
         List<String> outcomes = new ArrayList<>();
         boolean failed = false;
         try {
@@ -128,7 +127,7 @@ public class ConnectionPoller {
         return new PollResult(c.id(), status, outcomes);
     }
 
-    private S3Source sourceOf(dev.outlay.connections.Connection c) {
+    private S3Source sourceOf(Connection c) {
         AwsCredentials creds = connections.credentials(c.id());
         AwsS3Settings s = c.config();
         return new S3Source(c.name(), s.sourceConfig(), Boolean.TRUE.equals(s.pathStyle()),
@@ -137,7 +136,7 @@ public class ConnectionPoller {
 
     private List<String> tenants() {
         List<String> out = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement();
+        try (java.sql.Connection c = dataSource.getConnection(); Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("SELECT id FROM outlay.tenant ORDER BY id")) {
             while (rs.next()) out.add(rs.getString(1));
         } catch (SQLException e) {

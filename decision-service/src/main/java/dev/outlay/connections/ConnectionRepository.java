@@ -8,7 +8,6 @@ import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -21,7 +20,7 @@ import java.util.UUID;
 
 /**
  * Connections of the current tenant (row-level security scopes every statement). The sealed secret is read only
- * through {@link #sealedSecret}, never as part of a {@link dev.outlay.connections.Connection}.
+ * through {@link #sealedSecret}, never as part of a {@link Connection}.
  */
 @ApplicationScoped
 public class ConnectionRepository {
@@ -35,15 +34,15 @@ public class ConnectionRepository {
     @Inject
     ObjectMapper json;
 
-    public List<dev.outlay.connections.Connection> list() {
+    public List<Connection> list() {
         return query("SELECT " + COLUMNS + " FROM outlay.connection ORDER BY name", null);
     }
 
-    public List<dev.outlay.connections.Connection> enabled(String kind) {
+    public List<Connection> enabled(String kind) {
         return query("SELECT " + COLUMNS + " FROM outlay.connection WHERE enabled AND kind = ? ORDER BY name", kind);
     }
 
-    public Optional<dev.outlay.connections.Connection> find(UUID id) {
+    public Optional<Connection> find(UUID id) {
         return query("SELECT " + COLUMNS + " FROM outlay.connection WHERE id = ?", id).stream().findFirst();
     }
 
@@ -73,7 +72,7 @@ public class ConnectionRepository {
     }
 
     public Optional<String> sealedSecret(UUID id) {
-        try (Connection c = TenantConnections.open(dataSource);
+        try (java.sql.Connection c = TenantConnections.open(dataSource);
              PreparedStatement ps = c.prepareStatement("SELECT sealed_secret FROM outlay.connection WHERE id = ?")) {
             ps.setObject(1, id);
             try (ResultSet rs = ps.executeQuery()) {
@@ -84,18 +83,18 @@ public class ConnectionRepository {
         }
     }
 
-    private List<dev.outlay.connections.Connection> query(String sql, Object arg) {
-        List<dev.outlay.connections.Connection> out = new ArrayList<>();
-        try (Connection c = TenantConnections.open(dataSource); PreparedStatement ps = c.prepareStatement(sql)) {
+    private List<Connection> query(String sql, Object arg) {
+        List<Connection> out = new ArrayList<>();
+        try (java.sql.Connection c = TenantConnections.open(dataSource); PreparedStatement ps = c.prepareStatement(sql)) {
             if (arg != null) ps.setObject(1, arg);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     boolean hasSecret = rs.getBoolean(6);
                     Timestamp polled = rs.getTimestamp(10);
-                    out.add(new dev.outlay.connections.Connection((UUID) rs.getObject(1), rs.getString(2), rs.getString(3), rs.getBoolean(4),
-                            json.readValue(rs.getString(5), AwsS3Settings.class), hasSecret ? dev.outlay.connections.Connection.MASK : null, hasSecret,
+                    out.add(new Connection((UUID) rs.getObject(1), rs.getString(2), rs.getString(3), rs.getBoolean(4),
+                            json.readValue(rs.getString(5), AwsS3Settings.class), hasSecret ? Connection.MASK : null, hasSecret,
                             rs.getString(7), rs.getTimestamp(8).toInstant(), rs.getTimestamp(9).toInstant(),
-                            polled == null ? null : new dev.outlay.connections.Connection.LastPoll(polled.toInstant(), rs.getString(11), rs.getString(12))));
+                            polled == null ? null : new Connection.LastPoll(polled.toInstant(), rs.getString(11), rs.getString(12))));
                 }
             }
         } catch (SQLException | JsonProcessingException e) {
@@ -105,7 +104,7 @@ public class ConnectionRepository {
     }
 
     private void update(String sql, Object... args) {
-        try (Connection c = TenantConnections.open(dataSource); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (java.sql.Connection c = TenantConnections.open(dataSource); PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < args.length; i++) ps.setObject(i + 1, args[i]);
             ps.executeUpdate();
         } catch (SQLException e) {
