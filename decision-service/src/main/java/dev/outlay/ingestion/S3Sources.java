@@ -121,7 +121,8 @@ public class S3Sources {
 
     /** Property sources use the AWS default credential chain; an endpoint override implies path-style addressing. */
     static S3Source fromProperties(String id, IngestionConfig.S3Source s) {
-        S3SourceConfig cfg = new S3SourceConfig(s.bucket(), s.prefix().orElse(""), s.exportName(), s.region().orElse(null), s.endpoint().orElse(null));
+        S3SourceConfig cfg = new S3SourceConfig(s.bucket(), s.prefix().orElse(""), s.exportName().orElse(null), s.region().orElse(null),
+                s.endpoint().orElse(null), s.manifestKey().orElse(null));
         return new S3Source(id, cfg, s.endpoint().isPresent(), null);
     }
 
