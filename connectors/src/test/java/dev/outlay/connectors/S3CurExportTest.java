@@ -110,8 +110,25 @@ class S3CurExportTest {
     }
 
     @Test
+    void aManifestKeyTemplateFindsManifestsOutsideTheDefaultLayout() {
+        S3SourceConfig legacy = new S3SourceConfig(BUCKET, "", null, "us-east-1", S3_MOCK.getServiceEndpoint(),
+                "legacy/acme-cur/{range}/acme-cur-Manifest.json");
+        try (S3CurExport export = new S3CurExport(legacy, S3CurExport.client(legacy, StaticCredentialsProvider.create(AwsBasicCredentials.create("foo", "bar"))))) {
+            assertEquals(List.of("legacy/acme-cur/20231101-20231201/0f3c/acme-cur-1.csv.gz"), export.period(YearMonth.of(2023, 11)).orElseThrow().dataKeys());
+            assertTrue(export.period(YearMonth.of(2023, 12)).isEmpty());
+        }
+        S3SourceConfig v2 = new S3SourceConfig(BUCKET, "", null, "us-east-1", S3_MOCK.getServiceEndpoint(),
+                "cur/acme-focus/metadata/BILLING_PERIOD={billingPeriod}/acme-focus-Manifest.json");
+        try (S3CurExport export = new S3CurExport(v2, S3CurExport.client(v2, StaticCredentialsProvider.create(AwsBasicCredentials.create("foo", "bar"))))) {
+            assertEquals("cur/acme-focus/metadata/BILLING_PERIOD=2024-10/acme-focus-Manifest.json", export.period(YearMonth.of(2024, 10)).orElseThrow().manifestKey());
+        }
+    }
+
+    @Test
     void configValidatesItself() {
         assertEquals("bucket", assertThrows(InvalidConfigException.class, () -> new S3SourceConfig("Bad_Bucket", "", "x", null, null)).field());
         assertEquals("exportName", assertThrows(InvalidConfigException.class, () -> new S3SourceConfig("ok-bucket", "", "a/b", null, null)).field());
+        assertEquals("manifestKey", assertThrows(InvalidConfigException.class,
+                () -> new S3SourceConfig("ok-bucket", "", null, null, null, "fixed/Manifest.json")).field());
     }
 }

@@ -38,7 +38,7 @@ public interface IngestionConfig {
     @WithDefault("60")
     int s3PollMinutes();
 
-    /** S3 CUR export sources by id: {@code outlay.ingestion.s3.<id>.tenant|bucket|prefix|export-name|region|endpoint}. */
+    /** S3 CUR export sources by id: {@code outlay.ingestion.s3.<id>.tenant|bucket|prefix|export-name|manifest-key|region|endpoint}. */
     Map<String, S3Source> s3();
 
     interface S3Source {
@@ -48,7 +48,11 @@ public interface IngestionConfig {
 
         Optional<String> prefix();
 
-        String exportName();
+        /** Required unless {@code manifest-key} names the manifest. */
+        Optional<String> exportName();
+
+        /** A manifest key template with {billingPeriod} or {range}, for layouts other than AWS's default. */
+        Optional<String> manifestKey();
 
         Optional<String> region();
 

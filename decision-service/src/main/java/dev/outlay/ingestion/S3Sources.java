@@ -30,8 +30,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Configured S3 CUR export sources: scheduled polling of the current and previous billing period (AWS keeps
- * rewriting both until final; an unchanged manifest is a duplicate no-op), and bounded backfill.
+ * S3 CUR export sources from application properties: scheduled polling of the current and previous billing
+ * period (AWS keeps rewriting both until final; an unchanged manifest is a duplicate no-op), and bounded backfill.
+ * {@link #ingestPeriod} is the one S3 path: tenants' connections ({@code ConnectionPoller}) load through it too.
  */
 @ApplicationScoped
 public class S3Sources {
@@ -67,7 +68,7 @@ public class S3Sources {
             TenantContext.runAs(system, () -> {
                 for (YearMonth p : List.of(now.minusMonths(1), now)) {
                     try {
-                        ingestPeriod(e.getKey(), e.getValue(), p);
+                        ingestPeriod(fromProperties(e.getKey(), e.getValue()), p);
                     } catch (RuntimeException ex) {
                         LOG.errorf(ex, "scheduled ingestion of %s %s failed", e.getKey(), p);
                     }
@@ -76,9 +77,25 @@ public class S3Sources {
         }
     }
 
-    /** Queues a backfill of [from, to] (billing months) for a source of the caller's tenant. */
+    /** Queues a backfill of [from, to] (billing months) for a configured source of the caller's tenant. */
     public List<String> backfill(String sourceId, String from, String to) {
-        IngestionConfig.S3Source source = sourceOfCaller(sourceId);
+        S3Source source = sourceOfCaller(sourceId);
+        List<YearMonth> periods = window(from, to);
+        Caller caller = TenantContext.caller().orElseThrow();
+        ingestion.submitJob(caller, () -> {
+            for (YearMonth p : periods) {
+                try {
+                    ingestPeriod(source, p);
+                } catch (RuntimeException ex) {
+                    LOG.errorf(ex, "backfill of %s %s failed", sourceId, p);
+                }
+            }
+        });
+        return periods.stream().map(YearMonth::toString).toList();
+    }
+
+    /** The billing months of a backfill window, refused beyond {@code outlay.ingestion.backfill-max-months}. */
+    public List<YearMonth> window(String from, String to) {
         YearMonth f = month("from", from);
         YearMonth t = month("to", to);
         if (t.isBefore(f)) throw ProblemException.badRequest("to is before from", Problem.Fault.at("to", "YYYY-MM, not before from"));
@@ -90,32 +107,32 @@ public class S3Sources {
         if (t.isAfter(YearMonth.now(ZoneOffset.UTC))) {
             throw ProblemException.badRequest("to is in the future", Problem.Fault.at("to", "not after the current month"));
         }
-        List<String> periods = new ArrayList<>();
-        for (YearMonth p = f; !p.isAfter(t); p = p.plusMonths(1)) periods.add(p.toString());
-        Caller caller = TenantContext.caller().orElseThrow();
-        ingestion.submitJob(caller, () -> {
-            for (String p : periods) {
-                try {
-                    ingestPeriod(sourceId, source, YearMonth.parse(p));
-                } catch (RuntimeException ex) {
-                    LOG.errorf(ex, "backfill of %s %s failed", sourceId, p);
-                }
-            }
-        });
+        List<YearMonth> periods = new ArrayList<>();
+        for (YearMonth p = f; !p.isAfter(t); p = p.plusMonths(1)) periods.add(p);
         return periods;
     }
 
-    private IngestionConfig.S3Source sourceOfCaller(String id) {
+    private S3Source sourceOfCaller(String id) {
         IngestionConfig.S3Source s = config.s3().get(id);
         // Another tenant's source is indistinguishable from a missing one.
         if (s == null || !s.tenant().equals(TenantContext.requireTenant())) throw ProblemException.notFound("source " + id);
-        return s;
+        return fromProperties(id, s);
     }
 
-    /** Ingests one billing period: the files the export's current manifest lists, as one atomic load. */
-    Optional<Ingestion> ingestPeriod(String id, IngestionConfig.S3Source s, YearMonth period) {
-        S3SourceConfig cfg = new S3SourceConfig(s.bucket(), s.prefix().orElse(""), s.exportName(), s.region().orElse(null), s.endpoint().orElse(null));
-        try (S3CurExport export = new S3CurExport(cfg, S3CurExport.client(cfg, null))) {
+    /** Property sources use the AWS default credential chain; an endpoint override implies path-style addressing. */
+    static S3Source fromProperties(String id, IngestionConfig.S3Source s) {
+        S3SourceConfig cfg = new S3SourceConfig(s.bucket(), s.prefix().orElse(""), s.exportName().orElse(null), s.region().orElse(null),
+                s.endpoint().orElse(null), s.manifestKey().orElse(null));
+        return new S3Source(id, cfg, s.endpoint().isPresent(), null);
+    }
+
+    /**
+     * Ingests one billing period of a source (the tenant must be bound): the files the export's current manifest
+     * lists, as one atomic load. Empty when the export has no manifest for the period yet.
+     */
+    public Optional<Ingestion> ingestPeriod(S3Source s, YearMonth period) {
+        String bucket = s.config().bucket();
+        try (S3CurExport export = new S3CurExport(s.config(), s.client())) {
             Optional<S3CurExport.PeriodFiles> files = export.period(period);
             if (files.isEmpty()) return Optional.empty();
             List<LedgerLoader.SourceFile> parts = new ArrayList<>();
@@ -123,7 +140,7 @@ public class S3Sources {
                 parts.add(new LedgerLoader.SourceFile() {
                     @Override
                     public String objectKey() {
-                        return "s3://" + s.bucket() + "/" + key;
+                        return "s3://" + bucket + "/" + key;
                     }
 
                     @Override
@@ -132,7 +149,7 @@ public class S3Sources {
                     }
                 });
             }
-            var req = new IngestionService.Request(SourceKind.AWS_CUR, id, "s3://" + s.bucket() + "/" + files.get().manifestKey(), null);
+            var req = new IngestionService.Request(SourceKind.AWS_CUR, s.name(), "s3://" + bucket + "/" + files.get().manifestKey(), null);
             return Optional.of(ingestion.ingestFiles(req, files.get().fingerprint(), parts));
         }
     }

@@ -38,7 +38,8 @@ import java.util.stream.Stream;
 /**
  * Deleting a tenant: an admin requests it (gets a one-time confirmation token), confirms with the token, and the
  * purge runs once the grace period has passed (until then it can be cancelled). The purge removes every row of
- * the tenant in one transaction, its files, and leaves a tombstone.
+ * the tenant in one transaction (its Kogito process instances, tasks and jobs included), its files, and leaves a
+ * tombstone.
  */
 @ApplicationScoped
 public class TenantDeletion {
@@ -162,6 +163,7 @@ public class TenantDeletion {
             try (Statement st = c.createStatement()) {
                 st.execute("SELECT set_config('outlay.tenant_purge', 'on', true)");
             }
+            KogitoPurge.purge(c, tenant, counts);
             for (String table : TenantTables.deletionOrder(c)) {
                 try (PreparedStatement ps = c.prepareStatement("DELETE FROM outlay." + table + " WHERE tenant_id = ?")) {
                     ps.setString(1, tenant);

@@ -56,7 +56,7 @@ public class TenantExport {
                 MessageDigest digest = sha256();
                 CountingDigestStream sink = new CountingDigestStream(zip, digest);
                 c.unwrap(PGConnection.class).getCopyAPI().copyOut(
-                        "COPY (SELECT * FROM outlay." + table + " WHERE tenant_id = '" + tenant + "') TO STDOUT WITH (FORMAT csv, HEADER)", sink);
+                        "COPY (SELECT " + TenantTables.exportColumns(c, table) + " FROM outlay." + table + " WHERE tenant_id = '" + tenant + "') TO STDOUT WITH (FORMAT csv, HEADER)", sink);
                 zip.closeEntry();
                 files.add(new FileEntry(path, sink.count, HexFormat.of().formatHex(digest.digest())));
             }

@@ -21,7 +21,29 @@ final class TenantTables {
     /** Global tables that carry a tenant id but belong to the installation, not to the tenant. */
     static final Set<String> GLOBAL = Set.of("tenant_deletion", "tenant_tombstone");
 
+    /**
+     * Columns an export leaves out. Sealed credentials are useless without the installation's key and are not the
+     * tenant's data to carry elsewhere; the connection's settings are exported, its secret must be entered again.
+     */
+    static final Map<String, Set<String>> NOT_EXPORTED = Map.of("connection", Set.of("sealed_secret"));
+
     private TenantTables() {
+    }
+
+    /** The select list of a table for export: every column but those in {@link #NOT_EXPORTED}. */
+    static String exportColumns(Connection c, String table) throws SQLException {
+        Set<String> skip = NOT_EXPORTED.getOrDefault(table, Set.of());
+        if (skip.isEmpty()) return "*";
+        List<String> columns = new ArrayList<>();
+        try (java.sql.PreparedStatement ps = c.prepareStatement("""
+                SELECT a.attname FROM pg_attribute a JOIN pg_class cl ON cl.oid = a.attrelid JOIN pg_namespace n ON n.oid = cl.relnamespace
+                WHERE n.nspname = 'outlay' AND cl.relname = ? AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum""")) {
+            ps.setString(1, table);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) if (!skip.contains(rs.getString(1))) columns.add('"' + rs.getString(1) + '"');
+            }
+        }
+        return String.join(", ", columns);
     }
 
     /** Tables in an order safe for deletion: referencing tables before the tables they reference. */

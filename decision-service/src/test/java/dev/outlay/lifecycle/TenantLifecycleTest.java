@@ -95,6 +95,12 @@ class TenantLifecycleTest {
         given().header("Authorization", admin).contentType(ContentType.JSON).body("{\"confirmationToken\":\"wrong\"}")
                 .post("/api/v1/tenant/delete").then().statusCode(403);
         assertTrue(rowsOf("doomed").values().stream().anyMatch(n -> n > 0), "nothing to delete: test is void");
+        startProcesses("doomed");
+        startProcesses("survivor");
+        Map<String, Long> kogito = kogitoRowsOf("doomed");
+        assertTrue(kogito.get("process_instances") > 0 && kogito.get("jbpm_user_tasks") > 0,
+                "the tenant has no live process instance or task: the Kogito part of the test is void " + kogito + " " + taskMetadataSample());
+        List<String> survivorProcesses = processesOf("survivor");
 
         given().header("Authorization", admin).contentType(ContentType.JSON).body(Map.of("confirmationToken", token))
                 .post("/api/v1/tenant/delete").then().statusCode(202).body("status", equalTo("scheduled"));
@@ -104,10 +110,107 @@ class TenantLifecycleTest {
         left.values().removeIf(n -> n == 0);
         assertTrue(left.isEmpty(), "rows of the deleted tenant remain: " + left);
         assertTrue(rowsOf("survivor").get("outlay.app_user") > 0, "another tenant's rows were touched");
+        List<String> tasksLeft = new ArrayList<>(doomedTasks);
+        tasksLeft.addAll(tasksOf(doomedProcesses)); // escalation timers may have opened tasks after the first look
+        Map<String, Long> kogitoLeft = kogitoRows(doomedProcesses, tasksLeft);
+        kogitoLeft.values().removeIf(n -> n == 0);
+        assertTrue(kogitoLeft.isEmpty(), "Kogito rows of the deleted tenant remain: " + kogitoLeft);
+        assertEquals((long) survivorProcesses.size(), kogitoRows(survivorProcesses, tasksOf(survivorProcesses)).get("process_instances").longValue(),
+                "another tenant's process instances were touched");
         try (Connection c = DriverManager.getConnection(superuserUrl); Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("SELECT row_counts FROM outlay.tenant_tombstone WHERE tenant_id = 'doomed'")) {
             assertTrue(rs.next(), "tombstone missing");
             assertTrue(rs.getString(1).contains("app_user"));
+        }
+    }
+
+    private List<String> doomedProcesses = List.of();
+    private List<String> doomedTasks = List.of();
+
+    /** A spend request that escalates to an approval task, and a policy violation in triage: live Kogito state. */
+    private static void startProcesses(String tenant) {
+        given().header("Authorization", bearer(tenant, "pat", "platform")).contentType(ContentType.JSON)
+                .body(Map.of("resourceClass", "gpu", "environment", "dev", "amount", 900, "currency", "USD",
+                        "owner", "ml", "description", "tenant delete"))
+                .post("/api/v1/spend-requests").then().statusCode(201);
+        given().header("Authorization", bearer(tenant, "fo", "finops_admin")).contentType(ContentType.JSON)
+                .body(Map.of("owner", "team-ml", "resourceClass", "standard", "environment", "prod", "amount", 7000,
+                        "evidence", Map.of("resourceId", "i-123", "day", "2024-10-20")))
+                .post("/api/v1/violations").then().statusCode(201);
+    }
+
+    private List<String> processesOf(String tenant) throws SQLException {
+        List<String> ids = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection(superuserUrl); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT process_instance_id FROM outlay.spend_request WHERE tenant_id = '" + tenant
+                     + "' AND process_instance_id IS NOT NULL UNION SELECT process_instance_id FROM outlay.policy_violation WHERE tenant_id = '"
+                     + tenant + "' AND process_instance_id IS NOT NULL")) {
+            while (rs.next()) ids.add(rs.getString(1));
+        }
+        return ids;
+    }
+
+    private Map<String, Long> kogitoRowsOf(String tenant) throws SQLException {
+        doomedProcesses = processesOf(tenant);
+        doomedTasks = tasksOf(doomedProcesses);
+        return kogitoRows(doomedProcesses, doomedTasks);
+    }
+
+    private List<String> tasksOf(List<String> processes) throws SQLException {
+        List<String> taskIds = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection(superuserUrl); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT task_id FROM public.jbpm_user_tasks_metadata WHERE metadata_name = 'ProcessInstanceId' "
+                     + "AND btrim(metadata_value, '\"') IN (" + quoted(processes) + ")")) {
+            while (rs.next()) taskIds.add(rs.getString(1));
+        }
+        return taskIds;
+    }
+
+    private String taskMetadataSample() throws SQLException {
+        List<String> rows = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection(superuserUrl); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT task_id, metadata_name, metadata_value FROM public.jbpm_user_tasks_metadata LIMIT 12")) {
+            while (rs.next()) rows.add(rs.getString(1) + " " + rs.getString(2) + "=" + rs.getString(3));
+        }
+        return rows.toString();
+    }
+
+    private static String quoted(List<String> ids) {
+        return ids.isEmpty() ? "''" : "'" + String.join("','", ids) + "'";
+    }
+
+    /**
+     * Kogito's rows (schema public, no tenant column) that belong to the given process instances: the instances,
+     * their correlations, their user tasks with every child row, and timer jobs naming an instance or a task.
+     */
+    private Map<String, Long> kogitoRows(List<String> processes, List<String> taskIds) throws SQLException {
+        Map<String, Long> counts = new HashMap<>();
+        String ids = quoted(processes);
+        String taskList = quoted(taskIds);
+        try (Connection c = DriverManager.getConnection(superuserUrl); Statement st = c.createStatement()) {
+            counts.put("process_instances", count(st, "SELECT count(*) FROM public.process_instances WHERE id IN (" + ids + ")"));
+            counts.put("correlation_instances", count(st, "SELECT count(*) FROM public.correlation_instances WHERE correlated_id IN (" + ids + ")"));
+            counts.put("jbpm_user_tasks", count(st, "SELECT count(*) FROM public.jbpm_user_tasks WHERE id IN (" + taskList + ")"));
+            List<String> children = new ArrayList<>();
+            try (ResultSet rs = st.executeQuery("SELECT table_name FROM information_schema.columns WHERE table_schema = 'public' "
+                    + "AND table_name LIKE 'jbpm_user_tasks_%' AND column_name = 'task_id'")) {
+                while (rs.next()) children.add(rs.getString(1));
+            }
+            for (String child : children) {
+                counts.put(child, count(st, "SELECT count(*) FROM public." + child + " WHERE task_id IN (" + taskList + ")"));
+            }
+            StringBuilder jobs = new StringBuilder("SELECT count(*) FROM public.job_details WHERE false");
+            for (String id : processes) jobs.append(" OR recipient::text LIKE '%").append(id).append("%'");
+            for (String id : taskIds) jobs.append(" OR recipient::text LIKE '%").append(id).append("%'");
+            counts.put("job_details", count(st, jobs.toString()));
+        }
+        return counts;
+    }
+
+    private static long count(Statement st, String sql) throws SQLException {
+        try (ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
         }
     }
 

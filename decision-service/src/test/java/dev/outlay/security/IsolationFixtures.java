@@ -73,6 +73,13 @@ public final class IsolationFixtures {
                         "evidence", Map.of("resourceId", "i-123", "day", "2024-10-20")))
                 .post("/api/v1/violations").then().statusCode(201);
 
+        // a billing source connection (disabled: the scheduled poll has no S3 to reach here)
+        given().header("Authorization", auth).contentType(ContentType.JSON)
+                .body(Map.of("name", "iso-cur", "kind", "aws-s3", "enabled", false,
+                        "config", Map.of("bucket", "iso-billing", "prefix", "cur", "exportName", "iso"),
+                        "credentials", Map.of("accessKeyId", "AKIAISOLATION0001", "secretAccessKey", "iso-secret")))
+                .post("/api/v1/connections").then().statusCode(201);
+
         // an anomaly: a ledger with a spike, then detection
         String anomalyLedger = given().header("Authorization", finops).multiPart("source", "focus")
                 .multiPart("file", "anomaly-ledger.csv", dev.outlay.anomalies.AnomalyApiTest.ledger().getBytes(), "text/csv")

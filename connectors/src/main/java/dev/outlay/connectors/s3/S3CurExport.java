@@ -64,11 +64,16 @@ public final class S3CurExport implements AutoCloseable {
 
     /** The period's current files, or empty when no manifest exists (nothing exported yet). */
     public Optional<PeriodFiles> period(YearMonth period) {
-        String root = config.root();
-        String v2 = root + "/metadata/BILLING_PERIOD=" + period + "/" + config.exportName() + "-Manifest.json";
-        String legacy = root + "/" + LEGACY_DAY.format(period.atDay(1)) + "-" + LEGACY_DAY.format(period.plusMonths(1).atDay(1))
-                + "/" + config.exportName() + "-Manifest.json";
-        for (String key : List.of(v2, legacy)) {
+        String range = LEGACY_DAY.format(period.atDay(1)) + "-" + LEGACY_DAY.format(period.plusMonths(1).atDay(1));
+        List<String> candidates;
+        if (config.manifestKey() != null) {
+            candidates = List.of(config.manifestKey().replace("{billingPeriod}", period.toString()).replace("{range}", range));
+        } else {
+            String root = config.root();
+            candidates = List.of(root + "/metadata/BILLING_PERIOD=" + period + "/" + config.exportName() + "-Manifest.json",
+                    root + "/" + range + "/" + config.exportName() + "-Manifest.json");
+        }
+        for (String key : candidates) {
             Optional<byte[]> manifest = get(key);
             if (manifest.isPresent()) return Optional.of(parse(period, key, manifest.get()));
         }

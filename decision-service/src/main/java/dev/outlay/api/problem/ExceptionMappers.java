@@ -44,12 +44,20 @@ public final class ExceptionMappers {
         @Context
         UriInfo uri;
 
+        @Context
+        jakarta.ws.rs.core.HttpHeaders headers;
+
         @Override
         public Response toResponse(WebApplicationException e) {
             int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
             Response.StatusType type = Response.Status.fromStatusCode(status);
             String title = type == null ? "HTTP " + status : type.getReasonPhrase();
             String detail = status >= 500 ? "The server could not complete the request." : e.getMessage();
+            if (status == 415) {
+                // RESTEasy's own text names an internal code; say what was sent instead (the route's OpenAPI entry lists what it accepts).
+                String sent = headers == null ? null : headers.getHeaderString("Content-Type");
+                detail = "This route does not accept a body of type " + (sent == null ? "(none)" : sent) + "; see the API document (/q/openapi) for the types it accepts.";
+            }
             if (status >= 500) LOG.error("request failed", e);
             return ProblemResponses.of(Problem.of(status, title, detail), path(uri));
         }

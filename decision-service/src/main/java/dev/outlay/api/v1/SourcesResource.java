@@ -1,5 +1,6 @@
 package dev.outlay.api.v1;
 
+import dev.outlay.connections.ConnectionPoller;
 import dev.outlay.ingestion.S3Sources;
 import dev.outlay.ledger.SourceHealthService;
 import jakarta.annotation.security.RolesAllowed;
@@ -14,8 +15,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 
-/** Billing sources: health of every source, bounded backfill of a configured S3 source. */
+/** Billing sources: health of every source, bounded backfill of a configured S3 source or a tenant's S3 connection. */
 @Path("/api/v1/sources")
 @Produces(MediaType.APPLICATION_JSON)
 public class SourcesResource {
@@ -28,6 +31,9 @@ public class SourcesResource {
 
     @Inject
     S3Sources sources;
+
+    @Inject
+    ConnectionPoller connections;
 
     @Inject
     SourceHealthService health;
@@ -46,7 +52,19 @@ public class SourcesResource {
     @RolesAllowed({"admin", "finops_admin"})
     public Response backfill(@PathParam("id") String id, BackfillRequest body) {
         BackfillRequest b = body == null ? new BackfillRequest(null, null) : body;
-        List<String> periods = sources.backfill(id, b.from(), b.to());
+        // A tenant's connection is named by its id (a UUID); anything else is a source from the installation's properties.
+        Optional<UUID> connection = uuid(id);
+        List<String> periods = connection.isPresent()
+                ? connections.backfill(connection.get(), b.from(), b.to())
+                : sources.backfill(id, b.from(), b.to());
         return Response.accepted(new BackfillAccepted(id, periods, "queued")).build();
+    }
+
+    private static Optional<UUID> uuid(String id) {
+        try {
+            return Optional.of(UUID.fromString(id));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 }

@@ -1,0 +1,20 @@
+package dev.outlay.connections;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * A connection as the API shows it. It has no field that could carry a secret: {@code credentials} is a fixed
+ * mask and {@code hasSecret} tells whether credentials are stored.
+ */
+public record Connection(UUID id, String name, String kind, boolean enabled, AwsS3Settings config,
+                         Map<String, String> credentials, boolean hasSecret, String createdBy, Instant createdAt,
+                         Instant updatedAt, LastPoll lastPoll) {
+
+    static final Map<String, String> MASK = Map.of("accessKeyId", "***", "secretAccessKey", "***");
+
+    /** The outcome of the newest scheduled poll or backfill of this connection. */
+    public record LastPoll(Instant at, String status, String detail) {
+    }
+}

@@ -1,0 +1,147 @@
+package dev.outlay.connections;
+
+import dev.outlay.api.problem.ProblemException;
+import dev.outlay.ingestion.Ingestion;
+import dev.outlay.ingestion.IngestionConfig;
+import dev.outlay.ingestion.IngestionService;
+import dev.outlay.ingestion.S3Source;
+import dev.outlay.ingestion.S3Sources;
+import dev.outlay.tenancy.Caller;
+import dev.outlay.tenancy.TenantContext;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Scheduled ingestion from tenants' enabled {@code aws-s3} connections: each one is polled for the previous and
+ * the current billing period (AWS rewrites both until final; an unchanged manifest is a duplicate no-op) through
+ * the same S3 path as configured sources, under the connection's tenant, and the outcome is kept on the row.
+ */
+@ApplicationScoped
+public class ConnectionPoller {
+
+    private static final Logger LOG = Logger.getLogger(ConnectionPoller.class);
+
+    /** What one poll of one connection did, per billing period. */
+    public record PollResult(UUID connection, String status, List<String> periods) {
+    }
+
+    @Inject
+    ConnectionRepository repository;
+
+    @Inject
+    ConnectionService connections;
+
+    @Inject
+    S3Sources s3;
+
+    @Inject
+    IngestionService ingestion;
+
+    @Inject
+    IngestionConfig config;
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    /** Ticks every minute; a connection is due when its last poll is older than {@code outlay.ingestion.s3-poll-minutes}. */
+    @Scheduled(every = "60s", delayed = "60s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduled() {
+        if (config.s3PollMinutes() <= 0) return; // 0 disables polling
+        Instant dueBefore = Instant.now().minus(Duration.ofMinutes(config.s3PollMinutes()));
+        pollAll(YearMonth.now(ZoneOffset.UTC), dueBefore);
+    }
+
+    /** Polls every tenant's enabled connections last polled before {@code dueBefore}; {@code current} is this billing month. */
+    public List<PollResult> pollAll(YearMonth current, Instant dueBefore) {
+        List<PollResult> results = new ArrayList<>();
+        for (String tenant : tenants()) results.addAll(pollTenant(tenant, current, dueBefore));
+        return results;
+    }
+
+    /** Polls one tenant's enabled connections last polled before {@code dueBefore}. */
+    public synchronized List<PollResult> pollTenant(String tenant, YearMonth current, Instant dueBefore) {
+        return TenantContext.runAs(TenantContext.system(tenant), () -> {
+            List<PollResult> results = new ArrayList<>();
+            for (Connection c : repository.enabled(ConnectionInput.AWS_S3)) {
+                if (c.lastPoll() != null && c.lastPoll().at().isAfter(dueBefore)) continue;
+                results.add(poll(c, List.of(current.minusMonths(1), current)));
+            }
+            return results;
+        });
+    }
+
+    /** Queues a backfill of [from, to] for a connection of the caller's tenant, bounded like any backfill. */
+    public List<String> backfill(UUID id, String from, String to) {
+        Connection c = connections.get(id);
+        if (!ConnectionInput.AWS_S3.equals(c.kind())) throw ProblemException.notFound("No S3 connection " + id + ".");
+        List<YearMonth> periods = s3.window(from, to);
+        Caller caller = TenantContext.caller().orElseThrow();
+        ingestion.submitJob(caller, () -> poll(c, periods));
+        return periods.stream().map(YearMonth::toString).toList();
+    }
+
+    /** Ingests the periods of one connection (tenant bound) and records the outcome on it. */
+    PollResult poll(Connection c, List<YearMonth> periods) {
+        List<String> outcomes = new ArrayList<>();
+        boolean failed = false;
+        try {
+            S3Source source = sourceOf(c);
+            for (YearMonth p : periods) {
+                try {
+                    Optional<Ingestion> done = s3.ingestPeriod(source, p);
+                    String status = done.map(Ingestion::status).orElse("no-export");
+                    failed |= "failed".equals(status);
+                    outcomes.add(p + ": " + status + done.map(i -> " (ingestion " + i.id() + ")").orElse(""));
+                } catch (RuntimeException e) {
+                    failed = true;
+                    // The exception text names bucket and key, never the credentials.
+                    outcomes.add(p + ": failed (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
+                    LOG.warnf("poll of connection %s period %s failed: %s", c.id(), p, e.getMessage());
+                }
+            }
+        } catch (RuntimeException e) {
+            failed = true;
+            outcomes.add("failed (" + e.getMessage() + ")");
+            LOG.warnf("poll of connection %s failed: %s", c.id(), e.getMessage());
+        }
+        String status = failed ? "failed" : "ok";
+        String detail = String.join("; ", outcomes);
+        repository.recordPoll(c.id(), Instant.now(), status, detail.length() > 2000 ? detail.substring(0, 2000) : detail);
+        return new PollResult(c.id(), status, outcomes);
+    }
+
+    private S3Source sourceOf(Connection c) {
+        AwsCredentials creds = connections.credentials(c.id());
+        AwsS3Settings s = c.config();
+        return new S3Source(c.name(), s.sourceConfig(), Boolean.TRUE.equals(s.pathStyle()),
+                StaticCredentialsProvider.create(AwsBasicCredentials.create(creds.accessKeyId(), creds.secretAccessKey())));
+    }
+
+    private List<String> tenants() {
+        List<String> out = new ArrayList<>();
+        try (java.sql.Connection c = dataSource.getConnection(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT id FROM outlay.tenant ORDER BY id")) {
+            while (rs.next()) out.add(rs.getString(1));
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,120 @@
+package dev.outlay.connections;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.outlay.api.problem.Problem;
+import dev.outlay.api.problem.ProblemException;
+import dev.outlay.audit.AuditLog;
+import dev.outlay.platform.SecretBox;
+import dev.outlay.platform.Secrets;
+import dev.outlay.tenancy.TenantContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Connection changes, each audited in the same transaction. Credentials are sealed before they reach the
+ * repository and the audit log sees only the secret-free {@link Connection} view.
+ */
+@ApplicationScoped
+public class ConnectionService {
+
+    @Inject
+    ConnectionRepository repository;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    Secrets secrets;
+
+    @Inject
+    ConnectionsConfig config;
+
+    @Inject
+    ObjectMapper json;
+
+    public List<Connection> list() {
+        return repository.list();
+    }
+
+    public Connection get(UUID id) {
+        // Another tenant's connection is invisible (row-level security), so it is indistinguishable from a missing one.
+        return repository.find(id).orElseThrow(() -> ProblemException.notFound("No connection " + id + "."));
+    }
+
+    @Transactional
+    public Connection create(ConnectionInput in) {
+        validate(in, true);
+        if (repository.nameTaken(in.name())) throw ProblemException.conflict("A connection named " + in.name() + " already exists.");
+        UUID id = UUID.randomUUID();
+        repository.insert(id, in, in.config().normalised(), seal(id, in.credentials()), TenantContext.caller().orElseThrow().subject());
+        Connection stored = get(id);
+        audit.record("connection.create", "connection", id.toString(), null, stored);
+        return stored;
+    }
+
+    @Transactional
+    public Connection update(UUID id, ConnectionInput in) {
+        Connection before = get(id);
+        validate(in, false);
+        if (!before.name().equals(in.name())) {
+            // The name scopes the ledger rows the connection loaded (replace scope, source health): renaming would orphan them.
+            throw ProblemException.unprocessable("The connection is not valid.",
+                    List.of(Problem.Fault.at("name", "cannot change once created (it scopes the ledger rows the connection loaded)")));
+        }
+        boolean enabled = in.enabled() == null ? before.enabled() : in.enabled();
+        repository.update(id, enabled, in.config().normalised(), in.credentials() == null ? null : seal(id, in.credentials()));
+        Connection stored = get(id);
+        audit.record("connection.update", "connection", id.toString(), before, stored);
+        return stored;
+    }
+
+    @Transactional
+    public void delete(UUID id) {
+        Connection before = get(id);
+        repository.delete(id);
+        audit.record("connection.delete", "connection", id.toString(), before, null);
+    }
+
+    /** The stored credentials in clear, for the S3 client of a poll; never for an API answer. */
+    public AwsCredentials credentials(UUID id) {
+        String sealed = repository.sealedSecret(id).orElseThrow(() -> new IllegalStateException("connection " + id + " has no credentials"));
+        try {
+            return json.readValue(box().open(sealed, TenantContext.requireTenant(), purpose(id)), AwsCredentials.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored credentials of connection " + id + " are unreadable", e);
+        }
+    }
+
+    private String seal(UUID id, AwsCredentials credentials) {
+        if (credentials == null) return null;
+        try {
+            return box().seal(json.writeValueAsString(credentials), TenantContext.requireTenant(), purpose(id));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private SecretBox box() {
+        try {
+            return secrets.box();
+        } catch (IllegalStateException e) {
+            throw new ProblemException(Problem.of(503, "Secrets unavailable",
+                    "This installation has no secrets key (OUTLAY_SECRETS_KEY), so it stores no credentials."));
+        }
+    }
+
+    private static String purpose(UUID id) {
+        return "connection:" + id;
+    }
+
+    private void validate(ConnectionInput in, boolean creating) {
+        if (in == null) throw ProblemException.badRequest("A connection body is required.");
+        List<Problem.Fault> faults = in.faults(creating, config.allowCustomEndpoints());
+        if (!faults.isEmpty()) throw ProblemException.unprocessable("The connection is not valid.", faults);
+    }
+}
