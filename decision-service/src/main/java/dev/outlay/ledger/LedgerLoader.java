@@ -38,10 +38,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * Loads one file into the ledger of the current tenant, all or nothing:
  * <ol>
  * <li>stream-parse and COPY into a session-local staging table (COPY cannot target a table with row-level
- * security; the staging table is temporary and visible to this session only);</li>
+ * security; the staging table is temporary and visible to this session only), summing the daily rollup on the
+ * way ({@link DailyRollup}) into a second, small staging table;</li>
  * <li>create missing monthly partitions (short transactions of their own);</li>
  * <li>one transaction: delete the rows of the same (source, billing period, billing account) scope, insert the
- * staged rows through the RLS WITH CHECK policy, rebuild the daily rollup of that scope, mark superseded
+ * staged rows through the RLS WITH CHECK policy, replace the daily rollup of that scope, mark superseded
  * ingestions. Readers see the old rows until this commits.</li>
  * </ol>
  * A failure anywhere (bad row late in the file, lost connection, killed worker) leaves the ledger untouched.
@@ -115,7 +116,7 @@ public class LedgerLoader {
                 throw e;
             } finally {
                 try (Statement st = c.createStatement()) {
-                    st.execute("DROP TABLE IF EXISTS pg_temp." + staging);
+                    st.execute("DROP TABLE IF EXISTS pg_temp." + staging + ", pg_temp." + staging + "_daily");
                     c.commit();
                 } catch (SQLException ignored) {
                     // the connection may be broken; a temp table dies with its session anyway
@@ -135,6 +136,7 @@ public class LedgerLoader {
             st.execute("CREATE TEMP TABLE " + staging + " (LIKE outlay.ledger_charge INCLUDING DEFAULTS)");
         }
         Map<DataQualityFlag, Long> flags = new EnumMap<>(DataQualityFlag.class);
+        DailyRollup rollup = new DailyRollup();
         Set<LocalDate> periods = new TreeSet<>();
         Set<String> versions = new LinkedHashSet<>();
         long rows = 0;
@@ -160,6 +162,7 @@ public class LedgerLoader {
                         for (DataQualityFlag f : ch.flags()) flags.merge(f, 1L, Long::sum);
                     }
                     w.write(enc.line(ch, fileRows));
+                    rollup.add(ch);
                     if (rows % PROGRESS_EVERY_ROWS == 0) listener.progress(bytesBefore + reader.bytesRead(), rows);
                 }
                 w.flush();
@@ -173,13 +176,35 @@ public class LedgerLoader {
             }
         }
         listener.progress(bytesBefore, rows);
+        stageRollup(c, staging + "_daily", rollup, tenant, source);
         Map<String, Long> summary = new LinkedHashMap<>();
         flags.forEach((k, v) -> summary.put(k.name(), v));
         return new Staged(String.join(",", versions), rows, flagged, summary, periods);
     }
 
+    private static void stageRollup(Connection c, String table, DailyRollup rollup, String tenant, String source) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute("CREATE TEMP TABLE " + table + " (LIKE outlay.ledger_daily INCLUDING DEFAULTS)");
+        }
+        PGCopyOutputStream copy = new PGCopyOutputStream(c.unwrap(PGConnection.class),
+                "COPY pg_temp." + table + " (" + DailyRollup.COLUMNS + ") FROM STDIN", 1 << 16);
+        boolean done = false;
+        try {
+            Writer w = new BufferedWriter(new OutputStreamWriter(copy, StandardCharsets.UTF_8), 1 << 16);
+            rollup.write(w, tenant, source);
+            w.flush();
+            copy.endCopy();
+            done = true;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            if (!done && copy.isActive()) copy.cancelCopy();
+        }
+    }
+
     private LoadResult replace(Connection c, String staging, String source, UUID ingestionId, Staged s) throws SQLException {
-        String scope = "(SELECT DISTINCT billing_period, billing_account_id FROM pg_temp." + staging + ")";
+        // The scope comes from the small rollup table: every staged row has its (period, account) there too.
+        String scope = "(SELECT DISTINCT billing_period, billing_account_id FROM pg_temp." + staging + "_daily)";
         // Serialise replaces of one tenant's source: two concurrent loads of the same scope would otherwise both
         // delete only what their snapshot saw and leave two copies.
         try (PreparedStatement ps = c.prepareStatement("SELECT pg_advisory_xact_lock(hashtext(current_setting('outlay.tenant_id', true) || '/' || ?))")) {
@@ -209,15 +234,8 @@ public class LedgerLoader {
         try (Statement st = c.createStatement()) {
             inserted = st.executeUpdate("INSERT INTO outlay.ledger_charge (" + CopyEncoder.COLUMNS + ") SELECT "
                     + CopyEncoder.COLUMNS + " FROM pg_temp." + staging);
-            st.executeUpdate("INSERT INTO outlay.ledger_daily (tenant_id, day, billing_period, source, provider_name, "
-                    + "billing_account_id, sub_account_id, service_name, service_category, region_id, charge_category, "
-                    + "billing_currency, billed_cost, effective_cost, list_cost, row_count, flagged_count, unmapped_count) "
-                    + "SELECT tenant_id, (charge_period_start AT TIME ZONE 'UTC')::date, billing_period, source, provider_name, "
-                    + "billing_account_id, sub_account_id, service_name, service_category, region_id, charge_category, "
-                    + "billing_currency, sum(billed_cost), sum(effective_cost), sum(list_cost), count(*), "
-                    + "count(*) FILTER (WHERE cardinality(flags) > 0), "
-                    + "count(*) FILTER (WHERE 'UNMAPPED_CHARGE_CATEGORY' = ANY (flags)) "
-                    + "FROM pg_temp." + staging + " GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12");
+            st.executeUpdate("INSERT INTO outlay.ledger_daily (" + DailyRollup.COLUMNS + ") SELECT " + DailyRollup.COLUMNS
+                    + " FROM pg_temp." + staging + "_daily");
         }
         superseded.remove(ingestionId);
         if (!superseded.isEmpty()) {
