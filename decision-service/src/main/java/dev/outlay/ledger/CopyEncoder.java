@@ -7,6 +7,7 @@ import dev.outlay.model.FocusValue;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -122,12 +123,34 @@ final class CopyEncoder {
 
     private void i(Instant i) {
         sb.append('\t');
-        if (i == null) sb.append("\\N");
-        else sb.append(i);
+        if (i == null) {
+            sb.append("\\N");
+            return;
+        }
+        // Billing files repeat a few hundred distinct hours; formatting an Instant is the costliest append.
+        String text = instants.get(i);
+        if (text == null) {
+            text = i.toString();
+            if (instants.size() < 8192) instants.put(i, text);
+        }
+        sb.append(text);
     }
 
+    private final Map<Instant, String> instants = new HashMap<>();
+
     private void appendEscaped(String s) {
-        for (int k = 0; k < s.length(); k++) {
+        int n = s.length();
+        int k = 0;
+        while (k < n) { // most cells need no escaping: append them in one bulk copy
+            char ch = s.charAt(k);
+            if (ch == '\\' || ch == '\t' || ch == '\n' || ch == '\r') break;
+            k++;
+        }
+        if (k == n) {
+            sb.append(s);
+            return;
+        }
+        for (k = 0; k < n; k++) {
             char ch = s.charAt(k);
             switch (ch) {
                 case '\\' -> sb.append("\\\\");

@@ -23,6 +23,8 @@ public final class CsvParser {
     private long line = 1;
     private long recordLine;
     private final StringBuilder field = new StringBuilder(64);
+    /** An unquoted cell taken straight from the buffer, without copying it through {@link #field}. */
+    private String direct;
     private final List<String> fields = new ArrayList<>(128);
 
     public CsvParser(Reader in, char delimiter, String file) {
@@ -58,13 +60,14 @@ public final class CsvParser {
         boolean quoted = false;
         boolean wasQuoted = false;
         field.setLength(0);
+        direct = null;
         while (true) {
             if (pos >= len && !fill()) {
                 if (quoted) {
                     throw new SourceFormatException(file, recordLine, fields.size() + 1, null,
                             "unterminated quoted field (file ends inside quotes)");
                 }
-                fields.add(field.toString());
+                fields.add(cell());
                 return fields.toArray(new String[0]);
             }
             if (quoted) {
@@ -93,12 +96,12 @@ public final class CsvParser {
             }
             char c = buf[pos];
             if (c == delimiter) {
-                fields.add(field.toString());
+                fields.add(cell());
                 field.setLength(0);
                 wasQuoted = false;
                 pos++;
             } else if (c == '\n' || c == '\r') {
-                fields.add(field.toString());
+                fields.add(cell());
                 pos++;
                 if (c == '\r' && (pos < len || fill()) && buf[pos] == '\n') pos++;
                 line++;
@@ -115,12 +118,33 @@ public final class CsvParser {
                     pos++;
                 }
                 if (pos == start) { // a quote inside an unquoted field is kept literally
+                    spill();
                     field.append(c);
                     pos++;
+                } else if (field.length() == 0 && direct == null && pos < len && buf[pos] != '"') {
+                    direct = new String(buf, start, pos - start); // the whole cell: the common case
                 } else {
+                    spill();
                     field.append(buf, start, pos - start);
                 }
             }
+        }
+    }
+
+    private String cell() {
+        if (direct != null && field.length() == 0) {
+            String v = direct;
+            direct = null;
+            return v;
+        }
+        spill();
+        return field.toString();
+    }
+
+    private void spill() {
+        if (direct != null) {
+            field.append(direct);
+            direct = null;
         }
     }
 
