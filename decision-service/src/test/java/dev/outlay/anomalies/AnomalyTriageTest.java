@@ -96,6 +96,21 @@ class AnomalyTriageTest {
         assertEquals(alert.get("processInstanceId"), again.get("processInstanceId"), "no second triage for the same anomaly");
         assertEquals(alert.get("score"), again.get("score"));
         assertEquals(1, tasksFor(violationId));
+
+        // A manual snooze holds across detections, even when new parameters give the same day a new id.
+        given().header("Authorization", bearer(T, "oli", "engineering")).contentType(ContentType.JSON)
+                .body(Map.of("until", "2099-01-01")).post("/api/v1/anomalies/" + alert.get("id") + "/snooze")
+                .then().statusCode(200).body("status", equalTo("snoozed"));
+        given().header("Authorization", finops()).contentType(ContentType.JSON).body(Map.of("minScore", 5.5))
+                .put("/api/v1/anomalies/settings").then().statusCode(200);
+        job.detect(T);
+        List<Map<String, Object>> redetected = ofOwner("ml").stream()
+                .filter(a -> AnomalyApiTest.SPIKE.toString().equals(a.get("day")) && "sa=ml-prod|svc=VM".equals(a.get("series")))
+                .toList();
+        assertEquals(2, redetected.size(), "new parameters, new id: " + redetected);
+        Map<String, Object> fresh = redetected.stream().filter(a -> !a.get("id").equals(alert.get("id"))).findFirst().orElseThrow();
+        assertEquals("snoozed", fresh.get("alert"));
+        assertEquals(null, fresh.get("processInstanceId"));
     }
 
     @Test
