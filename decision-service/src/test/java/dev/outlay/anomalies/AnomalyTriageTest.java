@@ -79,6 +79,8 @@ class AnomalyTriageTest {
         assertEquals("sa=ml-prod|svc=VM", alert.get("series"));
         assertEquals("high", alert.get("severity"));
         assertEquals("duplicate", twin.get("alert"), "one event, one alert");
+        assertEquals("unknown", twin.get("cause"), "an owner's series has no quantities to split the delta by");
+        assertEquals(null, twin.get("rateEffect"));
         assertEquals(alert.get("alertId"), twin.get("alertId"));
         assertNotNull(alert.get("processInstanceId"));
         String violationId = (String) alert.get("violationId");

@@ -49,6 +49,7 @@ public class AnomalyService {
     static final int LOOK_BACK_DAYS = 70;
     /** Stored anomalies this far before {@code from} continue their alert episodes into the new run. */
     static final int HISTORY_DAYS = 31;
+    private static final BigDecimal UNKNOWN_SHARE = new BigDecimal("0.5000");
 
     @Inject
     LedgerSeries series;
@@ -84,7 +85,7 @@ public class AnomalyService {
         List<Anomaly> anomalies = result.anomalies();
         if (!anomalies.isEmpty()) {
             DecisionService.BulkResult bulk = decisions.evaluateBulk(RULE_SET, null,
-                    anomalies.stream().map(ClassificationInputs::of).toList());
+                    anomalies.stream().map(AnomalyService::inputs).toList());
             Map<SeriesKey, String> owners = series.owners(tenant);
             List<ClassifiedAnomaly> classified = new ArrayList<>();
             for (int i = 0; i < anomalies.size(); i++) {
@@ -116,6 +117,19 @@ public class AnomalyService {
         LocalDate newest = history.newestLedgerDay();
         if (newest == null) return List.of();
         return detect(newest.minusDays(days - 1L), newest);
+    }
+
+    /**
+     * An owner's series is cost only (allocation knows no quantities), so its volume/rate split is unknown, not
+     * "all rate": the rule set then says "unknown" instead of blaming a price change.
+     */
+    static Map<String, Object> inputs(Anomaly a) {
+        Map<String, Object> in = ClassificationInputs.of(a);
+        if (a.series().dimension() == SeriesKey.Dimension.OWNER) {
+            in.put("volumeShare", UNKNOWN_SHARE);
+            in.put("rateShare", UNKNOWN_SHARE);
+        }
+        return in;
     }
 
     private static ClassifiedAnomaly classify(Anomaly a, Map<String, Object> out, Map<SeriesKey, String> owners) {
@@ -156,8 +170,9 @@ public class AnomalyService {
             ps.setBigDecimal(i++, a.impact());
             ps.setBigDecimal(i++, a.relativeChange());
             ps.setDouble(i++, a.score());
-            ps.setBigDecimal(i++, a.decomposition() == null ? null : a.decomposition().volumeEffect());
-            ps.setBigDecimal(i++, a.decomposition() == null ? null : a.decomposition().rateEffect());
+            boolean split = a.decomposition() != null && a.series().dimension() != SeriesKey.Dimension.OWNER;
+            ps.setBigDecimal(i++, split ? a.decomposition().volumeEffect() : null);
+            ps.setBigDecimal(i++, split ? a.decomposition().rateEffect() : null);
             ps.setString(i++, c.cause());
             ps.setBigDecimal(i++, classification.get("confidence") == null ? null : new BigDecimal(classification.get("confidence").toString()));
             ps.setString(i++, str(out.get("severity")));
