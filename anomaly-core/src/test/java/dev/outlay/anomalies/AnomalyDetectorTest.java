@@ -79,6 +79,8 @@ class AnomalyDetectorTest {
                         List.of("90+", "91+", "92+", "93+", "94+", "95+", "96+"), (Consumer<Anomaly>) a -> {
                             assertTrue(a.signals().creditEnded());
                         }),
+                Arguments.of("a spike on the day of a known monthly fee is news beyond the fee",
+                        monthlyFee().at(151, Series.plus(1000, false, false)), List.of("151+"), none),
                 Arguments.of("calendar cold start: a month-start fee never seen before (earlier 1sts were gaps)",
                         monthlyFee().without(0).without(31).without(59), List.of(), none),
                 Arguments.of("late data: a partial day whose credits have not arrived is not an increase",
