@@ -38,7 +38,7 @@ public class DetectionJob {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         int found = detectAllTenants();
-        LOG.infof("scheduled anomaly detection: %d anomalies in the recent windows", found);
+        LOG.infof("scheduled anomaly detection: %d anomalies in the tenants' recent windows", found);
     }
 
     void afterIngestion(@Observes IngestionSucceeded e) {
@@ -46,7 +46,7 @@ public class DetectionJob {
         detect(e.tenantId());
     }
 
-    /** Detection over the recent window of every tenant not being deleted; returns the anomalies found. */
+    /** Detection over the recent window of every tenant not being deleted; returns the anomalies now in those windows. */
     public int detectAllTenants() {
         int total = 0;
         for (String tenant : activeTenants()) {
@@ -55,7 +55,7 @@ public class DetectionJob {
         return total;
     }
 
-    /** Detection over one tenant's recent window; 0 when it failed (logged) or has no ledger. */
+    /** Detection over one tenant's recent window: the anomalies now in it, 0 when it failed (logged) or has no ledger. */
     public int detect(String tenant) {
         try {
             return TenantContext.runAs(TenantContext.system(tenant), () -> anomalies.detectRecent(config.windowDays()).size());
