@@ -24,9 +24,12 @@ import java.util.function.Function;
  *   <li><b>Spread</b> σ = max(1.4826 · MAD of the residuals (cost − baseline) of the last
  *       {@code spreadWindowDays} days, relativeSpreadFloor · |b|, absoluteSpreadFloor).</li>
  *   <li><b>Score</b> z = (cost − b) / σ. Day d is an anomaly when |cost − b| ≥ minAbsoluteImpact
- *       <em>and</em> |z| ≥ minScore, the series has minHistoryDays of history, and no explanation applies:
- *       a drop on an incomplete day (late data), a drop made of credits/refunds, or an excess that the
- *       same day-of-month (or the same days-before-month-end) of the previous month also had.</li>
+ *       <em>and</em> |z| ≥ minScore, both also against the plain seasonal median S, the series has
+ *       minHistoryDays of history, and no explanation applies: a drop on an incomplete day (late data), an
+ *       excess on an incomplete day made of credits still to come, a drop made of credits/refunds, an excess
+ *       that the same day-of-month (or the same days-before-month-end) of earlier months also had (up to its
+ *       size: what lies beyond must clear both thresholds again), or an excess on a calendar position no
+ *       earlier month was observed at.</li>
  * </ol>
  * Money is fixed-point (4 places) inside and {@link BigDecimal} at 2 places outside; the score is a double
  * computed by the same operations in the same order on every run, so ids and scores are reproducible.
@@ -39,6 +42,7 @@ public final class AnomalyDetector {
     private static final long NONE = Long.MIN_VALUE;
     private static final long PPM = 1_000_000L;
     private static final int MONTHLY_LOOKBACK = 3;
+    private static final int MONTH_END_DAYS = 3;
 
     private final DetectionParameters p;
     private final String fingerprint;
@@ -139,6 +143,7 @@ public final class AnomalyDetector {
         long[] scratch2 = new long[scratch.length];
         long[] qty = null;
         long[] qtySeasonal = null;
+        long[] explained = new long[1];
         for (int i = 0; i <= toIdx; i++) {
             // Expected net cost = expected running cost + expected credits, each with its own weekly pattern;
             // purchases are expected to be zero. So a refund or a purchase never bends the baseline.
@@ -179,15 +184,28 @@ public final class AnomalyDetector {
             if (Math.abs(score) < p.minScore()) {
                 continue;
             }
+            if (!standsOutFromSeasonal(cost[i], impact, sigma, seasonal[i], credits, running, usable, i, anyCredits,
+                    scratch)) {
+                continue;
+            }
             Anomaly.Direction dir = impact > 0 ? Anomaly.Direction.INCREASE : Anomaly.Direction.DECREASE;
             DailyPoint pt = at[i];
             if (dir == Anomaly.Direction.DECREASE && !pt.complete()) {
                 continue; // late data: the rest of the day has not arrived yet
             }
-            if (recursMonthly(day0, pt.date(), impact, gross, running, usable, runningBase, i, pt.complete())) {
-                continue;
-            }
             long creditChange = credits[i] - creditBase;
+            if (dir == Anomaly.Direction.INCREASE && !pt.complete() && creditChange > 0
+                    && (impact - creditChange < minImpact || (impact - creditChange) / sigma < p.minScore())) {
+                continue; // late data: credits often post after the usage rows, so only usage may count as excess
+            }
+            if (recursMonthly(day0, pt.date(), impact, gross, running, usable, runningBase, i, pt.complete(), explained)) {
+                // The recurring charge explains its own size, not more: a spike on the day of a monthly fee is
+                // still news when what lies beyond the fee clears both thresholds.
+                long beyond = explained[0] == Long.MAX_VALUE ? 0 : Math.abs(impact) - explained[0];
+                if (beyond < minImpact || beyond / sigma < p.minScore()) {
+                    continue;
+                }
+            }
             if (dir == Anomaly.Direction.DECREASE && creditChange < 0 && -creditChange * 2 >= -impact) {
                 continue; // a refund or a new credit: the cost went down on purpose
             }
@@ -237,6 +255,27 @@ public final class AnomalyDetector {
         BigDecimal spread = BigDecimal.valueOf(sigma / UNIT).setScale(2, RoundingMode.HALF_EVEN);
         return new Anomaly(Anomaly.idFor(key, pt.date(), dir, fingerprint), key, pt.date(), dir, cost2, base2,
                 impact, rel, rounded, spread, dec, signals, fingerprint);
+    }
+
+    /**
+     * The level correction r is a median of the last few days, and a run of calendar days (a month-end batch, the
+     * 1st's fee) next to a gap can tilt it for a day or two; the plain same-weekday median S cannot be moved by
+     * them. A day is only anomalous when it clears both thresholds, in the same direction, against S as well
+     * (with its own expected credits). A genuine change clears both: S is the older view, so it lags behind the
+     * new level at least as much as b does.
+     */
+    private boolean standsOutFromSeasonal(long cost, long impact, double sigma, long seasonalTwice, long[] credits,
+                                          long[] running, boolean[] usable, int i, boolean anyCredits, long[] scratch) {
+        if (seasonalTwice == NONE) {
+            return true;
+        }
+        long s = divHalfEven(seasonalTwice, 2);
+        if (anyCredits) {
+            s += expectedCredits(credits, running, usable, i, s, scratch);
+        }
+        long impactS = cost - s;
+        return Long.signum(impactS) == Long.signum(impact) && Math.abs(impactS) >= minImpact
+                && Math.abs(impactS / sigma) >= p.minScore();
     }
 
     /** 2 × the median of the same weekday over the last N weeks (complete days only), or NONE. */
@@ -328,7 +367,7 @@ public final class AnomalyDetector {
      * its own baseline, today's excess is the pattern, not news.
      */
     private boolean recursMonthly(LocalDate day0, LocalDate date, long netImpact, long[] gross, long[] running, boolean[] usable,
-                                  long[] runningBase, int i, boolean complete) {
+                                  long[] runningBase, int i, boolean complete, long[] explained) {
         // Compared before credits: a credit programme starting or ending between the two months must not
         // hide a fee that repeats. Purchases count, since a monthly licence purchase is a recurring pattern.
         long todayBase = runningBase[i];
@@ -337,6 +376,7 @@ public final class AnomalyDetector {
             return false; // the change is not in the gross cost (e.g. a credit ended): not a monthly pattern
         }
         int daysToEnd = date.lengthOfMonth() - date.getDayOfMonth();
+        boolean calendarSeen = false;
         for (int alignment = 0; alignment < 2; alignment++) {
             // A pattern is something seen before more than once: at least two of the last MONTHLY_LOOKBACK
             // months show a similar excess on the matching day, or the only month with data does (young
@@ -344,6 +384,7 @@ public final class AnomalyDetector {
             // late data) is stood in for by its neighbours, since month-end runs often span two days.
             int available = 0;
             int matches = 0;
+            long best = 0;
             for (int m = 1; m <= MONTHLY_LOOKBACK; m++) {
                 LocalDate c = alignment == 0 ? date.minusMonths(m)
                         : YearMonth.from(date).minusMonths(m).atEndOfMonth().minusDays(daysToEnd);
@@ -353,46 +394,73 @@ public final class AnomalyDetector {
                 }
                 // a matching day whose own level cannot be estimated counts as missing, not as evidence
                 boolean seen = x < i && usable[x] && levelAt(running, usable, runningBase, x, i) != NONE;
-                boolean match = seen
-                        && monthlyMatch(x, impact, todayBase, gross, running, usable, runningBase, i, complete);
+                long e = seen ? monthlyMatch(x, impact, todayBase, gross, running, usable, runningBase, i, complete) : -1;
+                boolean match = e >= 0;
                 for (int y = x - 1; !seen && y <= x + 1; y += 2) {
                     // a neighbour only ever adds evidence for the pattern, never against it
-                    if (y >= 0 && y < i && usable[y]
-                            && monthlyMatch(y, impact, todayBase, gross, running, usable, runningBase, i, complete)) {
+                    long ey = y >= 0 && y < i && usable[y]
+                            ? monthlyMatch(y, impact, todayBase, gross, running, usable, runningBase, i, complete) : -1;
+                    if (ey >= 0) {
                         seen = true;
                         match = true;
+                        e = ey;
                     }
+                }
+                if (match) {
+                    best = Math.max(best, e);
                 }
                 available += seen ? 1 : 0;
                 matches += match ? 1 : 0;
             }
             if (matches >= 2 || (matches == 1 && available == 1)) {
+                // one earlier month (a young series) shows that there is a pattern, not how big it is
+                explained[0] = matches >= 2 ? best : Long.MAX_VALUE;
                 return true;
             }
+            // What counts is the day's own calendar position: the same day of the month, and for the last days
+            // of a month also the same distance to its end (month-end runs). Alignment 1 of a mid-month day is
+            // just another day, so it neither adds nor removes evidence.
+            if (alignment == 0) {
+                calendarSeen = available > 0;
+            } else if (daysToEnd < MONTH_END_DAYS) {
+                calendarSeen &= available > 0;
+            }
         }
-        return false;
+        // Calendar cold start: no earlier month shows this day (or its month-end twin) in usable data, e.g. the
+        // 1sts were all gaps. Whether today's excess is a monthly charge is unknown, just as any excess is unknown
+        // before minHistoryDays; next month, with one observed matching day, it is judged.
+        explained[0] = Long.MAX_VALUE;
+        return !calendarSeen;
     }
 
-    private boolean monthlyMatch(int j, long impact, long todayBase, long[] gross, long[] running, boolean[] usable,
-                                 long[] runningBase, int i, boolean complete) {
+    /**
+     * −1 when day j's excess does not match today's, else how much of today's excess it explains: the larger of
+     * its amount (a fixed fee) and its share of the level applied to today's level (a batch run), the generous
+     * reading, so that only what clearly lies beyond the pattern can still alert.
+     */
+    private long monthlyMatch(int j, long impact, long todayBase, long[] gross, long[] running, boolean[] usable,
+                              long[] runningBase, int i, boolean complete) {
         long prevBase = levelAt(running, usable, runningBase, j, i);
         if (prevBase == NONE) {
-            return false;
+            return -1;
         }
         long prevExcess = gross[j] - prevBase;
         if (Long.signum(prevExcess) != Long.signum(impact)) {
-            return false;
+            return -1;
         }
+        long scaled = prevBase > 0 && todayBase > 0 ? Math.abs(mulDiv(prevExcess, todayBase, prevBase)) : 0;
+        long explains = Math.max(Math.abs(prevExcess), scaled);
         if (!complete) {
             // Partial day: a fee arrives whole while usage trickles in, so only ask whether last month's
             // excess is big enough to explain what has arrived so far.
-            return similarOrLarger(prevExcess, impact);
+            return similarOrLarger(prevExcess, impact) ? explains : -1;
         }
         // A fixed fee repeats in amount, a batch run in proportion to the day's level (which differs between a
         // weekday and a weekend): either match counts.
-        return similar((double) prevExcess, (double) impact)
+        boolean match = similar((double) prevExcess, (double) impact)
                 || (prevBase > 0 && todayBase > 0
                     && similar((double) prevExcess / prevBase, (double) impact / todayBase));
+        return match ? explains : -1;
     }
 
     private boolean similarOrLarger(long part, long whole) {

@@ -21,7 +21,8 @@ import java.util.HexFormat;
  * @param minSpreadSamples       fewest residuals before the spread is trusted (10)
  * @param minHistoryDays         cold start: days since the first point before any alert (35, so that one
  *                               month-start charge has been seen before the next is judged)
- * @param relativeSpreadFloor    spread is at least this share of the baseline, so flat series do not explode (0.03)
+ * @param relativeSpreadFloor    spread is at least this share of the baseline, so flat series do not explode and
+ *                               a 5σ excursion of a noisy series is not news (0.035: a 20 % change still scores 5.7)
  * @param absoluteSpreadFloor    and at least this amount (1.00)
  * @param minScore               |robust z| needed for an anomaly (5.0)
  * @param minAbsoluteImpact      |cost − baseline| needed for an anomaly, so tiny series page nobody (50.00)
@@ -53,7 +54,7 @@ public record DetectionParameters(int seasonalWeeks, int minSeasonalSamples, int
     }
 
     public static DetectionParameters defaults() {
-        return new DetectionParameters(4, 3, 7, 3, 50, 28, 10, 35, 0.03,
+        return new DetectionParameters(4, 3, 7, 3, 50, 28, 10, 35, 0.035,
                 new BigDecimal("1.00"), 5.0, new BigDecimal("50.00"), 0.4);
     }
 

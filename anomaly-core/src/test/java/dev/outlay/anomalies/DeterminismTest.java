@@ -20,6 +20,12 @@ class DeterminismTest {
     private static final BenchmarkConfig CFG = new BenchmarkConfig(42L, 8, 20, 365, LocalDate.of(2025, 1, 1));
     private static final LocalDate TO = CFG.start().plusDays(CFG.days() - 1);
 
+    private static List<DailySeries> reversed(List<DailySeries> in) {
+        List<DailySeries> out = new ArrayList<>(in);
+        Collections.reverse(out);
+        return out;
+    }
+
     private static List<DailySeries> series() {
         return new BenchmarkGenerator().generate(CFG).stream().map(LabelledSeries::series).toList();
     }
@@ -42,6 +48,19 @@ class DeterminismTest {
         DetectionResult sequential = d.detect(series(), CFG.start(), TO);
         assertEquals(sequential, d.detect(shuffled, CFG.start(), TO));
         assertEquals(sequential, d.detectParallel(shuffled, CFG.start(), TO));
+    }
+
+    @Test
+    void ownerSeriesAndTenantParametersAreDeterministicToo() {
+        DetectionParameters tuned = new DetectionParameters(6, 3, 10, 3, 50, 28, 10, 42, 0.05,
+                new BigDecimal("1.00"), 4.5, new BigDecimal("80.00"), 0.4);
+        List<DailySeries> owners = series().stream()
+                .map(s -> new DailySeries(SeriesKey.owner("team-" + s.key().service()), s.points())).toList();
+        DetectionResult a = new AnomalyDetector(tuned).detect(owners, CFG.start(), TO);
+        DetectionResult b = new AnomalyDetector(tuned).detectParallel(reversed(owners), CFG.start(), TO);
+        assertTrue(a.anomalies().size() > 10, "the sample should contain anomalies");
+        assertEquals(a, b);
+        assertTrue(a.anomalies().stream().allMatch(x -> x.parametersFingerprint().equals(tuned.fingerprint())));
     }
 
     @Test

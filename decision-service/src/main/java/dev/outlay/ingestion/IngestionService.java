@@ -45,6 +45,9 @@ public class IngestionService {
     @Inject
     LedgerLoader loader;
 
+    @Inject
+    jakarta.enterprise.event.Event<IngestionSucceeded> succeeded;
+
     private ExecutorService pool;
 
     @PostConstruct
@@ -164,6 +167,15 @@ public class IngestionService {
         }
     }
 
+    /** Listeners (e.g. anomaly detection) must not turn a loaded ingestion into a failed one. */
+    private void announce(UUID id) {
+        try {
+            succeeded.fire(new IngestionSucceeded(TenantContext.requireTenant(), id));
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "ingestion %s: a listener of its success failed", id);
+        }
+    }
+
     void run(UUID id, Request req, StagedUpload upload) {
         manifest.markRunning(id);
         ChargeReader reader = null;
@@ -175,6 +187,7 @@ public class IngestionService {
             manifest.markSucceeded(id, result, r.bytesRead());
             LOG.infof("ingestion %s of %s: %d rows loaded (%d flagged, %d replaced), periods %s, timings ms %s", id, req.objectKey(),
                     result.rowsLoaded(), result.rowsFlagged(), result.rowsReplaced(), result.billingPeriods(), result.timingsMs());
+            announce(id);
         } catch (SourceFormatException e) {
             LOG.infof("ingestion %s rejected: %s", id, e.getMessage());
             manifest.markFailed(id, IngestionProblems.of(e), reader == null ? 0 : reader.bytesRead(), reader == null ? 0 : reader.rowsRead());

@@ -25,6 +25,11 @@ public class AnomalyApiTest {
 
     /** FOCUS rows: 92 days of a weekday/weekend pattern (120 / 60), one day at 900, usage volume following cost. */
     public static String ledger() {
+        return ledger("web-prod", 120, 60, 900, "");
+    }
+
+    /** The same shape at other levels, for another sub-account, with a FOCUS Tags cell (CSV-quoted JSON or empty). */
+    public static String ledger(String subAccount, int weekday, int weekend, int spike, String tags) {
         StringBuilder sb = new StringBuilder("BilledCost,BillingAccountId,BillingAccountName,BillingCurrency,BillingPeriodEnd,"
                 + "BillingPeriodStart,ChargeCategory,ChargeClass,ChargeDescription,ChargeFrequency,ChargePeriodEnd,ChargePeriodStart,"
                 + "ConsumedQuantity,ConsumedUnit,ContractedCost,EffectiveCost,InvoiceIssuerName,ListCost,PricingCategory,PricingQuantity,"
@@ -32,13 +37,14 @@ public class AnomalyApiTest {
                 + "SubAccountName,Tags\n");
         for (int i = 0; i < 92; i++) {
             LocalDate d = START.plusDays(i);
-            int cost = d.equals(SPIKE) ? 900 : (d.getDayOfWeek().getValue() >= 6 ? 60 : 120);
+            int cost = d.equals(SPIKE) ? spike : (d.getDayOfWeek().getValue() >= 6 ? weekend : weekday);
             LocalDate bp = d.withDayOfMonth(1);
             sb.append(cost).append(".00,acct-9,Acme,EUR,").append(bp.plusMonths(1)).append("T00:00:00Z,").append(bp)
                     .append("T00:00:00Z,Usage,,VM hours,Usage-Based,").append(d.plusDays(1)).append("T00:00:00Z,").append(d)
                     .append("T00:00:00Z,").append(cost / 10).append(",Hours,").append(cost).append(".00,").append(cost)
                     .append(".00,Acme Cloud,").append(cost).append(".00,Standard,").append(cost / 10)
-                    .append(",Hours,Acme Cloud,Acme Cloud,eu-central,Frankfurt,vm-1,Compute,VM,proj-9,web-prod,\n");
+                    .append(",Hours,Acme Cloud,Acme Cloud,eu-central,Frankfurt,vm-1,Compute,VM,proj-9,").append(subAccount)
+                    .append(',').append(tags).append('\n');
         }
         return sb.toString();
     }

@@ -38,6 +38,18 @@ class BenchmarkTargetsTest {
         assertEquals(0, report.controlAlertEvents(), "alerts on pure-seasonal control series");
     }
 
+    /** The README's table: the pure-seasonal control series of the standard set raise no alert at all. */
+    @Test
+    void standardSetRaisesNothingOnControls() {
+        BenchmarkConfig cfg = BenchmarkConfig.standard();
+        List<LabelledSeries> controls = new BenchmarkGenerator().generate(cfg).stream()
+                .filter(LabelledSeries::control).toList();
+        DetectionResult result = new AnomalyDetector(DetectionParameters.defaults()).detect(
+                controls.stream().map(LabelledSeries::series).toList(), cfg.start(), cfg.start().plusDays(cfg.days() - 1));
+        assertEquals(1000, controls.size());
+        assertEquals(List.of(), result.anomalies(), "alerts on the standard pure-seasonal control series");
+    }
+
     @Test
     void generatorIsDeterministic() {
         BenchmarkConfig cfg = new BenchmarkConfig(99L, 3, 3, 120, LocalDate.of(2025, 1, 1));

@@ -1,5 +1,6 @@
 package dev.outlay.anomalies.api;
 
+import dev.outlay.anomalies.alerts.AnomalySettings;
 import dev.outlay.api.problem.Problem;
 import dev.outlay.api.problem.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
@@ -7,6 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -31,6 +33,9 @@ public class AnomalyResource {
     @Inject
     AnomalyService service;
 
+    @Inject
+    AnomalySettingsStore settings;
+
     @POST
     @Path("/detect")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -44,8 +49,24 @@ public class AnomalyResource {
     @GET
     @RolesAllowed({"admin", "finops_admin", "finance", "platform", "engineering", "leadership", "auditor"})
     public List<Map<String, Object>> list(@QueryParam("from") String from, @QueryParam("to") String to,
-                                          @QueryParam("severity") String severity, @QueryParam("status") String status) {
-        return service.list(date("from", from, false), date("to", to, false), severity, status);
+                                          @QueryParam("severity") String severity, @QueryParam("owner") String owner,
+                                          @QueryParam("status") String status) {
+        return service.list(date("from", from, false), date("to", to, false), severity, owner, status);
+    }
+
+    @GET
+    @Path("/settings")
+    @RolesAllowed({"admin", "finops_admin", "finance", "platform", "engineering", "leadership", "auditor"})
+    public AnomalySettings settings() {
+        return settings.current();
+    }
+
+    @PUT
+    @Path("/settings")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"admin", "finops_admin"})
+    public AnomalySettings updateSettings(AnomalySettings.Change change) {
+        return settings.update(change);
     }
 
     @GET

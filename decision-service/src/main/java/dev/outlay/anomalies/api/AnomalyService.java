@@ -5,6 +5,12 @@ import dev.outlay.anomalies.AnomalyDetector;
 import dev.outlay.anomalies.ClassificationInputs;
 import dev.outlay.anomalies.DetectionParameters;
 import dev.outlay.anomalies.DetectionResult;
+import dev.outlay.anomalies.SeriesKey;
+import dev.outlay.anomalies.alerts.AlertOutcome;
+import dev.outlay.anomalies.alerts.AlertPlanner;
+import dev.outlay.anomalies.alerts.AnomalySettings;
+import dev.outlay.anomalies.alerts.ClassifiedAnomaly;
+import dev.outlay.anomalies.alerts.Severity;
 import dev.outlay.api.problem.ProblemException;
 import dev.outlay.audit.AuditLog;
 import dev.outlay.decisions.DecisionService;
@@ -22,6 +28,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +37,9 @@ import java.util.Optional;
 /**
  * Detects anomalies over the ledger (deterministic Java, anomaly-core) and lets the tenant's active
  * anomaly-classification rule set decide cause, severity and routing; each stored anomaly names the rule version
- * and the decision-log entry, so it can be replayed under a newer classification.
+ * and the decision-log entry, so it can be replayed under a newer classification. Series are (sub-account, service)
+ * and, where allocation results exist, owners; the tenant's settings tune detection and alert thresholds, alerting
+ * suppresses repeats and duplicates, and medium-and-above alerts start triage.
  */
 @ApplicationScoped
 public class AnomalyService {
@@ -38,6 +47,9 @@ public class AnomalyService {
     static final String RULE_SET = "anomaly-classification";
     /** Enough history before {@code from} for the weekly baselines (cold start needs 35 days). */
     static final int LOOK_BACK_DAYS = 70;
+    /** Stored anomalies this far before {@code from} continue their alert episodes into the new run. */
+    static final int HISTORY_DAYS = 31;
+    private static final BigDecimal UNKNOWN_SHARE = new BigDecimal("0.5000");
 
     @Inject
     LedgerSeries series;
@@ -51,35 +63,100 @@ public class AnomalyService {
     @Inject
     AuditLog audit;
 
+    @Inject
+    AnomalySettingsStore settingsStore;
+
+    @Inject
+    AnomalyHistory history;
+
+    @Inject
+    AnomalyTriage triage;
+
     @Transactional
     public List<Map<String, Object>> detect(LocalDate from, LocalDate to) {
         if (to.isBefore(from)) throw ProblemException.badRequest("'to' is before 'from'");
         if (from.plusDays(400).isBefore(to)) throw ProblemException.badRequest("detection windows are at most 400 days");
         String tenant = TenantContext.requireTenant();
-        AnomalyDetector detector = new AnomalyDetector(DetectionParameters.defaults());
-        DetectionResult result = detector.detect(series.load(tenant, from.minusDays(LOOK_BACK_DAYS), to), from, to);
+        AnomalySettings settings = settingsStore.current();
+        DetectionParameters params = settings.parameters();
+        int lookBack = Math.max(LOOK_BACK_DAYS, params.minHistoryDays() + 7 * params.seasonalWeeks());
+        AnomalyDetector detector = new AnomalyDetector(params);
+        DetectionResult result = detector.detect(series.load(tenant, from.minusDays(lookBack), to), from, to);
         List<Anomaly> anomalies = result.anomalies();
         if (!anomalies.isEmpty()) {
             DecisionService.BulkResult bulk = decisions.evaluateBulk(RULE_SET, null,
-                    anomalies.stream().map(ClassificationInputs::of).toList());
+                    anomalies.stream().map(AnomalyService::inputs).toList());
+            Map<SeriesKey, String> owners = series.owners(tenant);
+            List<ClassifiedAnomaly> classified = new ArrayList<>();
             for (int i = 0; i < anomalies.size(); i++) {
-                store(tenant, anomalies.get(i), bulk.outputs().get(i), bulk.versionHash(), bulk.decisionIds().get(i));
+                classified.add(classify(anomalies.get(i), bulk.outputs().get(i), owners));
+            }
+            List<AlertOutcome> plan = new AlertPlanner(settings).plan(
+                    history.past(from.minusDays(HISTORY_DAYS), to), history.snoozes(from), classified);
+            Map<String, AlertOutcome> outcomes = new HashMap<>();
+            plan.forEach(o -> outcomes.put(o.anomalyId(), o));
+            for (int i = 0; i < anomalies.size(); i++) {
+                ClassifiedAnomaly c = classified.get(i);
+                Map<String, Object> out = bulk.outputs().get(i);
+                AlertOutcome o = outcomes.get(c.anomaly().id());
+                store(tenant, c, out, bulk.versionHash(), bulk.decisionIds().get(i), o);
+                if (o.triage()) {
+                    Map<String, Object> cls = classification(out);
+                    AnomalyTriage.Started t = triage.start(c, str(cls.get("ruleId")), str(cls.get("explanation")),
+                            bulk.versionHash());
+                    history.linkTriage(c.anomaly().id(), t.violationId(), t.processInstanceId());
+                }
             }
         }
-        return list(from, to, null, null);
+        return list(from, to, null, null, null);
+    }
+
+    /** Detection over the last {@code days} days of the tenant's ledger (ending at its newest day). */
+    @Transactional
+    public List<Map<String, Object>> detectRecent(int days) {
+        LocalDate newest = history.newestLedgerDay();
+        if (newest == null) return List.of();
+        return detect(newest.minusDays(days - 1L), newest);
+    }
+
+    /**
+     * An owner's series is cost only (allocation knows no quantities), so its volume/rate split is unknown, not
+     * "all rate": the rule set then says "unknown" instead of blaming a price change.
+     */
+    static Map<String, Object> inputs(Anomaly a) {
+        Map<String, Object> in = ClassificationInputs.of(a);
+        if (a.series().dimension() == SeriesKey.Dimension.OWNER) {
+            in.put("volumeShare", UNKNOWN_SHARE);
+            in.put("rateShare", UNKNOWN_SHARE);
+        }
+        return in;
+    }
+
+    private static ClassifiedAnomaly classify(Anomaly a, Map<String, Object> out, Map<SeriesKey, String> owners) {
+        String owner = a.series().dimension() == SeriesKey.Dimension.OWNER ? a.series().owner() : owners.get(a.series());
+        return new ClassifiedAnomaly(a, str(classification(out).get("cause")),
+                Severity.parse(str(out.get("severity"))).orElse(null), str(out.get("routing")), owner);
     }
 
     @SuppressWarnings("unchecked")
-    private void store(String tenant, Anomaly a, Map<String, Object> out, String versionHash, java.util.UUID decisionId) {
-        Map<String, Object> classification = out.get("classification") instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
+    private static Map<String, Object> classification(Map<String, Object> out) {
+        return out.get("classification") instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+    }
+
+    /** Upsert by deterministic id; a re-detection refreshes the classification but keeps what alerting decided. */
+    private void store(String tenant, ClassifiedAnomaly c, Map<String, Object> out, String versionHash,
+                       java.util.UUID decisionId, AlertOutcome o) {
+        Anomaly a = c.anomaly();
+        Map<String, Object> classification = classification(out);
+        try (Connection conn = dataSource.getConnection(); PreparedStatement ps = conn.prepareStatement("""
                 INSERT INTO outlay.anomaly (tenant_id, id, series, sub_account, service, day, direction, cost, baseline, impact,
                   relative_change, score, volume_effect, rate_effect, cause, confidence, severity, routing, rule_id, explanation,
-                  version_hash, decision_id)
-                VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
+                  version_hash, decision_id, owner, alert, alert_id)
+                VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
                 ON CONFLICT (tenant_id, id) DO UPDATE SET cause = EXCLUDED.cause, confidence = EXCLUDED.confidence,
                   severity = EXCLUDED.severity, routing = EXCLUDED.routing, rule_id = EXCLUDED.rule_id,
-                  explanation = EXCLUDED.explanation, version_hash = EXCLUDED.version_hash, decision_id = EXCLUDED.decision_id""")) {
+                  explanation = EXCLUDED.explanation, version_hash = EXCLUDED.version_hash, decision_id = EXCLUDED.decision_id,
+                  owner = EXCLUDED.owner""")) {
             int i = 1;
             ps.setString(i++, tenant);
             ps.setString(i++, a.id());
@@ -93,16 +170,20 @@ public class AnomalyService {
             ps.setBigDecimal(i++, a.impact());
             ps.setBigDecimal(i++, a.relativeChange());
             ps.setDouble(i++, a.score());
-            ps.setBigDecimal(i++, a.decomposition() == null ? null : a.decomposition().volumeEffect());
-            ps.setBigDecimal(i++, a.decomposition() == null ? null : a.decomposition().rateEffect());
-            ps.setString(i++, str(classification.get("cause")));
+            boolean split = a.decomposition() != null && a.series().dimension() != SeriesKey.Dimension.OWNER;
+            ps.setBigDecimal(i++, split ? a.decomposition().volumeEffect() : null);
+            ps.setBigDecimal(i++, split ? a.decomposition().rateEffect() : null);
+            ps.setString(i++, c.cause());
             ps.setBigDecimal(i++, classification.get("confidence") == null ? null : new BigDecimal(classification.get("confidence").toString()));
             ps.setString(i++, str(out.get("severity")));
-            ps.setString(i++, str(out.get("routing")));
+            ps.setString(i++, c.routing());
             ps.setString(i++, str(classification.get("ruleId")));
             ps.setString(i++, str(classification.get("explanation")));
             ps.setString(i++, versionHash);
-            ps.setObject(i, decisionId);
+            ps.setObject(i++, decisionId);
+            ps.setString(i++, c.owner());
+            ps.setString(i++, o.alert());
+            ps.setString(i, o.alertId());
             ps.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("could not store anomaly " + a.id(), e);
@@ -115,14 +196,15 @@ public class AnomalyService {
 
     private static final String COLUMNS = "id, series, sub_account, service, day, direction, cost, baseline, impact, relative_change, "
             + "score, volume_effect, rate_effect, cause, confidence, severity, routing, rule_id, explanation, version_hash, decision_id, "
-            + "status, snoozed_until, feedback, detected_at";
+            + "status, snoozed_until, feedback, detected_at, owner, alert, alert_id, violation_id, process_instance_id";
 
-    public List<Map<String, Object>> list(LocalDate from, LocalDate to, String severity, String status) {
+    public List<Map<String, Object>> list(LocalDate from, LocalDate to, String severity, String owner, String status) {
         StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM outlay.anomaly WHERE tenant_id = ?");
         List<Object> args = new ArrayList<>(List.of(TenantContext.requireTenant()));
         if (from != null) { sql.append(" AND day >= ?"); args.add(Date.valueOf(from)); }
         if (to != null) { sql.append(" AND day <= ?"); args.add(Date.valueOf(to)); }
         if (severity != null) { sql.append(" AND severity = ?"); args.add(severity); }
+        if (owner != null) { sql.append(" AND owner = ?"); args.add(owner); }
         if (status != null) { sql.append(" AND status = ?"); args.add(status); }
         sql.append(" ORDER BY day, series, id");
         return query(sql.toString(), args);

@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Daily (sub-account, service) series from the ledger, with the signals the detector decomposes and classifies
+ * Daily (sub-account, service) series from the ledger, plus one series per allocation owner, with the signals the detector decomposes and classifies
  * with: usage quantity, credits, purchases and resource counts. The newest day in the ledger is marked incomplete
  * (providers deliver a day in several drops), so it can never raise a false drop.
  */
@@ -66,8 +66,65 @@ public class LedgerSeries {
         } catch (SQLException e) {
             throw new IllegalStateException("could not read the ledger's daily series", e);
         }
+        if (newest != null) {
+            loadOwners(tenant, from, to, newest, points);
+        }
         List<DailySeries> out = new ArrayList<>();
         points.forEach((k, v) -> out.add(new DailySeries(k, v)));
         return out;
     }
+
+    /**
+     * Daily direct cost per allocation owner (team) from the allocation runs in force, when there are any; only
+     * effective cost is known per owner, so these series carry no usage or credit signals. "unallocated" is the
+     * allocation's name for nobody and gets no series of its own (its spend stays in the account series).
+     */
+    private void loadOwners(String tenant, LocalDate from, LocalDate to, LocalDate newest,
+                            Map<SeriesKey, List<DailyPoint>> points) {
+        String sql = """
+                SELECT team, day, sum(amount) FROM outlay.cost_daily
+                WHERE tenant_id = ? AND team IS NOT NULL AND team <> 'unallocated' AND day >= ? AND day <= ?
+                GROUP BY 1, 2 ORDER BY 1, 2""";
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, tenant);
+            ps.setObject(2, from);
+            ps.setObject(3, to);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    LocalDate day = rs.getDate(2).toLocalDate();
+                    points.computeIfAbsent(SeriesKey.owner(rs.getString(1)), k -> new ArrayList<>())
+                            .add(DailyPoint.of(day, rs.getBigDecimal(3), null, day.isBefore(newest)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the owners' daily series", e);
+        }
+    }
+
+    /**
+     * The owner of each (sub-account, service) series: the team that the allocation runs in force gave most of its
+     * cost (ties by name), so an account-level anomaly reaches a team. Series without allocation have no owner.
+     */
+    public Map<SeriesKey, String> owners(String tenant) {
+        String sql = """
+                SELECT g.sub_account, g.service_name, g.team, sum(g.effective_cost) AS cost
+                FROM outlay.allocation_group g
+                JOIN outlay.allocation_run r ON r.id = g.run_id AND r.status = 'succeeded' AND r.superseded_by IS NULL
+                WHERE g.tenant_id = ? AND g.team IS NOT NULL AND g.team <> 'unallocated'
+                  AND g.sub_account IS NOT NULL AND g.service_name IS NOT NULL
+                GROUP BY 1, 2, 3 ORDER BY 1, 2, cost DESC, 3""";
+        Map<SeriesKey, String> out = new TreeMap<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, tenant);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.putIfAbsent(SeriesKey.of(rs.getString(1), rs.getString(2)), rs.getString(3));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read allocation owners", e);
+        }
+        return out;
+    }
 }
+

@@ -1,0 +1,26 @@
+package dev.outlay.anomalies.alerts;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/** The anomaly-classification rule set's severities, in the order thresholds compare them. */
+public enum Severity {
+    INFO, LOW, MEDIUM, HIGH, CRITICAL;
+
+    public String label() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public boolean atLeast(Severity threshold) {
+        return compareTo(threshold) >= 0;
+    }
+
+    /** Empty for null or a value the rule set does not name (a custom rule version may, and must not crash routing). */
+    public static Optional<Severity> parse(String label) {
+        if (label == null) return Optional.empty();
+        for (Severity s : values()) {
+            if (s.label().equals(label.trim().toLowerCase(Locale.ROOT))) return Optional.of(s);
+        }
+        return Optional.empty();
+    }
+}

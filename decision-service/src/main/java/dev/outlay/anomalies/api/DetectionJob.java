@@ -1,0 +1,80 @@
+package dev.outlay.anomalies.api;
+
+import dev.outlay.ingestion.IngestionSucceeded;
+import dev.outlay.tenancy.TenantContext;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Daily detection over every tenant's recent ledger, and after each successful ingestion. Each tenant runs in its
+ * own transaction as its system identity; one tenant's failure is logged and does not stop the others.
+ */
+@ApplicationScoped
+public class DetectionJob {
+
+    private static final Logger LOG = Logger.getLogger(DetectionJob.class);
+
+    @Inject
+    AnomalyService anomalies;
+
+    @Inject
+    AnomalyConfig config;
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Scheduled(identity = "anomaly-detection", cron = "${outlay.anomalies.cron:0 30 6 * * ?}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduled() {
+        int found = detectAllTenants();
+        LOG.infof("scheduled anomaly detection: %d anomalies in the tenants' recent windows", found);
+    }
+
+    void afterIngestion(@Observes IngestionSucceeded e) {
+        if (!config.afterIngestion()) return;
+        detect(e.tenantId());
+    }
+
+    /** Detection over the recent window of every tenant not being deleted; returns the anomalies now in those windows. */
+    public int detectAllTenants() {
+        int total = 0;
+        for (String tenant : activeTenants()) {
+            total += detect(tenant);
+        }
+        return total;
+    }
+
+    /** Detection over one tenant's recent window: the anomalies now in it, 0 when it failed (logged) or has no ledger. */
+    public int detect(String tenant) {
+        try {
+            return TenantContext.runAs(TenantContext.system(tenant), () -> anomalies.detectRecent(config.windowDays()).size());
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "anomaly detection failed for tenant %s", tenant);
+            return 0;
+        }
+    }
+
+    private List<String> activeTenants() {
+        List<String> out = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery("""
+                SELECT t.id FROM outlay.tenant t
+                WHERE NOT EXISTS (SELECT 1 FROM outlay.tenant_deletion d WHERE d.tenant_id = t.id AND d.confirmed_at IS NOT NULL)
+                ORDER BY t.id""")) {
+            while (rs.next()) out.add(rs.getString(1));
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not list tenants", e);
+        }
+        return out;
+    }
+}
