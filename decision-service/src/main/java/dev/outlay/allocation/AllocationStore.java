@@ -65,6 +65,17 @@ public class AllocationStore {
         update("UPDATE outlay.allocation_run SET status = 'failed', problem = ?, finished_at = now() WHERE id = ?", problemJson, id);
     }
 
+    /** Marks every queued or running run of the current tenant failed; returns how many. */
+    int failUnfinished(String problemJson) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "UPDATE outlay.allocation_run SET status = 'failed', problem = ?, finished_at = now() WHERE status IN ('queued', 'running')")) {
+            ps.setString(1, problemJson);
+            return ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Writes the run's results and marks it succeeded; the caller's transaction makes both one step. */
     void complete(UUID id, AllocationService.Evaluated e) {
         String tenant = TenantContext.requireTenant();

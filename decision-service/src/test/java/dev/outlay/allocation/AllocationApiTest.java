@@ -40,6 +40,9 @@ class AllocationApiTest {
     @Inject
     AgroalDataSource dataSource;
 
+    @Inject
+    InterruptedAllocationRuns interrupted;
+
     private static String admin() {
         return bearer(TENANT, "alloc-admin", "finops_admin");
     }
@@ -282,5 +285,29 @@ class AllocationApiTest {
         assertEquals(1, costs.getList("rows").size(), costs.prettify());
         assertEquals("unallocated", costs.getString("rows[0].dimensions.team"));
         assertEquals(0, new BigDecimal("215.1834567890").compareTo(costs.getObject("rows[0].amount", BigDecimal.class)));
+    }
+
+    @Test
+    void aRequestJoinsTheOpenRunAndARestartFailsRunsThatCanNeverFinish() throws Exception {
+        java.util.UUID orphan = java.util.UUID.randomUUID();
+        TenantContext.runAs(TenantContext.system(TENANT), () -> {
+            try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO outlay.allocation_run (id, tenant_id, billing_period, version_hash, status, created_by) "
+                            + "VALUES (?, ?, DATE '2024-10-01', 'v', 'running', 'crashed-worker')")) {
+                ps.setObject(1, orphan);
+                ps.setString(2, TENANT);
+                ps.executeUpdate();
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertEquals(orphan.toString(), startRun(admin(), PERIOD), "a second request joins the open run");
+        interrupted.onStart(null);
+        JsonPath dead = awaitRun(admin(), orphan.toString());
+        assertEquals("failed", dead.getString("status"));
+        assertEquals("Allocation run interrupted", dead.getString("problem.title"));
+        String fresh = startRun(admin(), PERIOD);
+        assertNotEquals(orphan.toString(), fresh);
+        assertEquals("succeeded", awaitRun(admin(), fresh).getString("status"));
     }
 }
