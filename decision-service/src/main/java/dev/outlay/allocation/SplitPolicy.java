@@ -29,7 +29,9 @@ public record SplitPolicy(String pool, Method method, SortedMap<String, BigDecim
                 BigDecimal w = e.getValue() instanceof BigDecimal b ? b : e.getValue() == null ? null : new BigDecimal(e.getValue().toString());
                 if (w == null) continue;
                 if (w.signum() < 0) throw new IllegalArgumentException("split policy " + ruleId + " of pool '" + pool + "' has a negative ratio for " + e.getKey());
-                if (w.signum() > 0) ratios.merge(TagKeys.normalizeValue(e.getKey().toString()), w, BigDecimal::add);
+                String team = TagKeys.normalizeValue(String.valueOf(e.getKey()));
+                if (team == null) throw new IllegalArgumentException("split policy " + ruleId + " of pool '" + pool + "' names no team: '" + e.getKey() + "'");
+                if (w.signum() > 0) ratios.merge(team, w, BigDecimal::add);
             }
         }
         if (ratios.isEmpty()) throw new IllegalArgumentException("split policy " + ruleId + " of pool '" + pool + "' is fixed but has no positive ratios");

@@ -116,5 +116,6 @@ class AllocationCalculatorTest {
     void aFixedPolicyWithoutPositiveRatiosIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> fixed("support", Map.of("web", "0")));
         assertThrows(IllegalArgumentException.class, () -> fixed("support", Map.of("web", "-1", "data", "2")));
+        assertThrows(IllegalArgumentException.class, () -> fixed("support", Map.of("n/a", "1")), "a ratio must name a team");
     }
 }
