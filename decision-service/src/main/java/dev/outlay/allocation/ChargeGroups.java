@@ -71,40 +71,48 @@ public class ChargeGroups {
         }
     }
 
-    /**
-     * The set-wise read on a given connection; plain JDBC, so the allocation benchmark runs it without the service.
-     * One scan: PostgreSQL groups the period by the dimensions, the day and the whole tag object, then (on those
-     * far fewer groups) keeps only keys that may be ownership tags and groups again. Key spellings are resolved
-     * here with {@link TagKeys}, so no second pass over the ledger is needed to learn which spellings occur.
-     */
+    /** The set-wise read on a given connection; plain JDBC, so the allocation benchmark runs it without the service. */
     public static List<ChargeGroup> load(Connection c, String tenant, LocalDate billingPeriod) throws SQLException {
-        List<String> cols = new ArrayList<>(DIMENSIONS.keySet());
-        StringBuilder sql = new StringBuilder("WITH g AS MATERIALIZED (SELECT ");
-        for (int i = 0; i < cols.size(); i++) sql.append(cols.get(i)).append(" AS d").append(i).append(", ");
-        sql.append("(charge_period_start AT TIME ZONE 'UTC')::date AS day, tags, sum(effective_cost) AS cost, count(*) AS n ")
-                .append("FROM outlay.ledger_charge WHERE tenant_id = ? AND billing_period = ? GROUP BY ");
-        for (int i = 1; i <= cols.size() + 2; i++) sql.append(i > 1 ? ", " : "").append(i);
-        sql.append(") SELECT ");
-        for (int i = 0; i < cols.size(); i++) sql.append('d').append(i).append(", ");
-        sql.append("day, (SELECT jsonb_object_agg(k, v) FROM jsonb_each_text(g.tags) e(k, v) ")
-                .append("WHERE regexp_replace(lower(k), '[-_.[:space:]]', '', 'g') ~ ?)::text, sum(cost), sum(n) FROM g GROUP BY ");
-        for (int i = 1; i <= cols.size() + 2; i++) sql.append(i > 1 ? ", " : "").append(i);
-
+        Map<String, TreeSet<String>> rawKeys = rawTagKeys(c, tenant, billingPeriod);
+        StringBuilder select = new StringBuilder("SELECT ");
+        DIMENSIONS.keySet().forEach(col -> select.append(col).append(", "));
         List<String> tagOrder = new ArrayList<>(new TreeSet<>(TAG_INPUTS.keySet()));
-        // Groups whose tag values differ only in key spelling, case or spacing merge after normalisation.
+        List<String> keyParams = new ArrayList<>();
+        for (String canonical : tagOrder) {
+            TreeSet<String> keys = rawKeys.getOrDefault(canonical, new TreeSet<>());
+            if (keys.isEmpty()) {
+                select.append("NULL::text, ");
+            } else {
+                select.append("COALESCE(");
+                int i = 0;
+                for (String k : keys) {
+                    select.append(i++ > 0 ? ", " : "").append("NULLIF(btrim(tags->>?), '')");
+                    keyParams.add(k);
+                }
+                select.append("), ");
+            }
+        }
+        select.append("(charge_period_start AT TIME ZONE 'UTC')::date, ");
+        int dims = DIMENSIONS.size() + tagOrder.size() + 1;
+        select.append("sum(effective_cost), count(*) FROM outlay.ledger_charge WHERE tenant_id = ? AND billing_period = ? GROUP BY ");
+        for (int i = 1; i <= dims; i++) select.append(i > 1 ? ", " : "").append(i);
+        select.append(" ORDER BY ");
+        for (int i = 1; i <= dims; i++) select.append(i > 1 ? ", " : "").append(i).append(" NULLS FIRST");
+
+        // Groups whose tag values differ only in case/spacing merge after normalisation.
         TreeMap<String, ChargeGroup> merged = new TreeMap<>();
-        try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
-            ps.setString(1, tenant);
-            ps.setDate(2, Date.valueOf(billingPeriod));
-            ps.setString(3, TagKeys.candidatePattern());
+        try (PreparedStatement ps = c.prepareStatement(select.toString())) {
+            int p = 1;
+            for (String k : keyParams) ps.setString(p++, k);
+            ps.setString(p++, tenant);
+            ps.setDate(p, Date.valueOf(billingPeriod));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     Map<String, Object> inputs = new TreeMap<>();
                     int col = 1;
                     for (String name : DIMENSIONS.values()) inputs.put(name, rs.getString(col++));
+                    for (String canonical : tagOrder) inputs.put(TAG_INPUTS.get(canonical), TagKeys.normalizeValue(rs.getString(col++)));
                     java.time.LocalDate day = rs.getDate(col++).toLocalDate();
-                    Map<String, String> owned = ownershipTags(rs.getString(col++));
-                    for (String canonical : tagOrder) inputs.put(TAG_INPUTS.get(canonical), owned.get(canonical));
                     BigDecimal cost = rs.getBigDecimal(col++);
                     long rows = rs.getLong(col);
                     String key = inputs + "@" + day;
@@ -117,28 +125,18 @@ public class ChargeGroups {
         return new ArrayList<>(merged.values());
     }
 
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
-
-    /**
-     * Canonical ownership tag → normalised value. When several spellings of one tag carry a value, the spelling
-     * that sorts first wins (deterministic whatever order the export wrote them in); blank values do not count.
-     */
-    static Map<String, String> ownershipTags(String json) {
-        Map<String, String> out = new TreeMap<>();
-        if (json == null) return out;
-        TreeMap<String, Object> raw;
-        try {
-            raw = JSON.readValue(json, new com.fasterxml.jackson.core.type.TypeReference<TreeMap<String, Object>>() { });
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("unreadable tag object from the ledger", e);
-        }
-        for (Map.Entry<String, Object> e : raw.entrySet()) {
-            if (e.getValue() == null) continue;
-            String v = e.getValue().toString().replaceAll("^ +| +$", "");
-            if (v.isEmpty()) continue;
-            TagKeys.canonical(e.getKey()).ifPresent(k -> {
-                if (!out.containsKey(k)) out.put(k, TagKeys.normalizeValue(v));
-            });
+    private static Map<String, TreeSet<String>> rawTagKeys(Connection c, String tenant, LocalDate period) throws SQLException {
+        Map<String, TreeSet<String>> out = new TreeMap<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT DISTINCT k FROM outlay.ledger_charge, jsonb_object_keys(tags) k WHERE tenant_id = ? AND billing_period = ?")) {
+            ps.setString(1, tenant);
+            ps.setDate(2, Date.valueOf(period));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String raw = rs.getString(1);
+                    TagKeys.canonical(raw).ifPresent(k -> out.computeIfAbsent(k, x -> new TreeSet<>()).add(raw));
+                }
+            }
         }
         return out;
     }

@@ -23,21 +23,7 @@ public final class TagKeys {
             Map.entry("costcenter", COST_CENTER), Map.entry("costcentre", COST_CENTER), Map.entry("cc", COST_CENTER),
             Map.entry("application", APPLICATION), Map.entry("app", APPLICATION), Map.entry("service", APPLICATION));
 
-    private static final String[] PREFIXES = {"user:", "user_", "tag:", "tags:", "label:", "labels."};
-
     private TagKeys() {
-    }
-
-    /**
-     * A PostgreSQL regular expression that every key {@link #canonical} accepts matches once the key is
-     * lower-cased and stripped of {@code - _ .} and white space (it may match a few more; those are dropped
-     * in Java). It lets the database discard non-ownership tags before they reach the service.
-     */
-    public static String candidatePattern() {
-        StringBuilder p = new StringBuilder("^(user:?|tags?:|labels?:?)*(");
-        int i = 0;
-        for (String alias : new java.util.TreeSet<>(ALIASES.keySet())) p.append(i++ > 0 ? "|" : "").append(alias);
-        return p.append(")$").toString();
     }
 
     /** The canonical key for a raw tag key, or empty when it is not an ownership tag. */
@@ -46,7 +32,7 @@ public final class TagKeys {
         String k = rawKey.trim().toLowerCase(Locale.ROOT);
         // AWS prefixes user-defined cost allocation tags with "user:"; Azure/GCP exports sometimes keep "tag:"/"label:".
         // CUR 2.0 rewrites "user:team" as "user_team" in its resource_tags map.
-        for (String prefix : PREFIXES) {
+        for (String prefix : new String[]{"user:", "user_", "tag:", "tags:", "label:", "labels."}) {
             if (k.startsWith(prefix)) k = k.substring(prefix.length());
         }
         k = k.replace("-", "").replace("_", "").replace(" ", "").replace(".", "");
