@@ -36,7 +36,8 @@ import java.util.TreeMap;
  * (b) a plain SQL GROUP BY over the same rows and the same dimensions (one key per tag, no key resolution);
  * (c) the rule set evaluated per ledger row for a sample, extrapolated to all rows.
  * Targets: a ≤ 1.5 × b and c / a ≥ 20. Arguments: --rows N (10,000,000), --sample S (20,000),
- * --url jdbc:postgresql://127.0.0.1:5432/test, --user postgres, --keep (leave the scratch database).
+ * --url jdbc:postgresql://127.0.0.1:5432/test, --user postgres, --work-mem 64MB (for (a) and (b) alike; default: the
+ * server's), --keep (leave the scratch database).
  */
 public final class AllocationBench {
 
@@ -56,6 +57,17 @@ public final class AllocationBench {
         }
         String scratch = url.substring(0, url.lastIndexOf('/') + 1) + db;
         try (Connection c = DriverManager.getConnection(scratch, user, null)) {
+            if (opts.containsKey("work-mem")) {
+                // Both timed queries share the session, so the setting never favours one of them.
+                try (PreparedStatement ps = c.prepareStatement("SELECT set_config('work_mem', ?, false)")) {
+                    ps.setString(1, opts.get("work-mem"));
+                    ps.execute();
+                }
+            }
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SHOW work_mem")) {
+                rs.next();
+                System.out.println("work_mem for (a) and (b): " + rs.getString(1));
+            }
             run(c, rows, sample);
         } finally {
             if (!opts.containsKey("keep")) {
