@@ -45,11 +45,6 @@ public class DecisionService {
         return record;
     }
 
-    /** The hash of the rule set's active version (409 when none is published). */
-    public String activeVersion(String ruleSet) {
-        return runtime.resolve(ruleSet, null).hash();
-    }
-
     /** Result of a bulk run: one output per input row (same order), computed and logged once per distinct input. */
     public record BulkResult(UUID runId, String ruleSet, String versionHash, int rows, int distinctInputs,
                              List<Map<String, Object>> outputs, List<UUID> decisionIds) {
@@ -100,6 +95,11 @@ public class DecisionService {
         List<Map<String, Object>> outputs = keys.stream().map(outputsByInput::get).toList();
         List<UUID> ids = keys.stream().map(k -> byInput.get(k).id()).toList();
         return new BulkResult(runId, ruleSet, v.hash(), rows.size(), byInput.size(), outputs, ids);
+    }
+
+    /** The hash of the rule set's active version (409 when none is published). */
+    public String activeVersion(String ruleSet) {
+        return runtime.resolve(ruleSet, null).hash();
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
