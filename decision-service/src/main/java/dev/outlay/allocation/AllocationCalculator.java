@@ -10,9 +10,10 @@ import java.util.TreeMap;
 
 /**
  * Turns rule outcomes per charge group into statement lines. Owned groups are direct cost; groups the rules
- * mark {@code shared} are pooled and split over the owners proportionally to their direct usage cost in the same
- * period (exact to the smallest unit, see {@link ShareSplitter}); groups without an owner stay unallocated with
- * the rules' reason. Nothing is dropped, so lines always add up to the period's effective cost.
+ * mark {@code shared} go into the pool their product names and each pool is split over the owners by its
+ * {@link SplitPolicy} (proportional to direct usage cost in the same period, or fixed ratios; exact to the smallest
+ * unit, see {@link PoolSplitter}); groups without an owner stay unallocated with the rules' reason. Nothing is
+ * dropped, so lines always add up to the period's effective cost.
  */
 public final class AllocationCalculator {
 
@@ -22,13 +23,21 @@ public final class AllocationCalculator {
     private AllocationCalculator() {
     }
 
-    /** {@code outputs} holds the rules' answer per group (same order): team, product, environment, costCenter, ruleId, reason. */
+    /** Every pool split proportionally: what a rule set without split policies means. */
     public static AllocationOutcome calculate(List<ChargeGroup> groups, List<Map<String, Object>> outputs) {
+        return calculate(groups, outputs, Map.of());
+    }
+
+    /**
+     * {@code outputs} holds the rules' answer per group (same order): team, product, environment, costCenter, ruleId,
+     * reason; {@code policies} the split policy per pool name (a pool without one is split proportionally).
+     */
+    public static AllocationOutcome calculate(List<ChargeGroup> groups, List<Map<String, Object>> outputs, Map<String, SplitPolicy> policies) {
         if (groups.size() != outputs.size()) throw new IllegalArgumentException("one rule outcome per group is required");
         TreeMap<Owner, BigDecimal> direct = new TreeMap<>();
         TreeMap<Owner, BigDecimal> usageWeights = new TreeMap<>();
         TreeMap<String, BigDecimal> unallocated = new TreeMap<>();
-        BigDecimal pool = BigDecimal.ZERO;
+        TreeMap<String, BigDecimal> pools = new TreeMap<>();
         BigDecimal total = BigDecimal.ZERO;
         List<AllocationOutcome.GroupResult> results = new ArrayList<>();
         for (int i = 0; i < groups.size(); i++) {
@@ -44,7 +53,7 @@ public final class AllocationCalculator {
                 unallocated.merge(why, g.effectiveCost(), BigDecimal::add);
                 results.add(new AllocationOutcome.GroupResult(g, Owner.UNALLOCATED, ruleId, AllocationOutcome.Kind.unallocated, why));
             } else if (t.equals(SHARED)) {
-                pool = pool.add(g.effectiveCost());
+                pools.merge(poolOf(out), g.effectiveCost(), BigDecimal::add);
                 results.add(new AllocationOutcome.GroupResult(g, null, ruleId, AllocationOutcome.Kind.shared, reason));
             } else {
                 Owner owner = Owner.of(team, out.get("product"), out.get("environment"), out.get("costCenter"));
@@ -54,12 +63,17 @@ public final class AllocationCalculator {
             }
         }
         usageWeights.values().removeIf(w -> w.signum() <= 0);
-        Map<Owner, BigDecimal> shares = Map.of();
-        if (pool.signum() != 0) {
-            if (usageWeights.isEmpty()) {
-                unallocated.merge("shared cost with no usage owners to split over", pool, BigDecimal::add);
+        TreeMap<Owner, BigDecimal> shares = new TreeMap<>();
+        List<AllocationOutcome.Pool> poolResults = new ArrayList<>();
+        for (Map.Entry<String, BigDecimal> p : pools.entrySet()) {
+            SplitPolicy policy = policies.getOrDefault(p.getKey(), SplitPolicy.proportional(p.getKey()));
+            poolResults.add(new AllocationOutcome.Pool(p.getKey(), policy.method().name(), policy.ratios(), policy.ruleId(), p.getValue()));
+            if (p.getValue().signum() == 0) continue;
+            Map<Owner, BigDecimal> parts = PoolSplitter.split(p.getValue(), policy, usageWeights);
+            if (parts.isEmpty()) {
+                unallocated.merge("shared cost (" + p.getKey() + ") with no usage owners to split over", p.getValue(), BigDecimal::add);
             } else {
-                shares = ShareSplitter.split(pool, usageWeights);
+                parts.forEach((o, v) -> shares.merge(o, v, BigDecimal::add));
             }
         }
         List<AllocationOutcome.Line> lines = new ArrayList<>();
@@ -78,7 +92,13 @@ public final class AllocationCalculator {
         }
         BigDecimal coverage = total.signum() == 0 ? BigDecimal.ZERO
                 : allocated.multiply(BigDecimal.valueOf(100)).divide(total, 2, RoundingMode.HALF_EVEN);
-        return new AllocationOutcome(total, allocated, coverage, lines, results);
+        return new AllocationOutcome(total, allocated, coverage, lines, results, poolResults);
+    }
+
+    /** A shared row's product names its pool; rows that name none share one pool called "shared". */
+    public static String poolOf(Map<String, Object> out) {
+        String p = str(out.get("product"));
+        return p == null || p.isBlank() ? SHARED : p.trim().toLowerCase(Locale.ROOT);
     }
 
     private static String str(Object o) {

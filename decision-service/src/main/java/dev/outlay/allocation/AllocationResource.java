@@ -39,6 +39,9 @@ public class AllocationResource {
     @Inject
     AllocationStore store;
 
+    @Inject
+    AllocationRuns runs;
+
     @POST
     @Path("/simulate")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -51,9 +54,24 @@ public class AllocationResource {
     @Path("/runs")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({"admin", "finops_admin"})
-    public Response run(RunBody body) {
-        AllocationStore.Run run = service.run(period(body == null ? null : body.billingPeriod()));
-        return Response.status(201).entity(run).build();
+    public Response run(RunBody body, @QueryParam("wait") boolean wait) {
+        AllocationRuns.Submitted submitted = runs.submit(period(body == null ? null : body.billingPeriod()));
+        java.net.URI location = java.net.URI.create("/api/v1/allocations/runs/" + submitted.run().id());
+        if (!wait) return Response.accepted(submitted.run()).location(location).build();
+        // The synchronous form, for scripts: the finished run, or its problem detail when it failed.
+        AllocationStore.Run done = runs.await(submitted);
+        if (done.status().equals("failed")) {
+            return Response.status(problemStatus(done.problem())).type(Problem.MEDIA_TYPE).entity(done.problem()).build();
+        }
+        return Response.created(location).entity(done).build();
+    }
+
+    private static int problemStatus(String problemJson) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(problemJson).path("status").asInt(500);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException e) {
+            return 500;
+        }
     }
 
     @GET

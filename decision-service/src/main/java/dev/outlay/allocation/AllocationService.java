@@ -3,7 +3,6 @@ package dev.outlay.allocation;
 import dev.outlay.api.problem.ProblemException;
 import dev.outlay.audit.AuditLog;
 import dev.outlay.decisions.DecisionService;
-import dev.outlay.tenancy.Caller;
 import dev.outlay.tenancy.TenantContext;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,11 +11,9 @@ import jakarta.transaction.Transactional;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
-import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -50,19 +47,50 @@ public class AllocationService {
     public record Evaluated(String versionHash, UUID decisionRunId, AllocationOutcome outcome) {
     }
 
+    /** Hears the number of charge groups of the period and how many of them are decided so far. */
+    public interface Progress {
+        void groups(int total, int evaluated);
+    }
+
     Evaluated evaluate(LocalDate period, String version) {
+        return evaluate(period, version, (total, evaluated) -> { });
+    }
+
+    Evaluated evaluate(LocalDate period, String version, Progress progress) {
         String tenant = TenantContext.requireTenant();
         List<ChargeGroup> groups = chargeGroups.load(tenant, period);
         if (groups.isEmpty()) throw ProblemException.unprocessable("The ledger has no rows for billing period " + period + ".", List.of());
-        DecisionService.BulkResult bulk = decisions.evaluateBulk(RULE_SET, version, groups.stream().map(ChargeGroup::inputs).toList());
+        progress.groups(groups.size(), 0);
+        DecisionService.BulkResult bulk = decisions.evaluateBulk(RULE_SET, version, groups.stream().map(ChargeGroup::inputs).toList(),
+                done -> progress.groups(groups.size(), done));
         List<Map<String, Object>> outcomes = new ArrayList<>();
-        for (Map<String, Object> out : bulk.outputs()) outcomes.add(decisionOf(out));
-        return new Evaluated(bulk.versionHash(), bulk.runId(), AllocationCalculator.calculate(groups, outcomes));
+        Map<String, SplitPolicy> policies = new TreeMap<>();
+        for (Map<String, Object> out : bulk.outputs()) {
+            Map<String, Object> decision = decisionOf(out, RULE_SET);
+            outcomes.add(decision);
+            if (decision != null && AllocationCalculator.SHARED.equals(String.valueOf(decision.get("team")).trim().toLowerCase(java.util.Locale.ROOT))) {
+                String pool = AllocationCalculator.poolOf(decision);
+                if (!policies.containsKey(pool)) policies.put(pool, policy(pool, decisionOf(out, SPLIT_POLICY), bulk.versionHash()));
+            }
+        }
+        return new Evaluated(bulk.versionHash(), bulk.runId(), AllocationCalculator.calculate(groups, outcomes, policies));
+    }
+
+    /** The decision of the split-policy table; versions without one split every pool proportionally. */
+    public static final String SPLIT_POLICY = "splitPolicy";
+
+    private static SplitPolicy policy(String pool, Object decision, String versionHash) {
+        try {
+            return SplitPolicy.of(pool, decision);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.unprocessable("Rule version " + versionHash + " cannot split pool '" + pool + "': " + e.getMessage(),
+                    List.of(dev.outlay.api.problem.Problem.Fault.at(SPLIT_POLICY, e.getMessage())));
+        }
     }
 
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> decisionOf(Map<String, Object> outputs) {
-        Object d = outputs == null ? null : outputs.get(RULE_SET);
+    private static Map<String, Object> decisionOf(Map<String, Object> outputs, String decision) {
+        Object d = outputs == null ? null : outputs.get(decision);
         return d instanceof Map<?, ?> m ? (Map<String, Object>) m : null;
     }
 
@@ -80,6 +108,7 @@ public class AllocationService {
                 "product", Statements.totals(e.outcome().lines(), List.of("product")),
                 "environment", Statements.totals(e.outcome().lines(), List.of("environment"))));
         body.put("againstLastRun", store.latestRun(period).map(run -> diff(run, e.outcome())).orElse(null));
+        body.put("sharedPools", e.outcome().pools());
         body.put("topUnallocated", topUnallocated(e.outcome()));
         return body;
     }
@@ -147,17 +176,16 @@ public class AllocationService {
         }
     }
 
-    /** Applies the active version and persists the statement; a previous run of the period is superseded. */
+    /**
+     * Stores a run's results and marks it succeeded, superseding the run in force for the period, in one
+     * transaction: readers see the old statement or the new one, never a mix.
+     */
     @Transactional
-    public AllocationStore.Run run(LocalDate period) {
-        Caller caller = TenantContext.caller().orElseThrow();
-        Evaluated e = evaluate(period, null);
+    void apply(UUID id, LocalDate period, Evaluated e) {
         Optional<AllocationStore.Run> previous = store.latestRun(period);
-        UUID id = UUID.randomUUID();
-        AllocationStore.Run run = store.insert(id, period, e, caller.subject(), Instant.now());
+        store.complete(id, e);
         previous.ifPresent(p -> store.supersede(p.id(), id));
         audit.record("allocation.run", "allocation_run", id.toString(), previous.map(p -> Map.of("runId", p.id().toString())).orElse(null),
                 Map.of("billingPeriod", period.toString(), "versionHash", e.versionHash(), "coveragePct", e.outcome().coveragePct()));
-        return run;
     }
 }

@@ -20,37 +20,81 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Persistence of allocation runs, their statement lines and their charge groups (all tenant-scoped by RLS). */
+/**
+ * Persistence of allocation runs, their statement lines and their charge groups (all tenant-scoped by RLS). A run
+ * row exists from the request on (queued → running → succeeded | failed) so its progress can be watched; its
+ * results are written in the same transaction that marks it succeeded.
+ */
 @ApplicationScoped
 public class AllocationStore {
 
     public record Run(UUID id, LocalDate billingPeriod, String versionHash, UUID decisionRunId, String status,
                       BigDecimal totalCost, BigDecimal allocatedCost, BigDecimal coveragePct, int groups,
-                      UUID supersededBy, String createdBy, Instant startedAt, Instant finishedAt) {
+                      UUID supersededBy, String createdBy, Instant startedAt, Instant finishedAt, Progress progress,
+                      @com.fasterxml.jackson.annotation.JsonRawValue String problem) {
+
+        public boolean open() {
+            return status.equals("queued") || status.equals("running");
+        }
+    }
+
+    /** Charge groups decided so far out of all groups of the period, and ledger rows applied once stored. */
+    public record Progress(Integer groupsTotal, int groupsEvaluated, long rowsApplied) {
     }
 
     @Inject
     AgroalDataSource dataSource;
 
-    Run insert(UUID id, LocalDate period, AllocationService.Evaluated e, String actor, Instant started) {
+    Run queue(UUID id, LocalDate period, String versionHash, String actor, Instant requested) {
+        update("""
+                INSERT INTO outlay.allocation_run (id, tenant_id, billing_period, version_hash, status, created_by, started_at)
+                VALUES (?, ?, ?, ?, 'queued', ?, ?)""", id, TenantContext.requireTenant(), Date.valueOf(period), versionHash, actor,
+                Timestamp.from(requested));
+        return find(id).orElseThrow();
+    }
+
+    void running(UUID id) {
+        update("UPDATE outlay.allocation_run SET status = 'running' WHERE id = ? AND status = 'queued'", id);
+    }
+
+    void progress(UUID id, int total, int evaluated) {
+        update("UPDATE outlay.allocation_run SET groups_total = ?, groups_evaluated = ? WHERE id = ?", total, evaluated, id);
+    }
+
+    void fail(UUID id, String problemJson) {
+        update("UPDATE outlay.allocation_run SET status = 'failed', problem = ?, finished_at = now() WHERE id = ?", problemJson, id);
+    }
+
+    /** Marks every queued or running run of the current tenant failed; returns how many. */
+    int failUnfinished(String problemJson) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "UPDATE outlay.allocation_run SET status = 'failed', problem = ?, finished_at = now() WHERE status IN ('queued', 'running')")) {
+            ps.setString(1, problemJson);
+            return ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Writes the run's results and marks it succeeded; the caller's transaction makes both one step. */
+    void complete(UUID id, AllocationService.Evaluated e) {
         String tenant = TenantContext.requireTenant();
         AllocationOutcome o = e.outcome();
+        long rows = o.groups().stream().mapToLong(g -> g.group().rows()).sum();
         try (Connection c = dataSource.getConnection()) {
             try (PreparedStatement ps = c.prepareStatement("""
-                    INSERT INTO outlay.allocation_run (id, tenant_id, billing_period, version_hash, decision_run_id, status, total_cost,
-                      allocated_cost, coverage_pct, groups, created_by, started_at, finished_at)
-                    VALUES (?, ?, ?, ?, ?, 'succeeded', ?, ?, ?, ?, ?, ?, now())""")) {
-                ps.setObject(1, id);
-                ps.setString(2, tenant);
-                ps.setDate(3, Date.valueOf(period));
-                ps.setString(4, e.versionHash());
-                ps.setObject(5, e.decisionRunId());
-                ps.setBigDecimal(6, o.total());
-                ps.setBigDecimal(7, o.allocated());
-                ps.setBigDecimal(8, o.coveragePct());
-                ps.setInt(9, o.groups().size());
-                ps.setString(10, actor);
-                ps.setTimestamp(11, Timestamp.from(started));
+                    UPDATE outlay.allocation_run SET status = 'succeeded', decision_run_id = ?, total_cost = ?, allocated_cost = ?,
+                      coverage_pct = ?, groups = ?, groups_total = ?, groups_evaluated = ?, rows_applied = ?, finished_at = now()
+                    WHERE id = ?""")) {
+                ps.setObject(1, e.decisionRunId());
+                ps.setBigDecimal(2, o.total());
+                ps.setBigDecimal(3, o.allocated());
+                ps.setBigDecimal(4, o.coveragePct());
+                ps.setInt(5, o.groups().size());
+                ps.setInt(6, o.groups().size());
+                ps.setInt(7, o.groups().size());
+                ps.setLong(8, rows);
+                ps.setObject(9, id);
                 ps.executeUpdate();
             }
             try (PreparedStatement ps = c.prepareStatement("""
@@ -100,7 +144,6 @@ public class AllocationStore {
         } catch (SQLException ex) {
             throw new IllegalStateException("could not store the allocation run", ex);
         }
-        return find(id).orElseThrow();
     }
 
     /** Daily direct cost per owner, the actuals budgets read through the outlay.cost_daily view. */
@@ -130,10 +173,12 @@ public class AllocationStore {
     }
 
     void supersede(UUID old, UUID by) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("UPDATE outlay.allocation_run SET superseded_by = ? WHERE id = ?")) {
-            ps.setObject(1, by);
-            ps.setObject(2, old);
+        update("UPDATE outlay.allocation_run SET superseded_by = ? WHERE id = ?", by, old);
+    }
+
+    private void update(String sql, Object... args) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) ps.setObject(i + 1, args[i]);
             ps.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException(e);
@@ -141,7 +186,13 @@ public class AllocationStore {
     }
 
     private static final String RUN_COLUMNS = "id, billing_period, version_hash, decision_run_id, status, total_cost, allocated_cost, "
-            + "coverage_pct, groups, superseded_by, created_by, started_at, finished_at";
+            + "coverage_pct, groups, superseded_by, created_by, started_at, finished_at, groups_total, groups_evaluated, rows_applied, problem";
+
+    /** A queued or running run of the period, which a second request joins instead of starting another. */
+    public Optional<Run> openRun(LocalDate period) {
+        return runs("SELECT " + RUN_COLUMNS + " FROM outlay.allocation_run WHERE tenant_id = ? AND billing_period = ? "
+                + "AND status IN ('queued', 'running') ORDER BY started_at LIMIT 1", Date.valueOf(period)).stream().findFirst();
+    }
 
     public Optional<Run> find(UUID id) {
         List<Run> runs = runs("SELECT " + RUN_COLUMNS + " FROM outlay.allocation_run WHERE tenant_id = ? AND id = ?", id);
@@ -188,7 +239,8 @@ public class AllocationStore {
                     out.add(new Run((UUID) rs.getObject(1), rs.getDate(2).toLocalDate(), rs.getString(3), (UUID) rs.getObject(4),
                             rs.getString(5), rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getBigDecimal(8), rs.getInt(9),
                             (UUID) rs.getObject(10), rs.getString(11), rs.getTimestamp(12).toInstant(),
-                            rs.getTimestamp(13) == null ? null : rs.getTimestamp(13).toInstant()));
+                            rs.getTimestamp(13) == null ? null : rs.getTimestamp(13).toInstant(),
+                            new Progress((Integer) rs.getObject(14), rs.getInt(15), rs.getLong(16)), rs.getString(17)));
                 }
             }
             return out;

@@ -70,8 +70,13 @@ public class DecisionService {
      * Evaluates many rows under one version resolved once at the start (a publish during the run does not split it).
      * Rows with the same inputs share one evaluation and one log record (with its row count) under the run id.
      */
-    @SuppressWarnings("unchecked")
     public BulkResult evaluateBulk(String ruleSet, String version, List<Map<String, Object>> rows) {
+        return evaluateBulk(ruleSet, version, rows, done -> { });
+    }
+
+    /** As above; {@code rowsDone} hears how many rows are decided so far, for callers that show progress. */
+    @SuppressWarnings("unchecked")
+    public BulkResult evaluateBulk(String ruleSet, String version, List<Map<String, Object>> rows, java.util.function.IntConsumer rowsDone) {
         RuleVersion v = runtime.resolve(ruleSet, version);
         CompiledVersion compiled = runtime.compiled(v);
         UUID runId = UUID.randomUUID();
@@ -82,6 +87,7 @@ public class DecisionService {
         String caller = caller();
         Instant at = now();
         for (int i = 0; i < rows.size(); i++) {
+            rowsDone.accept(i);
             Map<String, Object> in = (Map<String, Object>) CanonicalJson.normalize(rows.get(i));
             String key = CanonicalJson.write(in);
             keys.add(key);
@@ -98,12 +104,18 @@ public class DecisionService {
             byInput.put(key, new DecisionRecord(UUID.randomUUID(), ruleSet, v.hash(), key, CanonicalJson.write(out), caller, at,
                     runId, null));
         }
+        rowsDone.accept(rows.size());
         List<DecisionRecord> records = byInput.values().stream().map(r -> new DecisionRecord(r.id(), r.ruleSet(), r.versionHash(),
                 r.inputs(), r.outputs(), r.caller(), r.at(), r.runId(), counts.get(r.inputs()))).toList();
         log.append(records);
         List<Map<String, Object>> outputs = keys.stream().map(outputsByInput::get).toList();
         List<UUID> ids = keys.stream().map(k -> byInput.get(k).id()).toList();
         return new BulkResult(runId, ruleSet, v.hash(), rows.size(), byInput.size(), outputs, ids);
+    }
+
+    /** The hash of the rule set's active version (409 when none is published). */
+    public String activeVersion(String ruleSet) {
+        return runtime.resolve(ruleSet, null).hash();
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -32,6 +32,16 @@ public record CostQuery(LocalDate from, LocalDate to, List<String> groupBy, Stri
         DIMENSIONS.put("month", "billing_period");
     }
 
+    /** Owner dimensions, read from the allocation run in force per billing period (see {@link OwnerCosts}). */
+    static final Map<String, String> OWNER_DIMENSIONS = new LinkedHashMap<>();
+
+    static {
+        OWNER_DIMENSIONS.put("team", "team");
+        OWNER_DIMENSIONS.put("product", "product");
+        OWNER_DIMENSIONS.put("environment", "environment");
+        OWNER_DIMENSIONS.put("costCentre", "cost_center");
+    }
+
     public static final int MAX_DAYS = 732;
 
     public static CostQuery parse(String from, String to, String groupBy, String metric) {
@@ -45,9 +55,10 @@ public record CostQuery(LocalDate from, LocalDate to, List<String> groupBy, Stri
                 String dim = d.trim();
                 if (dim.isEmpty()) continue;
                 boolean tag = dim.startsWith("tag:") && dim.length() > 4;
-                if (!tag && !DIMENSIONS.containsKey(dim)) {
+                if (!tag && !DIMENSIONS.containsKey(dim) && !OWNER_DIMENSIONS.containsKey(dim)) {
                     throw ProblemException.badRequest("unknown groupBy dimension '" + dim + "'",
-                            Problem.Fault.at("groupBy", "allowed: " + String.join(", ", DIMENSIONS.keySet()) + ", tag:<key>"));
+                            Problem.Fault.at("groupBy", "allowed: " + String.join(", ", DIMENSIONS.keySet()) + ", "
+                                    + String.join(", ", OWNER_DIMENSIONS.keySet()) + ", tag:<key>"));
                 }
                 if (!dims.contains(dim)) dims.add(dim);
             }
@@ -57,7 +68,24 @@ public record CostQuery(LocalDate from, LocalDate to, List<String> groupBy, Stri
         if (!METRICS.containsKey(m)) {
             throw ProblemException.badRequest("unknown metric '" + m + "'", Problem.Fault.at("metric", "effectiveCost, billedCost or listCost"));
         }
+        if (dims.stream().anyMatch(OWNER_DIMENSIONS::containsKey)) {
+            // Owner totals exist per billing period (shared splits are computed per period), so only the month combines.
+            for (String d : dims) {
+                if (!OWNER_DIMENSIONS.containsKey(d) && !d.equals("month")) {
+                    throw ProblemException.badRequest("owner dimensions combine with month only",
+                            Problem.Fault.at("groupBy", "'" + d + "' cannot be combined with " + String.join(", ", OWNER_DIMENSIONS.keySet())));
+                }
+            }
+            if (!m.equals("effectiveCost")) {
+                throw ProblemException.badRequest("owner dimensions report the allocated effective cost",
+                        Problem.Fault.at("metric", "effectiveCost when grouping by owner dimensions"));
+            }
+        }
         return new CostQuery(f, t, List.copyOf(dims), m);
+    }
+
+    public boolean byOwner() {
+        return groupBy.stream().anyMatch(OWNER_DIMENSIONS::containsKey);
     }
 
     public boolean needsTags() {

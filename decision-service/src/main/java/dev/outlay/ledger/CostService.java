@@ -28,6 +28,14 @@ public class CostService {
     AgroalDataSource dataSource;
 
     public CostReport report(CostQuery q) {
+        if (q.byOwner()) {
+            try (Connection c = dataSource.getConnection()) {
+                OwnerCosts.Result r = OwnerCosts.query(c, q);
+                return new CostReport(q.from(), q.to(), q.metric(), q.groupBy(), r.rows(), r.totals(), quality(c, q));
+            } catch (SQLException e) {
+                throw new IllegalStateException("cost query failed", e);
+            }
+        }
         String metric = CostQuery.METRICS.get(q.metric());
         boolean tags = q.needsTags();
         List<String> selects = new ArrayList<>();

@@ -57,7 +57,7 @@ public final class IsolationFixtures {
         }
         if (!status.equals("succeeded")) throw new AssertionError("fixture ingestion ended " + status);
         given().header("Authorization", finops).contentType(ContentType.JSON).body(Map.of("billingPeriod", "2024-10"))
-                .post("/api/v1/allocations/runs").then().statusCode(201);
+                .post("/api/v1/allocations/runs?wait=true").then().statusCode(201);
 
         // a budget, an escalated spend request (with its approval task) and a policy violation
         given().header("Authorization", finops).contentType(ContentType.JSON)

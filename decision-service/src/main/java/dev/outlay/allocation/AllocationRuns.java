@@ -1,0 +1,134 @@
+package dev.outlay.allocation;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.outlay.api.problem.Problem;
+import dev.outlay.api.problem.ProblemException;
+import dev.outlay.decisions.DecisionService;
+import dev.outlay.tenancy.Caller;
+import dev.outlay.tenancy.TenantContext;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Allocation runs as observable jobs: a request queues a run (version fixed at that moment) and returns at once;
+ * one worker evaluates and applies runs in order, writing progress as it goes and a problem detail when a run
+ * fails. One worker because a run already reads a whole billing period set-wise; two at once would only compete
+ * for the same CPUs and database.
+ */
+@ApplicationScoped
+public class AllocationRuns {
+
+    private static final Logger LOG = Logger.getLogger(AllocationRuns.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Progress is written at most this often, so a large period does not turn into thousands of updates. */
+    private static final long PROGRESS_EVERY_MS = 500;
+
+    @Inject
+    AllocationService service;
+
+    @Inject
+    AllocationStore store;
+
+    @Inject
+    DecisionService decisions;
+
+    @Inject
+    ChargeGroups chargeGroups;
+
+    private ExecutorService worker;
+
+    @PostConstruct
+    void start() {
+        AtomicInteger n = new AtomicInteger();
+        worker = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "outlay-allocation-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    @PreDestroy
+    void stop() {
+        worker.shutdownNow();
+    }
+
+    public record Submitted(AllocationStore.Run run, Future<?> job) {
+    }
+
+    /**
+     * Queues a run of the active version over the period. A run of the period that is still queued or running is
+     * returned instead of starting a second one (a retried request must not double the work).
+     */
+    public Submitted submit(LocalDate period) {
+        Caller caller = TenantContext.caller().orElseThrow();
+        var open = store.openRun(period);
+        if (open.isPresent()) return new Submitted(open.get(), null);
+        if (!chargeGroups.hasRows(caller.tenantId(), period)) {
+            throw ProblemException.unprocessable("The ledger has no rows for billing period " + period + ".", List.of());
+        }
+        String version = decisions.activeVersion(AllocationService.RULE_SET);
+        UUID id = UUID.randomUUID();
+        AllocationStore.Run run = store.queue(id, period, version, caller.subject(), Instant.now());
+        Future<?> job = worker.submit(() -> TenantContext.runAs(caller, () -> execute(id, period, version)));
+        return new Submitted(run, job);
+    }
+
+    /** Waits for a submitted run (the {@code wait=true} form of the API) and returns how it ended. */
+    public AllocationStore.Run await(Submitted s) {
+        try {
+            if (s.job() != null) {
+                s.job().get();
+            } else {
+                // joined a run another request started: watch it through the store
+                while (store.find(s.run().id()).orElseThrow().open()) Thread.sleep(200);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            LOG.warnf(e.getCause(), "allocation run %s ended abnormally", s.run().id());
+        }
+        return store.find(s.run().id()).orElseThrow();
+    }
+
+    private void execute(UUID id, LocalDate period, String version) {
+        try {
+            store.running(id);
+            long[] lastWrite = {0};
+            AllocationService.Evaluated e = service.evaluate(period, version, (total, evaluated) -> {
+                long now = System.currentTimeMillis();
+                if (evaluated == 0 || evaluated == total || now - lastWrite[0] >= PROGRESS_EVERY_MS) {
+                    lastWrite[0] = now;
+                    store.progress(id, total, evaluated);
+                }
+            });
+            service.apply(id, period, e);
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "allocation run %s for %s failed", id, period);
+            store.fail(id, problemJson(id, e));
+        }
+    }
+
+    static String problemJson(UUID id, RuntimeException e) {
+        Problem p = e instanceof ProblemException pe ? pe.problem()
+                : Problem.of(500, "Allocation run failed", e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+        p = p.at("/api/v1/allocations/runs/" + id, null);
+        try {
+            return JSON.writeValueAsString(p);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException x) {
+            throw new IllegalStateException(x);
+        }
+    }
+}
