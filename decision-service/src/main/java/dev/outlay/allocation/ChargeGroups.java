@@ -127,6 +127,22 @@ public class ChargeGroups {
 
     private static Map<String, TreeSet<String>> rawTagKeys(Connection c, String tenant, LocalDate period) throws SQLException {
         Map<String, TreeSet<String>> out = new TreeMap<>();
+        // The loader records each scope's tag keys (V65); only periods loaded before that are scanned for them.
+        boolean indexed = false;
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT DISTINCT tag_key FROM outlay.ledger_tag_key WHERE tenant_id = ? AND billing_period = ?")) {
+            ps.setString(1, tenant);
+            ps.setDate(2, Date.valueOf(period));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    indexed = true;
+                    String raw = rs.getString(1);
+                    TagKeys.canonical(raw).ifPresent(k -> out.computeIfAbsent(k, x -> new TreeSet<>()).add(raw));
+                }
+            }
+        }
+        if (indexed && coversLedger(c, tenant, period)) return out;
+        out.clear();
         try (PreparedStatement ps = c.prepareStatement(
                 // Distinct tag objects first: a period repeats few of them, so far fewer keys get expanded.
                 "SELECT DISTINCT k FROM (SELECT DISTINCT tags FROM outlay.ledger_charge WHERE tenant_id = ? AND billing_period = ?) t, "
@@ -141,5 +157,27 @@ public class ChargeGroups {
             }
         }
         return out;
+    }
+
+    /**
+     * Whether every scope the loader wrote for the period (its daily rollup names them, also for loads older than
+     * V65) has its keys recorded; otherwise the period is scanned.
+     */
+    private static boolean coversLedger(Connection c, String tenant, LocalDate period) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT NOT EXISTS (
+                  SELECT 1 FROM (SELECT DISTINCT source, billing_account_id FROM outlay.ledger_daily
+                                 WHERE tenant_id = ? AND billing_period = ?) l
+                  WHERE NOT EXISTS (SELECT 1 FROM outlay.ledger_tag_key k WHERE k.tenant_id = ? AND k.billing_period = ?
+                                      AND k.source = l.source AND k.billing_account_id = l.billing_account_id))""")) {
+            ps.setString(1, tenant);
+            ps.setDate(2, Date.valueOf(period));
+            ps.setString(3, tenant);
+            ps.setDate(4, Date.valueOf(period));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        }
     }
 }

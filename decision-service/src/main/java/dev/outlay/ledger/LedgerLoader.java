@@ -126,7 +126,8 @@ public class LedgerLoader {
         }
     }
 
-    private record Staged(String schemaVersion, long rows, long flagged, Map<String, Long> flags, Set<LocalDate> periods) {
+    private record Staged(String schemaVersion, long rows, long flagged, Map<String, Long> flags, Set<LocalDate> periods,
+                          String tenant, LoadedTagKeys tagKeys) {
     }
 
     private Staged stage(Connection c, String staging, List<SourceFile> files, String tenant, UUID ingestionId, String source,
@@ -137,6 +138,7 @@ public class LedgerLoader {
         }
         Map<DataQualityFlag, Long> flags = new EnumMap<>(DataQualityFlag.class);
         DailyRollup rollup = new DailyRollup();
+        LoadedTagKeys tagKeys = new LoadedTagKeys();
         Set<LocalDate> periods = new TreeSet<>();
         Set<String> versions = new LinkedHashSet<>();
         long rows = 0;
@@ -163,6 +165,7 @@ public class LedgerLoader {
                     }
                     w.write(enc.line(ch, fileRows));
                     rollup.add(ch);
+                    tagKeys.add(ch);
                     if (rows % PROGRESS_EVERY_ROWS == 0) listener.progress(bytesBefore + reader.bytesRead(), rows);
                 }
                 w.flush();
@@ -179,7 +182,7 @@ public class LedgerLoader {
         stageRollup(c, staging + "_daily", rollup, tenant, source);
         Map<String, Long> summary = new LinkedHashMap<>();
         flags.forEach((k, v) -> summary.put(k.name(), v));
-        return new Staged(String.join(",", versions), rows, flagged, summary, periods);
+        return new Staged(String.join(",", versions), rows, flagged, summary, periods, tenant, tagKeys);
     }
 
     private static void stageRollup(Connection c, String table, DailyRollup rollup, String tenant, String source) throws SQLException {
@@ -237,6 +240,7 @@ public class LedgerLoader {
             st.executeUpdate("INSERT INTO outlay.ledger_daily (" + DailyRollup.COLUMNS + ") SELECT " + DailyRollup.COLUMNS
                     + " FROM pg_temp." + staging + "_daily");
         }
+        s.tagKeys.replace(c, s.tenant, source);
         superseded.remove(ingestionId);
         if (!superseded.isEmpty()) {
             try (PreparedStatement ps = c.prepareStatement("UPDATE outlay.ingestion SET superseded_by = ? WHERE id = ANY (?)")) {

@@ -48,6 +48,10 @@ class IngestionApiTest {
         // The daily rollup agrees with the ledger to the last decimal.
         assertMoney("1524.0951900125", scalar(ds, t, "SELECT sum(billed_cost) FROM outlay.ledger_daily"));
         assertMoney("106.3551900125", scalar(ds, t, "SELECT sum(effective_cost) FROM outlay.ledger_daily"));
+        // The scope's tag keys are recorded for allocation (the empty key marks the scope as indexed).
+        assertMoney("6", scalar(ds, t, "SELECT count(*) FROM outlay.ledger_tag_key WHERE source = 'aws-cur' AND billing_period = '2024-10-01' "
+                + "AND tag_key IN ('', 'user_Team', 'user_application', 'user_team', 'user_environment', 'user_cost_center')"));
+        assertMoney("1", scalar(ds, t, "SELECT count(*) FROM outlay.ledger_tag_key WHERE billing_period = '2024-11-01' AND tag_key = 'aws_createdBy'"));
 
         awaitDone(t, upload(t, "aws-cur", "legacy.csv", fixture("aws/cur-legacy-bom-tags.csv"), null))
                 .body("status", equalTo("succeeded")).body("schemaVersion", equalTo("aws-cur-legacy/1"));

@@ -29,6 +29,10 @@ final class BenchLedger {
                       sub_account_id text, sub_account_name text, service_name text, service_category text, region_id text,
                       resource_type text, charge_category text, charge_period_start timestamptz, effective_cost numeric,
                       billing_currency text, resource_id text, tags jsonb)""");
+            // What the loader records next to the rows (V10 rollup scopes, V65 tag keys), so the run reads the
+            // period's tag-key spellings as it does in the service.
+            s.execute("CREATE TABLE outlay.ledger_daily (tenant_id text, billing_period date, source text, billing_account_id text)");
+            s.execute("CREATE TABLE outlay.ledger_tag_key (tenant_id text, billing_period date, source text, billing_account_id text, tag_key text)");
         }
     }
 
@@ -68,6 +72,14 @@ final class BenchLedger {
                                     WHEN i %% 100 = 5 THEN 'Support' ELSE 'Usage' END AS cat
                         FROM generate_series(0::bigint, %d - 1) i) x) y
                     """.formatted(TENANT, PERIOD, PERIOD, rows));
+            // Untimed, like ingestion: the scopes and their tag keys, which the loader writes while it streams a file.
+            s.execute("INSERT INTO outlay.ledger_daily SELECT DISTINCT tenant_id, billing_period, 'bench', billing_account_id FROM outlay.ledger_charge");
+            s.execute("""
+                    INSERT INTO outlay.ledger_tag_key
+                    SELECT DISTINCT tenant_id, billing_period, 'bench', billing_account_id, k
+                    FROM (SELECT DISTINCT tenant_id, billing_period, billing_account_id, tags FROM outlay.ledger_charge) t,
+                         jsonb_object_keys(t.tags) k
+                    UNION SELECT DISTINCT tenant_id, billing_period, 'bench', billing_account_id, '' FROM outlay.ledger_charge""");
             s.execute("VACUUM ANALYZE outlay.ledger_charge");
         }
     }
