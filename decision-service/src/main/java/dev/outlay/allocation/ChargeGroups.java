@@ -82,6 +82,11 @@ public class ChargeGroups {
             TreeSet<String> keys = rawKeys.getOrDefault(canonical, new TreeSet<>());
             if (keys.isEmpty()) {
                 select.append("NULL::text, ");
+            } else if (keys.size() == 1) {
+                // One spelling: TagKeys.normalizeValue trims and blanks it in Java, and the merge below joins the groups
+                // that differ only by spacing or case. Several spellings need SQL to fall through blank values.
+                select.append("tags->>?, ");
+                keyParams.add(keys.first());
             } else {
                 select.append("COALESCE(");
                 int i = 0;
