@@ -51,7 +51,7 @@ class AnomalyTriageTest {
         ingest(T, "owner-ledger.csv", AnomalyApiTest.ledger("ml-prod", 3000, 1500, 12000, "\"{\"\"team\"\":\"\"ml\"\"}\""));
         for (String period : List.of("2024-07", "2024-08", "2024-09")) {
             given().header("Authorization", finops()).contentType(ContentType.JSON).body(Map.of("billingPeriod", period))
-                    .post("/api/v1/allocations/runs").then().statusCode(201);
+                    .post("/api/v1/allocations/runs?wait=true").then().statusCode(201);
         }
     }
 

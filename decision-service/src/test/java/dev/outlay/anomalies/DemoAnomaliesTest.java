@@ -50,7 +50,7 @@ class DemoAnomaliesTest {
                 () -> seeder.seedNow(END, 90, DemoLedgerSeeder.AWS_RESOURCES, DemoLedgerSeeder.AZURE_RESOURCES));
         for (String period : List.of("2024-10", "2024-11", "2024-12")) {
             given().header("Authorization", bearer(T, "fo", "finops_admin")).contentType(ContentType.JSON)
-                    .body(Map.of("billingPeriod", period)).post("/api/v1/allocations/runs").then().statusCode(201);
+                    .body(Map.of("billingPeriod", period)).post("/api/v1/allocations/runs?wait=true").then().statusCode(201);
         }
         job.detect(T);
         List<Map<String, Object>> found = given().header("Authorization", bearer(T, "fo", "finops_admin"))
