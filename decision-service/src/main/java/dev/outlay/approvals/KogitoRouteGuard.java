@@ -32,10 +32,11 @@ public class KogitoRouteGuard implements ContainerRequestFilter, ContainerRespon
     static final List<String> PROCESSES = List.of("spendApproval", "policyViolationTriage");
     static final List<String> RAW_PREFIXES = List.of(USER_TASKS, PROCESSES.get(0), PROCESSES.get(1));
 
-    private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
-
     @Inject
     ProcessOwnership ownership;
+
+    @Inject
+    ObjectMapper json;
 
     @Override
     public void filter(ContainerRequestContext request) {
@@ -69,10 +70,10 @@ public class KogitoRouteGuard implements ContainerRequestFilter, ContainerRespon
         }
     }
 
-    private static Object keep(Object entity, Predicate<JsonNode> inTenant) {
-        JsonNode all = JSON.valueToTree(entity);
+    private Object keep(Object entity, Predicate<JsonNode> inTenant) {
+        JsonNode all = json.valueToTree(entity);
         if (!all.isArray()) return entity;
-        ArrayNode kept = JSON.createArrayNode();
+        ArrayNode kept = json.createArrayNode();
         all.forEach(n -> {
             if (inTenant.test(n)) kept.add(n);
         });

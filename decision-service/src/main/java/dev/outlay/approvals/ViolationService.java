@@ -69,12 +69,21 @@ public class ViolationService {
         Violation v = new Violation(UUID.randomUUID(), in.owner(), in.resourceClass(), in.environment(), in.amount(), o.outcome(), o.ruleId(),
                 o.reason(), o.versionHash() == null ? "bundled" : o.versionHash(), evidence, "open", null, null, null, null,
                 Instant.now().truncatedTo(ChronoUnit.MICROS));
-        violations.insert(v);
-        String pid = processes.startViolationTriage(Map.of("tenantId", TenantContext.requireTenant(), "violationId", v.id().toString(),
-                "ownerGroup", in.owner(), "summary", o.reason(), "sla", sla.of(o.slaHours() == null || o.slaHours() == 0 ? 24 : o.slaHours()).toString()));
-        violations.linkProcess(v.id(), pid);
+        openTriage(v, o.slaHours() == null || o.slaHours() == 0 ? 24 : o.slaHours());
         audit.record("policy_violation.create", "policy_violation", v.id().toString(), null, v);
         return violations.find(v.id());
+    }
+
+    /**
+     * Records a violation and starts its triage for the violation's owner group, with its policy reason as the task
+     * summary; returns the process instance id. Shared by observed spend and cost anomalies.
+     */
+    public String openTriage(Violation v, int slaHours) {
+        violations.insert(v);
+        String pid = processes.startViolationTriage(Map.of("tenantId", TenantContext.requireTenant(), "violationId", v.id().toString(),
+                "ownerGroup", v.owner(), "summary", v.policyReason(), "sla", sla.of(slaHours).toString()));
+        violations.linkProcess(v.id(), pid);
+        return pid;
     }
 
     public Violation get(UUID id) {

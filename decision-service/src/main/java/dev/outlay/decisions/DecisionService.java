@@ -32,10 +32,13 @@ public class DecisionService {
     DecisionLog log;
 
     /** Evaluates and logs one decision. Inputs: model input names to JSON-like values (numbers become BigDecimal). */
-    @SuppressWarnings("unchecked")
     public DecisionRecord evaluate(String ruleSet, String version, Map<String, Object> inputs) {
         RuleVersion v = runtime.resolve(ruleSet, version);
-        CompiledVersion compiled = runtime.compiled(v);
+        return evaluate(ruleSet, v, runtime.compiled(v), inputs);
+    }
+
+    @SuppressWarnings("unchecked")
+    private DecisionRecord evaluate(String ruleSet, RuleVersion v, CompiledVersion compiled, Map<String, Object> inputs) {
         Map<String, Object> in = (Map<String, Object>) CanonicalJson.normalize(inputs);
         check(compiled, in);
         Map<String, Object> out = run(compiled, in);
@@ -52,13 +55,14 @@ public class DecisionService {
      */
     public DecisionRecord evaluateOffered(String ruleSet, String version, Map<String, Object> offered) {
         RuleVersion v = runtime.resolve(ruleSet, version);
-        List<InputContract.Field> declared = runtime.compiled(v).inputs().fields();
-        if (declared == null) return evaluate(ruleSet, v.hash(), offered);
+        CompiledVersion compiled = runtime.compiled(v);
+        List<InputContract.Field> declared = compiled.inputs().fields();
+        if (declared == null) return evaluate(ruleSet, v, compiled, offered);
         Map<String, Object> taken = new java.util.HashMap<>();
         for (InputContract.Field f : declared) {
             if (offered.containsKey(f.name())) taken.put(f.name(), offered.get(f.name()));
         }
-        return evaluate(ruleSet, v.hash(), taken);
+        return evaluate(ruleSet, v, compiled, taken);
     }
 
     /** Result of a bulk run: one output per input row (same order), computed and logged once per distinct input. */

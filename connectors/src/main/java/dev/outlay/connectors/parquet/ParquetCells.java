@@ -51,15 +51,15 @@ final class ParquetCells {
         if (t.isPrimitive()) {
             PrimitiveType p = t.asPrimitiveType();
             String v = primitive(g, field, index, p);
-            boolean number = p.getPrimitiveTypeName() != PrimitiveType.PrimitiveTypeName.BINARY
-                    && p.getPrimitiveTypeName() != PrimitiveType.PrimitiveTypeName.FIXED_LEN_BYTE_ARRAY
-                    && p.getPrimitiveTypeName() != PrimitiveType.PrimitiveTypeName.INT96
-                    && !(p.getLogicalTypeAnnotation() instanceof LogicalTypeAnnotation.TimestampLogicalTypeAnnotation)
-                    && !(p.getLogicalTypeAnnotation() instanceof LogicalTypeAnnotation.DateLogicalTypeAnnotation);
-            return number && p.getPrimitiveTypeName() != PrimitiveType.PrimitiveTypeName.BOOLEAN
-                    ? JsonNodeFactory.instance.numberNode(new BigDecimal(v))
-                    : p.getPrimitiveTypeName() == PrimitiveType.PrimitiveTypeName.BOOLEAN ? JsonNodeFactory.instance.booleanNode(Boolean.parseBoolean(v))
-                    : JsonNodeFactory.instance.textNode(v);
+            LogicalTypeAnnotation a = p.getLogicalTypeAnnotation();
+            boolean temporal = a instanceof LogicalTypeAnnotation.TimestampLogicalTypeAnnotation
+                    || a instanceof LogicalTypeAnnotation.DateLogicalTypeAnnotation;
+            return switch (p.getPrimitiveTypeName()) {
+                case BOOLEAN -> JsonNodeFactory.instance.booleanNode(Boolean.parseBoolean(v));
+                case INT32, INT64, FLOAT, DOUBLE -> temporal ? JsonNodeFactory.instance.textNode(v)
+                        : JsonNodeFactory.instance.numberNode(new BigDecimal(v));
+                default -> JsonNodeFactory.instance.textNode(v); // strings, INT96 timestamps, binary decimals as text
+            };
         }
         GroupType gt = t.asGroupType();
         Group child = g.getGroup(field, index);

@@ -5,12 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.outlay.anomalies.Anomaly;
 import dev.outlay.anomalies.alerts.ClassifiedAnomaly;
 import dev.outlay.anomalies.alerts.Severity;
-import dev.outlay.approvals.ApprovalSla;
-import dev.outlay.approvals.ProcessStarter;
 import dev.outlay.approvals.Violation;
-import dev.outlay.approvals.ViolationRepository;
+import dev.outlay.approvals.ViolationService;
 import dev.outlay.audit.AuditLog;
-import dev.outlay.tenancy.TenantContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -39,13 +36,7 @@ public class AnomalyTriage {
     }
 
     @Inject
-    ViolationRepository violations;
-
-    @Inject
-    ProcessStarter processes;
-
-    @Inject
-    ApprovalSla sla;
+    ViolationService violations;
 
     @Inject
     AuditLog audit;
@@ -82,12 +73,7 @@ public class AnomalyTriage {
         Violation v = new Violation(UUID.randomUUID(), group, "cost-anomaly", "any",
                 a.impact().abs().setScale(2, RoundingMode.HALF_EVEN), "anomaly", ruleId, summary, versionHash, json,
                 "open", null, null, null, null, Instant.now().truncatedTo(ChronoUnit.MICROS));
-        violations.insert(v);
-        int hours = SLA_HOURS.getOrDefault(c.severity(), 24);
-        String pid = processes.startViolationTriage(Map.of("tenantId", TenantContext.requireTenant(),
-                "violationId", v.id().toString(), "ownerGroup", group, "summary", summary,
-                "sla", sla.of(hours).toString()));
-        violations.linkProcess(v.id(), pid);
+        String pid = violations.openTriage(v, SLA_HOURS.getOrDefault(c.severity(), 24));
         audit.record("anomaly.triage", "anomaly", a.id(), null,
                 Map.of("violationId", v.id().toString(), "processInstanceId", pid, "group", group));
         return new Started(v.id(), pid, group);
