@@ -4,17 +4,15 @@ import dev.outlay.model.Charge;
 import dev.outlay.model.DataQualityFlag;
 import dev.outlay.model.FocusValue;
 
-import java.math.BigDecimal;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.HashMap;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 /**
- * Encodes canonical charges as PostgreSQL COPY text-format lines, in the column order of
- * {@code outlay.ledger_charge} ({@link #COLUMNS}). Text format: tab-separated, {@code \N} for null, and
- * backslash, tab, CR, LF escaped.
+ * Encodes canonical charges as PostgreSQL binary COPY tuples, in the column order of
+ * {@code outlay.ledger_charge} ({@link #COLUMNS}).
  */
 final class CopyEncoder {
 
@@ -28,138 +26,91 @@ final class CopyEncoder {
             + "effective_cost, billed_cost, billing_currency, commitment_discount_id, commitment_discount_name, "
             + "commitment_discount_category, commitment_discount_type, commitment_discount_status, tags, flags";
 
-    private final StringBuilder sb = new StringBuilder(1024);
+    static final int FIELDS = 53;
+
+    private final byte[] tenant;
+    private final byte[] source;
+    private final UUID ingestionId;
+    private final byte[] objectKey;
+    private final byte[] checksum;
+    private final byte[] schemaVersion;
 
     /** The per-file constant columns (tenant, source, ingestion, key, checksum, schema version) are encoded once. */
     CopyEncoder(String tenantId, String source, UUID ingestionId, String objectKey, String checksum, String schemaVersion) {
-        this.tenant = esc(tenantId);
-        this.head2 = esc(source) + '\t' + ingestionId;
-        this.tail = esc(objectKey) + '\t' + esc(checksum) + '\t' + esc(schemaVersion);
+        this.tenant = utf8(tenantId);
+        this.source = utf8(source);
+        this.ingestionId = ingestionId;
+        this.objectKey = utf8(objectKey);
+        this.checksum = utf8(checksum);
+        this.schemaVersion = utf8(schemaVersion);
     }
 
-    private final String tenant;
-    private final String head2;
-    private final String tail;
-
-    String line(Charge c, long rowNumber) {
-        sb.setLength(0);
-        sb.append(tenant).append('\t');
-        LocalDate period = c.billingPeriod();
-        sb.append(period).append('\t');
-        sb.append(head2).append('\t').append(rowNumber).append('\t').append(tail);
-        t(c.providerName());
-        t(c.publisherName());
-        t(c.invoiceIssuerName());
-        t(c.invoiceId());
-        t(c.billingAccountId());
-        t(c.billingAccountName());
-        t(c.subAccountId());
-        t(c.subAccountName());
-        i(c.billingPeriodStart());
-        i(c.billingPeriodEnd());
-        i(c.chargePeriodStart());
-        i(c.chargePeriodEnd());
-        v(c.chargeCategory());
-        v(c.chargeClass());
-        v(c.chargeFrequency());
-        t(c.chargeDescription());
-        v(c.serviceCategory());
-        t(c.serviceName());
-        t(c.resourceId());
-        t(c.resourceName());
-        t(c.resourceType());
-        t(c.regionId());
-        t(c.regionName());
-        t(c.availabilityZone());
-        t(c.skuId());
-        t(c.skuPriceId());
-        v(c.pricingCategory());
-        d(c.pricingQuantity());
-        t(c.pricingUnit());
-        d(c.consumedQuantity());
-        t(c.consumedUnit());
-        d(c.listUnitPrice());
-        d(c.contractedUnitPrice());
-        d(c.listCost());
-        d(c.contractedCost());
-        d(c.effectiveCost());
-        d(c.billedCost());
-        t(c.billingCurrency());
-        t(c.commitmentDiscountId());
-        t(c.commitmentDiscountName());
-        v(c.commitmentDiscountCategory());
-        t(c.commitmentDiscountType());
-        v(c.commitmentDiscountStatus());
-        sb.append('\t');
-        appendEscaped(json(c.tags()));
-        sb.append('\t').append('{');
-        boolean first = true;
-        for (DataQualityFlag f : c.flags()) {
-            if (!first) sb.append(',');
-            sb.append(f.name());
-            first = false;
-        }
-        sb.append('}').append('\n');
-        return sb.toString();
+    private static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
     }
 
-    private void t(String s) {
-        sb.append('\t');
-        if (s == null) sb.append("\\N");
-        else appendEscaped(s);
+    /** Appends one binary COPY tuple in {@link #COLUMNS} order. */
+    void row(Charge c, long rowNumber, BinaryCopy out) {
+        out.tuple(FIELDS);
+        out.bytes(tenant);
+        out.date(c.billingPeriod());
+        out.bytes(source);
+        out.uuid(ingestionId);
+        out.int8(rowNumber);
+        out.bytes(objectKey);
+        out.bytes(checksum);
+        out.bytes(schemaVersion);
+        out.text(c.providerName());
+        out.text(c.publisherName());
+        out.text(c.invoiceIssuerName());
+        out.text(c.invoiceId());
+        out.text(c.billingAccountId());
+        out.text(c.billingAccountName());
+        out.text(c.subAccountId());
+        out.text(c.subAccountName());
+        out.timestamptz(c.billingPeriodStart());
+        out.timestamptz(c.billingPeriodEnd());
+        out.timestamptz(c.chargePeriodStart());
+        out.timestamptz(c.chargePeriodEnd());
+        v(out, c.chargeCategory());
+        v(out, c.chargeClass());
+        v(out, c.chargeFrequency());
+        out.text(c.chargeDescription());
+        v(out, c.serviceCategory());
+        out.text(c.serviceName());
+        out.text(c.resourceId());
+        out.text(c.resourceName());
+        out.text(c.resourceType());
+        out.text(c.regionId());
+        out.text(c.regionName());
+        out.text(c.availabilityZone());
+        out.text(c.skuId());
+        out.text(c.skuPriceId());
+        v(out, c.pricingCategory());
+        out.numeric(c.pricingQuantity());
+        out.text(c.pricingUnit());
+        out.numeric(c.consumedQuantity());
+        out.text(c.consumedUnit());
+        out.numeric(c.listUnitPrice());
+        out.numeric(c.contractedUnitPrice());
+        out.numeric(c.listCost());
+        out.numeric(c.contractedCost());
+        out.numeric(c.effectiveCost());
+        out.numeric(c.billedCost());
+        out.text(c.billingCurrency());
+        out.text(c.commitmentDiscountId());
+        out.text(c.commitmentDiscountName());
+        v(out, c.commitmentDiscountCategory());
+        out.text(c.commitmentDiscountType());
+        v(out, c.commitmentDiscountStatus());
+        out.jsonb(json(c.tags()));
+        List<String> flags = new ArrayList<>(c.flags().size());
+        for (DataQualityFlag f : c.flags()) flags.add(f.name());
+        out.textArray(flags);
     }
 
-    private void v(FocusValue v) {
-        sb.append('\t');
-        if (v == null) sb.append("\\N");
-        else sb.append(v.focusValue());
-    }
-
-    private void d(BigDecimal d) {
-        sb.append('\t');
-        if (d == null) sb.append("\\N");
-        else sb.append(d.toPlainString());
-    }
-
-    private void i(Instant i) {
-        sb.append('\t');
-        if (i == null) {
-            sb.append("\\N");
-            return;
-        }
-        // Billing files repeat a few hundred distinct hours; formatting an Instant is the costliest append.
-        String text = instants.get(i);
-        if (text == null) {
-            text = i.toString();
-            if (instants.size() < 8192) instants.put(i, text);
-        }
-        sb.append(text);
-    }
-
-    private final Map<Instant, String> instants = new HashMap<>();
-
-    private void appendEscaped(String s) {
-        int n = s.length();
-        int k = 0;
-        while (k < n) { // most cells need no escaping: append them in one bulk copy
-            char ch = s.charAt(k);
-            if (ch == '\\' || ch == '\t' || ch == '\n' || ch == '\r') break;
-            k++;
-        }
-        if (k == n) {
-            sb.append(s);
-            return;
-        }
-        for (k = 0; k < n; k++) {
-            char ch = s.charAt(k);
-            switch (ch) {
-                case '\\' -> sb.append("\\\\");
-                case '\t' -> sb.append("\\t");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                default -> sb.append(ch);
-            }
-        }
+    private static void v(BinaryCopy out, FocusValue v) {
+        out.text(v == null ? null : v.focusValue());
     }
 
     static String esc(String s) {

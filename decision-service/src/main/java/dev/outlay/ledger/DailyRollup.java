@@ -3,11 +3,8 @@ package dev.outlay.ledger;
 import dev.outlay.model.Charge;
 import dev.outlay.model.DataQualityFlag;
 
-import java.io.IOException;
-import java.io.Writer;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -38,7 +35,7 @@ final class DailyRollup {
     private final Map<Key, Sums> groups = new HashMap<>();
 
     void add(Charge c) {
-        Key k = new Key(LocalDate.ofInstant(c.chargePeriodStart(), ZoneOffset.UTC), c.billingPeriod(), c.providerName(),
+        Key k = new Key(LocalDate.ofEpochDay(Math.floorDiv(c.chargePeriodStart().getEpochSecond(), 86_400L)), c.billingPeriod(), c.providerName(),
                 c.billingAccountId(), c.subAccountId(), c.serviceName(), c.serviceCategory().focusValue(), c.regionId(),
                 c.chargeCategory().focusValue(), c.billingCurrency());
         Sums s = groups.computeIfAbsent(k, x -> new Sums());
@@ -54,15 +51,14 @@ final class DailyRollup {
         return groups.size();
     }
 
-    /** COPY text lines in {@link #COLUMNS} order. */
-    void write(Writer w, String tenantId, String source) throws IOException {
+    /** COPY text lines in {@link #COLUMNS} order (a few thousand rows even for millions of charges). */
+    String text(String tenantId, String source) {
         String head = CopyEncoder.esc(tenantId);
         String src = CopyEncoder.esc(source);
-        StringBuilder sb = new StringBuilder(256);
+        StringBuilder sb = new StringBuilder(256 * Math.max(1, groups.size()));
         for (Map.Entry<Key, Sums> e : groups.entrySet()) {
             Key k = e.getKey();
             Sums s = e.getValue();
-            sb.setLength(0);
             sb.append(head).append('\t').append(k.day()).append('\t').append(k.period()).append('\t').append(src);
             text(sb, k.provider());
             text(sb, k.account());
@@ -75,8 +71,8 @@ final class DailyRollup {
             sb.append('\t').append(s.billed.toPlainString()).append('\t').append(s.effective.toPlainString())
                     .append('\t').append(s.list.toPlainString()).append('\t').append(s.rows).append('\t').append(s.flagged)
                     .append('\t').append(s.unmapped).append('\n');
-            w.write(sb.toString());
         }
+        return sb.toString();
     }
 
     private static void text(StringBuilder sb, String v) {

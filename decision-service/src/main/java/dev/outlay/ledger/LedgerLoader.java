@@ -1,30 +1,24 @@
 package dev.outlay.ledger;
 
 import dev.outlay.connectors.ChargeReader;
-import dev.outlay.model.Charge;
-import dev.outlay.model.DataQualityFlag;
 import dev.outlay.tenancy.TenantContext;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.postgresql.PGConnection;
-import org.postgresql.copy.PGCopyOutputStream;
+import org.postgresql.copy.CopyIn;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.sql.Array;
 import java.sql.Connection;
+import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -32,20 +26,22 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Loads one file into the ledger of the current tenant, all or nothing:
+ * Loads one file (or the parts of one export) into the ledger of the current tenant, all or nothing, in one
+ * transaction on one connection:
  * <ol>
- * <li>stream-parse and COPY into a session-local staging table (COPY cannot target a table with row-level
- * security; the staging table is temporary and visible to this session only), summing the daily rollup on the
- * way ({@link DailyRollup}) into a second, small staging table;</li>
- * <li>create missing monthly partitions (short transactions of their own);</li>
- * <li>one transaction: delete the rows of the same (source, billing period, billing account) scope, insert the
- * staged rows through the RLS WITH CHECK policy, replace the daily rollup of that scope, mark superseded
- * ingestions. Readers see the old rows until this commits.</li>
+ * <li>a {@link ChargeEncoderThread} parses the files and hands over binary COPY chunks, summing the daily rollup,
+ * tag keys and flags on the way;</li>
+ * <li>for each chunk: missing monthly partitions are created and attached (short transactions of their own on
+ * another connection, see {@link LedgerPartitions}); the rows of any (source, billing period, billing account)
+ * scope the chunk is the first to touch are deleted (a newer export replaces the older one); the chunk is
+ * COPYed into a transaction-local staging table and inserted through the RLS WITH CHECK policy (COPY cannot
+ * target a table with row-level security), while the next chunk is being parsed;</li>
+ * <li>the daily rollup and tag keys of the replaced scopes are rewritten, superseded ingestions marked, and the
+ * transaction commits. Readers see the old rows until then.</li>
  * </ol>
- * A failure anywhere (bad row late in the file, lost connection, killed worker) leaves the ledger untouched.
+ * A failure anywhere (bad row late in the file, lost connection, killed worker) rolls back: the ledger is untouched.
  */
 @ApplicationScoped
 public class LedgerLoader {
@@ -57,9 +53,6 @@ public class LedgerLoader {
         default void beforeReplaceCommit() {
         }
     }
-
-    private static final AtomicLong STAGING_SEQ = new AtomicLong();
-    private static final int PROGRESS_EVERY_ROWS = 20_000;
 
     @Inject
     AgroalDataSource dataSource;
@@ -91,167 +84,172 @@ public class LedgerLoader {
     public LoadResult load(List<SourceFile> files, UUID ingestionId, String source, String checksum,
                            Listener listener) throws SQLException {
         String tenant = TenantContext.requireTenant();
-        String staging = "ledger_staging_" + STAGING_SEQ.incrementAndGet();
+        ChargeEncoderThread encoder = new ChargeEncoderThread(files, tenant, source, ingestionId, checksum);
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
                 long t0 = System.nanoTime();
-                Staged staged = stage(c, staging, files, tenant, ingestionId, source, checksum, listener);
-                c.commit();
+                lockSource(c, source);
+                try (Statement st = c.createStatement()) {
+                    st.execute("CREATE TEMP TABLE ledger_staging (LIKE outlay.ledger_charge INCLUDING DEFAULTS) ON COMMIT DROP");
+                    st.execute("CREATE TEMP TABLE ledger_staging_daily (LIKE outlay.ledger_daily INCLUDING DEFAULTS) ON COMMIT DROP");
+                }
+                encoder.start();
+                Loaded loaded = loadChunks(c, encoder, source, listener);
                 long t1 = System.nanoTime();
-                LedgerPartitions.ensure(c, staged.periods);
-                long t2 = System.nanoTime();
-                LoadResult result = replace(c, staging, source, ingestionId, staged);
+                copyIn(c, "COPY pg_temp.ledger_staging_daily (" + DailyRollup.COLUMNS + ") FROM STDIN",
+                        encoder.rollup.text(tenant, source).getBytes(StandardCharsets.UTF_8));
+                try (Statement st = c.createStatement()) {
+                    st.executeUpdate("INSERT INTO outlay.ledger_daily (" + DailyRollup.COLUMNS + ") SELECT " + DailyRollup.COLUMNS
+                            + " FROM pg_temp.ledger_staging_daily");
+                }
+                encoder.tagKeys.replace(c, tenant, source);
+                loaded.superseded.remove(ingestionId);
+                markSuperseded(c, ingestionId, loaded.superseded);
                 listener.beforeReplaceCommit();
                 c.commit();
-                long t3 = System.nanoTime();
+                long t2 = System.nanoTime();
                 Map<String, Long> timings = new LinkedHashMap<>();
-                timings.put("parseAndCopy", (t1 - t0) / 1_000_000);
-                timings.put("partitions", (t2 - t1) / 1_000_000);
-                timings.put("replaceAndRollup", (t3 - t2) / 1_000_000);
-                return new LoadResult(result.schemaVersion(), result.rowsRead(), result.rowsLoaded(), result.rowsFlagged(),
-                        result.rowsReplaced(), result.flagSummary(), result.billingPeriods(), result.superseded(), timings);
+                timings.put("parseCopyInsert", (t1 - t0) / 1_000_000);
+                timings.put("partitions", loaded.partitionNanos / 1_000_000);
+                timings.put("waitingForParser", loaded.waitedForParserNanos / 1_000_000);
+                timings.put("parserWaitingForDatabase", encoder.waitedForDatabaseNanos / 1_000_000);
+                timings.put("rollupAndCommit", (t2 - t1) / 1_000_000);
+                Map<String, Long> summary = new LinkedHashMap<>();
+                encoder.flags.forEach((k, v) -> summary.put(k.name(), v));
+                List<String> periods = new ArrayList<>();
+                for (LocalDate p : loaded.periods) periods.add(p.toString().substring(0, 7));
+                return new LoadResult(String.join(",", encoder.schemaVersions), encoder.rows, loaded.inserted,
+                        encoder.flagged, loaded.replaced, summary, periods, loaded.superseded, timings);
             } catch (SQLException | RuntimeException e) {
+                encoder.cancel();
                 c.rollback();
                 throw e;
+            } catch (InterruptedException e) {
+                encoder.cancel();
+                c.rollback();
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("ledger load interrupted", e);
             } finally {
-                try (Statement st = c.createStatement()) {
-                    st.execute("DROP TABLE IF EXISTS pg_temp." + staging + ", pg_temp." + staging + "_daily");
-                    c.commit();
-                } catch (SQLException ignored) {
-                    // the connection may be broken; a temp table dies with its session anyway
-                }
                 c.setAutoCommit(true);
             }
         }
     }
 
-    private record Staged(String schemaVersion, long rows, long flagged, Map<String, Long> flags, Set<LocalDate> periods,
-                          String tenant, LoadedTagKeys tagKeys) {
+    private static final class Loaded {
+        final Set<LocalDate> periods = new TreeSet<>();
+        final Set<ChargeEncoderThread.Scope> scopes = new HashSet<>();
+        final Set<UUID> superseded = new LinkedHashSet<>();
+        long replaced;
+        long inserted;
+        long partitionNanos;
+        long waitedForParserNanos;
     }
 
-    private Staged stage(Connection c, String staging, List<SourceFile> files, String tenant, UUID ingestionId, String source,
-                         String checksum, Listener listener) throws SQLException {
-        try (Statement st = c.createStatement()) {
-            // LIKE a partitioned table yields a plain table with the same columns, without RLS.
-            st.execute("CREATE TEMP TABLE " + staging + " (LIKE outlay.ledger_charge INCLUDING DEFAULTS)");
-        }
-        Map<DataQualityFlag, Long> flags = new EnumMap<>(DataQualityFlag.class);
-        DailyRollup rollup = new DailyRollup();
-        LoadedTagKeys tagKeys = new LoadedTagKeys();
-        Set<LocalDate> periods = new TreeSet<>();
-        Set<String> versions = new LinkedHashSet<>();
-        long rows = 0;
-        long flagged = 0;
-        long bytesBefore = 0;
-        for (SourceFile file : files) {
-            PGCopyOutputStream copy = null;
-            boolean done = false;
-            try (ChargeReader reader = file.open()) {
-                String schemaVersion = reader.start().schemaVersion();
-                versions.add(schemaVersion);
-                CopyEncoder enc = new CopyEncoder(tenant, source, ingestionId, file.objectKey(), checksum, schemaVersion);
-                copy = new PGCopyOutputStream(c.unwrap(PGConnection.class),
-                        "COPY pg_temp." + staging + " (" + CopyEncoder.COLUMNS + ") FROM STDIN", 1 << 16);
-                Writer w = new BufferedWriter(new OutputStreamWriter(copy, StandardCharsets.UTF_8), 1 << 16);
-                long fileRows = 0;
-                for (Charge ch; (ch = reader.next()) != null; ) {
-                    rows++;
-                    fileRows++;
-                    periods.add(ch.billingPeriod());
-                    if (ch.flagged()) {
-                        flagged++;
-                        for (DataQualityFlag f : ch.flags()) flags.merge(f, 1L, Long::sum);
-                    }
-                    w.write(enc.line(ch, fileRows));
-                    rollup.add(ch);
-                    tagKeys.add(ch);
-                    if (rows % PROGRESS_EVERY_ROWS == 0) listener.progress(bytesBefore + reader.bytesRead(), rows);
-                }
-                w.flush();
-                copy.endCopy();
-                done = true;
-                bytesBefore += reader.bytesRead();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } finally {
-                if (!done && copy != null && copy.isActive()) copy.cancelCopy();
-            }
-        }
-        listener.progress(bytesBefore, rows);
-        stageRollup(c, staging + "_daily", rollup, tenant, source);
-        Map<String, Long> summary = new LinkedHashMap<>();
-        flags.forEach((k, v) -> summary.put(k.name(), v));
-        return new Staged(String.join(",", versions), rows, flagged, summary, periods, tenant, tagKeys);
-    }
-
-    private static void stageRollup(Connection c, String table, DailyRollup rollup, String tenant, String source) throws SQLException {
-        try (Statement st = c.createStatement()) {
-            st.execute("CREATE TEMP TABLE " + table + " (LIKE outlay.ledger_daily INCLUDING DEFAULTS)");
-        }
-        PGCopyOutputStream copy = new PGCopyOutputStream(c.unwrap(PGConnection.class),
-                "COPY pg_temp." + table + " (" + DailyRollup.COLUMNS + ") FROM STDIN", 1 << 16);
-        boolean done = false;
-        try {
-            Writer w = new BufferedWriter(new OutputStreamWriter(copy, StandardCharsets.UTF_8), 1 << 16);
-            rollup.write(w, tenant, source);
-            w.flush();
-            copy.endCopy();
-            done = true;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            if (!done && copy.isActive()) copy.cancelCopy();
-        }
-    }
-
-    private LoadResult replace(Connection c, String staging, String source, UUID ingestionId, Staged s) throws SQLException {
-        // The scope comes from the small rollup table: every staged row has its (period, account) there too.
-        String scope = "(SELECT DISTINCT billing_period, billing_account_id FROM pg_temp." + staging + "_daily)";
-        // Serialise replaces of one tenant's source: two concurrent loads of the same scope would otherwise both
-        // delete only what their snapshot saw and leave two copies.
+    /**
+     * Serialises loads of one tenant's source: two concurrent loads of the same scope would otherwise both delete
+     * only what their snapshot saw and leave two copies.
+     */
+    private static void lockSource(Connection c, String source) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT pg_advisory_xact_lock(hashtext(current_setting('outlay.tenant_id', true) || '/' || ?))")) {
             ps.setString(1, source);
             ps.execute();
         }
-        long replaced = 0;
-        Set<UUID> superseded = new LinkedHashSet<>();
+    }
+
+    private Loaded loadChunks(Connection c, ChargeEncoderThread encoder, String source, Listener listener)
+            throws SQLException, InterruptedException {
+        Loaded l = new Loaded();
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO outlay.ledger_charge (" + CopyEncoder.COLUMNS
+                + ") SELECT " + CopyEncoder.COLUMNS + " FROM pg_temp.ledger_staging");
+             PreparedStatement truncate = c.prepareStatement("TRUNCATE pg_temp.ledger_staging")) {
+            while (true) {
+                long w0 = System.nanoTime();
+                ChargeEncoderThread.Chunk chunk = encoder.next();
+                l.waitedForParserNanos += System.nanoTime() - w0;
+                if (chunk == null) return l;
+                Set<LocalDate> newPeriods = new TreeSet<>();
+                List<ChargeEncoderThread.Scope> newScopes = new ArrayList<>();
+                for (ChargeEncoderThread.Scope s : chunk.scopes()) {
+                    if (l.scopes.add(s)) newScopes.add(s);
+                    if (l.periods.add(s.period())) newPeriods.add(s.period());
+                }
+                if (!newPeriods.isEmpty()) {
+                    long p0 = System.nanoTime();
+                    try (Connection ddl = dataSource.getConnection()) {
+                        ddl.setAutoCommit(false);
+                        LedgerPartitions.ensure(ddl, newPeriods);
+                        ddl.setAutoCommit(true);
+                    }
+                    l.partitionNanos += System.nanoTime() - p0;
+                }
+                if (!newScopes.isEmpty()) deleteScopes(c, source, newScopes, l);
+                if (chunk.rowsRead() > 0 || chunk.data().size() > 0) {
+                    copyIn(c, "COPY pg_temp.ledger_staging (" + CopyEncoder.COLUMNS + ") FROM STDIN (FORMAT binary)",
+                            chunk.data().array(), chunk.data().size());
+                    l.inserted += insert.executeUpdate();
+                    truncate.execute();
+                }
+                encoder.recycle(chunk);
+                listener.progress(chunk.bytesRead(), chunk.rowsRead());
+            }
+        }
+    }
+
+    /** Deletes the rows a newer export replaces, before any of this load's rows of those scopes are inserted. */
+    private static void deleteScopes(Connection c, String source, List<ChargeEncoderThread.Scope> scopes, Loaded l) throws SQLException {
+        Date[] periods = new Date[scopes.size()];
+        String[] accounts = new String[scopes.size()];
+        for (int i = 0; i < scopes.size(); i++) {
+            periods[i] = Date.valueOf(scopes.get(i).period());
+            accounts[i] = scopes.get(i).account();
+        }
+        String scope = "unnest(?::date[], ?::text[]) s(billing_period, billing_account_id)";
         try (PreparedStatement ps = c.prepareStatement(
-                "WITH d AS (DELETE FROM outlay.ledger_charge l USING " + scope + " s WHERE l.source = ? "
+                "WITH d AS (DELETE FROM outlay.ledger_charge l USING " + scope + " WHERE l.source = ? "
                         + "AND l.billing_period = s.billing_period AND l.billing_account_id = s.billing_account_id "
                         + "RETURNING l.ingestion_id) SELECT ingestion_id, count(*) FROM d GROUP BY ingestion_id")) {
-            ps.setString(1, source);
+            ps.setArray(1, c.createArrayOf("date", periods));
+            ps.setArray(2, c.createArrayOf("text", accounts));
+            ps.setString(3, source);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    superseded.add(rs.getObject(1, UUID.class));
-                    replaced += rs.getLong(2);
+                    l.superseded.add(rs.getObject(1, UUID.class));
+                    l.replaced += rs.getLong(2);
                 }
             }
         }
-        try (PreparedStatement ps = c.prepareStatement("DELETE FROM outlay.ledger_daily d USING " + scope + " s "
-                + "WHERE d.source = ? AND d.billing_period = s.billing_period AND d.billing_account_id = s.billing_account_id")) {
-            ps.setString(1, source);
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM outlay.ledger_daily d USING " + scope
+                + " WHERE d.source = ? AND d.billing_period = s.billing_period AND d.billing_account_id = s.billing_account_id")) {
+            ps.setArray(1, c.createArrayOf("date", periods));
+            ps.setArray(2, c.createArrayOf("text", accounts));
+            ps.setString(3, source);
             ps.executeUpdate();
         }
-        long inserted;
-        try (Statement st = c.createStatement()) {
-            inserted = st.executeUpdate("INSERT INTO outlay.ledger_charge (" + CopyEncoder.COLUMNS + ") SELECT "
-                    + CopyEncoder.COLUMNS + " FROM pg_temp." + staging);
-            st.executeUpdate("INSERT INTO outlay.ledger_daily (" + DailyRollup.COLUMNS + ") SELECT " + DailyRollup.COLUMNS
-                    + " FROM pg_temp." + staging + "_daily");
+    }
+
+    private static void markSuperseded(Connection c, UUID ingestionId, Set<UUID> superseded) throws SQLException {
+        if (superseded.isEmpty()) return;
+        try (PreparedStatement ps = c.prepareStatement("UPDATE outlay.ingestion SET superseded_by = ? WHERE id = ANY (?)")) {
+            ps.setObject(1, ingestionId);
+            ps.setArray(2, c.createArrayOf("uuid", superseded.toArray()));
+            ps.executeUpdate();
         }
-        s.tagKeys.replace(c, s.tenant, source);
-        superseded.remove(ingestionId);
-        if (!superseded.isEmpty()) {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE outlay.ingestion SET superseded_by = ? WHERE id = ANY (?)")) {
-                ps.setObject(1, ingestionId);
-                Array ids = c.createArrayOf("uuid", superseded.toArray());
-                ps.setArray(2, ids);
-                ps.executeUpdate();
-            }
+    }
+
+    private static void copyIn(Connection c, String sql, byte[] data) throws SQLException {
+        copyIn(c, sql, data, data.length);
+    }
+
+    private static void copyIn(Connection c, String sql, byte[] data, int length) throws SQLException {
+        CopyIn in = c.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
+        boolean done = false;
+        try {
+            in.writeToCopy(data, 0, length);
+            in.endCopy();
+            done = true;
+        } finally {
+            if (!done && in.isActive()) in.cancelCopy();
         }
-        List<String> periods = new ArrayList<>();
-        for (LocalDate p : s.periods) periods.add(p.toString().substring(0, 7));
-        return new LoadResult(s.schemaVersion, s.rows, inserted, s.flagged, replaced, s.flags, periods, superseded, Map.of());
     }
 }

@@ -3,7 +3,6 @@ package dev.outlay.model;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
@@ -75,7 +74,8 @@ public record Charge(
 
     /** The billing period the ledger partitions by: the UTC calendar month of BillingPeriodStart. */
     public LocalDate billingPeriod() {
-        return billingPeriodStart.atZone(ZoneOffset.UTC).toLocalDate().withDayOfMonth(1);
+        // Epoch arithmetic: atZone(UTC) builds a ZoneRules per call, a measurable cost at millions of rows.
+        return LocalDate.ofEpochDay(Math.floorDiv(billingPeriodStart.getEpochSecond(), 86_400L)).withDayOfMonth(1);
     }
 
     public boolean flagged() {
