@@ -1,0 +1,63 @@
+package dev.outlay.ledger;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A new month's partition can be added while another load is still inserting, and is isolated like its parent. */
+@QuarkusTest
+class LedgerPartitionsTest {
+
+    @Inject
+    AgroalDataSource ds;
+
+    @Test
+    void aPartitionIsAttachedWhileAnotherLoadHoldsTheLedger() throws Exception {
+        LocalDate month = LocalDate.of(2031, 7, 1);
+        String table = LedgerPartitions.name(month);
+        try (Connection load = ds.getConnection(); Connection ddl = ds.getConnection()) {
+            load.setAutoCommit(false);
+            try (Statement st = load.createStatement()) {
+                st.execute("LOCK TABLE outlay.ledger_charge IN ROW EXCLUSIVE MODE"); // what a running INSERT holds
+            }
+            ddl.setAutoCommit(false);
+            try (Statement st = ddl.createStatement()) {
+                st.execute("SET lock_timeout = '3s'"); // CREATE TABLE .. PARTITION OF would time out here
+            }
+            LedgerPartitions.ensure(ddl, List.of(month));
+            ddl.setAutoCommit(true);
+            load.rollback();
+            try (Statement st = ddl.createStatement()) {
+                st.execute("RESET lock_timeout");
+                try (ResultSet rs = st.executeQuery("SELECT c.relrowsecurity, c.relforcerowsecurity, c.relispartition, "
+                        + "(SELECT count(*) FROM pg_policies p WHERE p.schemaname = 'outlay' AND p.tablename = c.relname "
+                        + "AND p.qual LIKE '%outlay.tenant_id%' AND p.with_check LIKE '%outlay.tenant_id%'), "
+                        + "(SELECT count(*) FROM pg_indexes i WHERE i.schemaname = 'outlay' AND i.tablename = c.relname) "
+                        + "FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'outlay' AND c.relname = '"
+                        + table + "'")) {
+                    assertTrue(rs.next(), table + " exists");
+                    assertTrue(rs.getBoolean(1), "row-level security enabled");
+                    assertTrue(rs.getBoolean(2), "row-level security forced");
+                    assertTrue(rs.getBoolean(3), "attached as a partition");
+                    assertEquals(1, rs.getInt(4), "tenant policy");
+                    assertEquals(2, rs.getInt(5), "the parent's indexes");
+                }
+                // Idempotent: a second load of the month finds it.
+                ddl.setAutoCommit(false);
+                LedgerPartitions.ensure(ddl, List.of(month));
+                ddl.setAutoCommit(true);
+                st.execute("DROP TABLE outlay." + table);
+            }
+        }
+    }
+}
