@@ -3,6 +3,7 @@ package dev.outlay.connectors;
 import dev.outlay.model.SourceKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -62,5 +63,29 @@ class BadInputTest {
         assertEquals("chargeCategories.sub", e.field());
         e = assertThrows(InvalidConfigException.class, () -> Connectors.open(SourceKind.INVOICE_CSV, "{nope", null, "f"));
         assertEquals("mapping", e.field());
+        e = assertThrows(InvalidConfigException.class, () -> Connectors.open(SourceKind.INVOICE_CSV,
+                "{\"provider\":\"x\",\"currency\":\"USD\",\"colums\":{\"billedCost\":\"a\"}}", null, "f"));
+        assertEquals("colums", e.field(), "a misspelt key is refused, not ignored");
+        e = assertThrows(InvalidConfigException.class, () -> Connectors.open(SourceKind.INVOICE_CSV,
+                "{\"provider\":\"x\",\"provider\":\"y\",\"columns\":{\"chargePeriodStart\":\"d\",\"billedCost\":\"a\"}}", null, "f"));
+        assertEquals("mapping", e.field());
+        assertTrue(e.getMessage().contains("Duplicate field 'provider'"), e.getMessage());
+    }
+
+    /** The YAML notation fails the same way, naming the field or the line and column of the syntax error. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "unknown target    | 'provider: x\ncurrency: USD\ncolumns:\n  amount: A\n'                                   | columns.amount      | unknown target 'amount'",
+            "bad category      | 'provider: x\ncurrency: USD\ncolumns:\n  chargePeriodStart: d\n  billedCost: a\nchargeCategories:\n  sub: Subscription\n' | chargeCategories.sub | Subscription",
+            "unknown key       | 'provider: x\ncurrency: USD\ncolums:\n  billedCost: a\n'                                   | colums              | unknown mapping key 'colums'",
+            "bad indentation   | 'provider: x\ncolumns:\n  billedCost: a\n chargePeriodStart: d\n'                          | mapping             | line 4",
+            "duplicate target  | 'provider: x\ncurrency: USD\ncolumns:\n  billedCost: a\n  billedCost: b\n'               | mapping             | Duplicate field 'billedCost'",
+            "a list, not a map | '- provider: x\n'                                                                      | mapping             | invalid mapping",
+            "bad currency      | 'provider: x\ncurrency: usd\ncolumns:\n  chargePeriodStart: d\n  billedCost: a\n'         | currency            | ISO 4217"})
+    void invalidYamlMappingNamesTheFieldOrLine(String label, String yaml, String field, String message) {
+        InvalidConfigException e = assertThrows(InvalidConfigException.class,
+                () -> Connectors.open(SourceKind.INVOICE_CSV, yaml.replace("\\n", "\n"), null, "f"));
+        assertEquals(field, e.field(), e.getMessage());
+        assertTrue(e.getMessage().contains(message), e.getMessage());
     }
 }

@@ -28,10 +28,12 @@ class FixtureTotalsTest {
                 Arguments.of(SourceKind.FOCUS, "focus/focus-1.2-every-charge-kind.csv", null, 8, "focus-1.2/1",
                         "14.96", "14.96", 0),
                 Arguments.of(SourceKind.INVOICE_CSV, "invoice/saas-invoice.csv", "invoice/saas-mapping.json", 6, "invoice-csv/2",
+                        "1962.8733", "1962.8733", 1),
+                Arguments.of(SourceKind.INVOICE_CSV, "invoice/saas-invoice.csv", "invoice/saas-mapping.yaml", 6, "invoice-csv/2",
                         "1962.8733", "1962.8733", 1));
     }
 
-    @ParameterizedTest(name = "{1}")
+    @ParameterizedTest(name = "{1} {2}")
     @MethodSource("fixtures")
     void totalsToTheLastDecimal(SourceKind kind, String fixture, String mapping, int rows, String version,
                                 String billed, String effective, int flagged) {

@@ -69,6 +69,15 @@ class IngestionApiTest {
     }
 
     @Test
+    void anInvoiceMappingMayBeWrittenInYaml() {
+        String t = "ledger-yaml";
+        awaitDone(t, upload(t, "invoice-csv", "saas.csv", fixture("invoice/saas-invoice.csv"), new String(fixture("invoice/saas-mapping.yaml"), StandardCharsets.UTF_8)))
+                .body("status", equalTo("succeeded")).body("schemaVersion", equalTo("invoice-csv/2"));
+        assertMoney("1962.8733", scalar(ds, t, "SELECT sum(billed_cost) FROM outlay.ledger_charge WHERE source = 'invoice-csv'"));
+        assertMoney("2", scalar(ds, t, "SELECT count(*) FROM outlay.ledger_charge WHERE source = 'invoice-csv' AND tags->>'team' = 'product' AND billed_cost > 0"));
+    }
+
+    @Test
     void parquetExportsLoadThroughTheApiWithTheSameTotalsAsTheirCsv() {
         String t = "ledger-parquet";
         awaitDone(t, upload(t, "aws-cur", "cur2.snappy.parquet", fixture("aws/cur2-every-line-item-type.snappy.parquet"), null))
@@ -150,6 +159,10 @@ class IngestionApiTest {
         given().header("Authorization", auth).multiPart("source", "invoice-csv").multiPart("file", "f.csv", new byte[]{1})
                 .multiPart("mapping", "{\"provider\":\"x\",\"currency\":\"USD\",\"columns\":{\"billedCost\":\"a\"}}")
                 .when().post("/api/v1/ingestions").then().statusCode(400).body("errors[0].field", equalTo("columns.chargePeriodStart"));
+        given().header("Authorization", auth).multiPart("source", "invoice-csv").multiPart("file", "f.csv", new byte[]{1})
+                .multiPart("mapping", "provider: x\ncolumns:\n  billedCost: a\n chargePeriodStart: d\n")
+                .when().post("/api/v1/ingestions").then().statusCode(400).contentType(startsWith("application/problem+json"))
+                .body("errors[0].field", equalTo("mapping")).body("errors[0].message", containsString("line 4"));
         given().header("Authorization", auth).multiPart("source", "focus").multiPart("file", "big.csv", new byte[1_000_001])
                 .when().post("/api/v1/ingestions").then().statusCode(413).contentType(startsWith("application/problem+json"));
         given().header("Authorization", bearer("ledger-val", "dev", "engineering")).multiPart("source", "focus")

@@ -3,6 +3,7 @@ package dev.outlay.connectors.invoice;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.outlay.connectors.ConnectorConfig;
 import dev.outlay.connectors.InvalidConfigException;
 import dev.outlay.model.ChargeCategory;
@@ -15,7 +16,7 @@ import java.util.Set;
 
 /**
  * Declarative column mapping of a generic invoice CSV (SaaS, licences, internal platform, private
- * infrastructure). JSON; validated on construction. Targets: see {@link #TARGETS}. Example in
+ * infrastructure). JSON or YAML; validated on construction. Targets: see {@link #TARGETS}. Example in
  * docs/mappings/invoice-csv.md.
  *
  * @param version         the mapping's own version; recorded in provenance as {@code invoice-csv/<version>}
@@ -38,7 +39,15 @@ public record InvoiceMapping(String version, String provider, String currency, S
             "subAccountId", "subAccountName", "resourceId", "resourceName", "quantity", "unit", "chargeCategory",
             "regionId", "skuId");
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    private static final Set<String> KEYS = Set.of("version", "provider", "currency", "billingAccountId", "serviceCategory",
+            "columns", "chargeCategories", "tags", "tagPrefix");
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    // Duplicate keys are refused in both notations: a mapping that names a target twice is ambiguous.
+    private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder().build())
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     /** The mapping used when a connection provides none: conventional lower-case column names. */
     public static InvoiceMapping defaults() {
@@ -87,18 +96,42 @@ public record InvoiceMapping(String version, String provider, String currency, S
         tags = tags == null ? Map.of() : Map.copyOf(tags);
     }
 
-    public static InvoiceMapping parse(String json) {
-        if (json == null || json.isBlank()) return defaults();
+    /** A mapping in JSON (text starting with '{') or YAML; null or blank gives {@link #defaults()}. */
+    public static InvoiceMapping parse(String text) {
+        if (text == null || text.isBlank()) return defaults();
+        boolean json = text.strip().startsWith("{");
+        String notation = json ? "JSON" : "YAML";
         try {
-            return JSON.readValue(json, InvoiceMapping.class);
+            ObjectMapper mapper = json ? JSON : YAML;
+            com.fasterxml.jackson.databind.JsonNode tree = mapper.readTree(text);
+            if (tree == null || !tree.isObject()) {
+                throw new InvalidConfigException("mapping", "invalid mapping: expected an object of mapping keys, not "
+                        + (tree == null ? "nothing" : tree.getNodeType().name().toLowerCase(java.util.Locale.ROOT)));
+            }
+            // Checked here rather than by Jackson: a record's creator skips unknown keys, and a misspelt key
+            // (say "colums") must not silently fall back to defaults.
+            for (java.util.Iterator<String> it = tree.fieldNames(); it.hasNext(); ) {
+                String key = it.next();
+                if (!KEYS.contains(key)) {
+                    throw new InvalidConfigException(key, "unknown mapping key '" + key + "' (allowed: " + String.join(", ", new java.util.TreeSet<>(KEYS)) + ")");
+                }
+            }
+            return mapper.treeToValue(tree, InvoiceMapping.class);
         } catch (InvalidConfigException e) {
             throw e;
         } catch (com.fasterxml.jackson.databind.exc.ValueInstantiationException e) {
             if (e.getCause() instanceof InvalidConfigException ice) throw ice;
-            throw new InvalidConfigException("mapping", "invalid mapping: " + e.getOriginalMessage());
+            throw new InvalidConfigException("mapping", "invalid mapping: " + e.getOriginalMessage() + at(e));
+        } catch (com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
+            throw new InvalidConfigException("mapping", "invalid mapping: " + e.getOriginalMessage() + at(e));
         } catch (java.io.IOException e) {
-            String msg = e instanceof com.fasterxml.jackson.core.JsonProcessingException jpe ? jpe.getOriginalMessage() : e.getMessage();
-            throw new InvalidConfigException("mapping", "mapping is not valid JSON: " + msg);
+            String msg = e instanceof com.fasterxml.jackson.core.JsonProcessingException jpe ? jpe.getOriginalMessage() + at(jpe) : e.getMessage();
+            throw new InvalidConfigException("mapping", "mapping is not valid " + notation + ": " + msg);
         }
+    }
+
+    private static String at(com.fasterxml.jackson.core.JsonProcessingException e) {
+        var loc = e.getLocation();
+        return loc == null || loc.getLineNr() < 1 ? "" : " (line " + loc.getLineNr() + ", column " + loc.getColumnNr() + ")";
     }
 }
