@@ -1,7 +1,10 @@
 package dev.outlay.ledger;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -62,26 +65,8 @@ final class BinaryCopy {
     }
 
     void text(String s) {
-        if (s == null) {
-            nul();
-            return;
-        }
-        int n = s.length();
-        boolean ascii = true;
-        for (int i = 0; i < n; i++) {
-            if (s.charAt(i) >= 0x80) {
-                ascii = false;
-                break;
-            }
-        }
-        if (!ascii) {
-            bytes(s.getBytes(StandardCharsets.UTF_8));
-            return;
-        }
-        int32(n);
-        ensure(n);
-        s.getBytes(0, n, buf, len); // ASCII only here, so the deprecated low-byte copy is exact
-        len += n;
+        if (s == null) nul();
+        else bytes(s.getBytes(StandardCharsets.UTF_8)); // an intrinsic for Latin-1 strings: faster than a char loop
     }
 
     /** A value already encoded as UTF-8 (per-file constants are encoded once). */
@@ -175,6 +160,10 @@ final class BinaryCopy {
             int16(dscale);
             return;
         }
+        if (unscaled.bitLength() < 50) { // |unscaled| < 2^50 ~ 1.1e15: times 1000 still fits a long
+            numericFromLong(Math.abs(unscaled.longValue()), dscale, sign);
+            return;
+        }
         String digits = unscaled.abs().toString();
         int intLen = digits.length() - dscale;               // decimal digits before the point (may be <= 0)
         int intGroups = intLen > 0 ? (intLen + 3) / 4 : 0;
@@ -206,6 +195,35 @@ final class BinaryCopy {
         for (int g = first; g <= last; g++) int16(groups[g]);
     }
 
+    /**
+     * The common case without string conversion: scale the magnitude so the fraction fills whole base-10000
+     * digits, then peel digits off the least significant end.
+     */
+    private void numericFromLong(long magnitude, int dscale, short sign) {
+        int pad = (4 - dscale % 4) % 4;
+        long v = magnitude * POW10[pad];
+        int fracGroups = (dscale + pad) / 4;
+        short[] groups = this.groups; // least significant first
+        int n = 0;
+        while (v != 0) {
+            groups[n++] = (short) (v % 10_000);
+            v /= 10_000;
+        }
+        int low = 0;
+        while (groups[low] == 0) low++; // trailing zero digits are implied by the scale
+        int ndigits = n - low;
+        int weight = n - fracGroups - 1;
+        int32(8 + 2 * ndigits);
+        int16(ndigits);
+        int16(weight);
+        int16(sign);
+        int16(dscale);
+        for (int g = n - 1; g >= low; g--) int16(groups[g]);
+    }
+
+    private static final long[] POW10 = {1, 10, 100, 1000};
+    private final short[] groups = new short[8];
+
     private void byte1(int v) {
         ensure(1);
         buf[len++] = (byte) v;
@@ -213,22 +231,25 @@ final class BinaryCopy {
 
     private void int16(int v) {
         ensure(2);
-        buf[len++] = (byte) (v >>> 8);
-        buf[len++] = (byte) v;
+        SHORT.set(buf, len, (short) v);
+        len += 2;
     }
 
     private void int32(int v) {
         ensure(4);
-        buf[len++] = (byte) (v >>> 24);
-        buf[len++] = (byte) (v >>> 16);
-        buf[len++] = (byte) (v >>> 8);
-        buf[len++] = (byte) v;
+        INT.set(buf, len, v);
+        len += 4;
     }
 
     private void int64(long v) {
-        int32((int) (v >>> 32));
-        int32((int) v);
+        ensure(8);
+        LONG.set(buf, len, v);
+        len += 8;
     }
+
+    private static final VarHandle SHORT = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
     private void raw(byte[] b, int off, int n) {
         ensure(n);
