@@ -46,6 +46,9 @@ public class IngestionService {
     LedgerLoader loader;
 
     @Inject
+    SourceMappingService mappings;
+
+    @Inject
     jakarta.enterprise.event.Event<IngestionSucceeded> succeeded;
 
     private ExecutorService pool;
@@ -80,6 +83,7 @@ public class IngestionService {
 
     /** Validates and spools the upload, records it as queued (or duplicate) and starts the load. */
     public Submitted submit(Request req, InputStream body) {
+        req = withStoredMapping(req);
         validateMapping(req);
         StagedUpload upload = StagedUpload.spool(body, config.maxUploadBytes());
         return enqueue(req, upload);
@@ -87,6 +91,7 @@ public class IngestionService {
 
     /** Loads on the calling thread (demo seeding); the tenant must be bound. Returns the final manifest entry. */
     public Ingestion ingestNow(Request req, InputStream body) {
+        req = withStoredMapping(req);
         validateMapping(req);
         StagedUpload upload = StagedUpload.spool(body, Long.MAX_VALUE);
         UUID id = UUID.randomUUID();
@@ -157,6 +162,12 @@ public class IngestionService {
             }
         }));
         return new Submitted(id, job);
+    }
+
+    /** An invoice upload without a mapping part takes the mapping stored for its source, when there is one. */
+    private Request withStoredMapping(Request req) {
+        if (req.kind() != SourceKind.INVOICE_CSV || (req.mapping() != null && !req.mapping().isBlank())) return req;
+        return mappings.find(req.source()).map(m -> new Request(req.kind(), req.source(), req.objectKey(), m.mapping())).orElse(req);
     }
 
     private static void validateMapping(Request req) {

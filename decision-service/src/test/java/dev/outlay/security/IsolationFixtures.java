@@ -45,10 +45,11 @@ public final class IsolationFixtures {
                 .body(content.replace("Within policy", "Within policy (" + tenant + ")"))
                 .post("/api/v1/rulesets/spend-policy/versions?note=isolation").then().statusCode(201);
 
-        // an ingestion, and an allocation run over what it loaded
+        // a mapping stored for the invoice source, an ingestion that uses it, and an allocation run over what it loaded
+        given().header("Authorization", finops).contentType(ContentType.JSON).body(MAPPING)
+                .put("/api/v1/sources/invoice-csv/mapping").then().statusCode(200);
         String ingestion = given().header("Authorization", finops).multiPart("source", "invoice-csv")
                 .multiPart("file", "invoice.csv", INVOICE.getBytes(), "text/csv")
-                .multiPart("mapping", MAPPING)
                 .post("/api/v1/ingestions").then().statusCode(202).extract().path("id");
         String status = "queued";
         for (int i = 0; i < 600 && (status.equals("queued") || status.equals("running")); i++) {

@@ -2,12 +2,16 @@ package dev.outlay.api.v1;
 
 import dev.outlay.connections.ConnectionPoller;
 import dev.outlay.ingestion.S3Sources;
+import dev.outlay.ingestion.SourceMapping;
+import dev.outlay.ingestion.SourceMappingService;
 import dev.outlay.ledger.SourceHealthService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -18,7 +22,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Billing sources: health of every source, bounded backfill of a configured S3 source or a tenant's S3 connection. */
+/**
+ * Billing sources: health of every source, bounded backfill of a configured S3 source or a tenant's S3 connection,
+ * and the declarative mapping stored per source (used by invoice uploads that send none).
+ */
 @Path("/api/v1/sources")
 @Produces(MediaType.APPLICATION_JSON)
 public class SourcesResource {
@@ -37,6 +44,9 @@ public class SourcesResource {
 
     @Inject
     SourceHealthService health;
+
+    @Inject
+    SourceMappingService mappings;
 
     /** Per source: last success, recency, completeness of the current billing period, breach of the freshness window. */
     @GET
@@ -58,6 +68,37 @@ public class SourcesResource {
                 ? connections.backfill(connection.get(), b.from(), b.to())
                 : sources.backfill(id, b.from(), b.to());
         return Response.accepted(new BackfillAccepted(id, periods, "queued")).build();
+    }
+
+    @GET
+    @Path("mappings")
+    @RolesAllowed({"admin", "finops_admin", "finance", "platform", "engineering", "leadership", "auditor"})
+    public List<SourceMapping> mappings() {
+        return mappings.list();
+    }
+
+    @GET
+    @Path("{source}/mapping")
+    @RolesAllowed({"admin", "finops_admin", "finance", "platform", "engineering", "leadership", "auditor"})
+    public SourceMapping mapping(@PathParam("source") String source) {
+        return mappings.get(source);
+    }
+
+    /** The body is the mapping itself, JSON or YAML; 422 names the faulty field, or the line of a syntax error. */
+    @PUT
+    @Path("{source}/mapping")
+    @Consumes({MediaType.APPLICATION_JSON, "application/yaml", "application/x-yaml", "text/yaml"})
+    @RolesAllowed({"admin", "finops_admin"})
+    public SourceMapping putMapping(@PathParam("source") String source, String body) {
+        return mappings.put(source, body);
+    }
+
+    @DELETE
+    @Path("{source}/mapping")
+    @RolesAllowed({"admin", "finops_admin"})
+    public Response deleteMapping(@PathParam("source") String source) {
+        mappings.delete(source);
+        return Response.noContent().build();
     }
 
     private static Optional<UUID> uuid(String id) {
