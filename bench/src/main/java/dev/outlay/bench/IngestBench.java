@@ -6,9 +6,6 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -39,6 +36,9 @@ public final class IngestBench {
 
     private static final Pattern ID = Pattern.compile("\"id\":\"([^\"]+)\"");
     private static final Pattern STATUS = Pattern.compile("\"status\":\"([^\"]+)\"");
+    private static final Pattern TIMINGS = Pattern.compile("\"timingsMs\":(\\{[^}]*})");
+    /** The server's phase timings of the measured ingestion, as its manifest records them. */
+    private static String phases = "{}";
     private static final Pattern HEAP = Pattern.compile("(?m)^jvm_memory_used_bytes\\{area=\"heap\"[^}]*}\\s+([0-9.eE+]+)");
 
     public static void main(String[] args) throws Exception {
@@ -63,11 +63,12 @@ public final class IngestBench {
         System.out.printf("file: %s (%,d rows, %,d bytes)%n", file, written, Files.size(file));
 
         long duck = duckdb(file);
-        System.out.printf("duckdb read_csv + group-by: %,d ms (native memory; bench JVM heap peak %.1f MB)%n", duck, peakHeapMb());
+        System.out.printf("duckdb read_csv + group-by: %,d ms (in-process, native memory; bench process peak RSS %s)%n", duck, peakRss());
         if (skipOutlay) return;
         if (token == null) throw new IllegalStateException("set OUTLAY_TOKEN=$(./outlay token --role finops_admin) or pass --token");
         long[] outlay = outlay(url, token, file);
         System.out.printf("outlay end-to-end ingest:   %,d ms (server peak heap sampled %,d MB)%n", outlay[0], outlay[1]);
+        System.out.printf("outlay server phases (ms): %s%n", phases);
         System.out.printf("ratio duckdb/outlay time: %.2fx (>= 1.0 means Outlay's ingest is at least as fast as DuckDB's aggregate)%n",
                 (double) duck / outlay[0]);
         System.out.printf("ratio outlay/duckdb time: %.2fx%n", (double) outlay[0] / duck);
@@ -151,7 +152,11 @@ public final class IngestBench {
                     .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString()).body();
             Matcher s = STATUS.matcher(body);
             String status = s.find() ? s.group(1) : "?";
-            if (status.equals("succeeded")) break;
+            if (status.equals("succeeded")) {
+                Matcher t = TIMINGS.matcher(body);
+                if (t.find()) phases = t.group(1);
+                break;
+            }
             if (!status.equals("queued") && !status.equals("running")) throw new IllegalStateException("ingestion " + status + ": " + body);
             Thread.sleep(100);
         }
@@ -160,12 +165,19 @@ public final class IngestBench {
         return new long[]{ms, peak.get() / (1024 * 1024)};
     }
 
-    static double peakHeapMb() {
-        double sum = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) sum += pool.getPeakUsage().getUsed();
+    /** DuckDB allocates outside the Java heap, so the process's high-water resident set is its fair memory figure. */
+    static String peakRss() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    long kb = Long.parseLong(line.replaceAll("[^0-9]", ""));
+                    return String.format("%,d MB", kb / 1024);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux: no figure
         }
-        return sum / (1024 * 1024);
+        return "n/a";
     }
 
     private IngestBench() {
