@@ -35,10 +35,10 @@ final class ChargeEncoderThread implements Runnable {
     }
 
     /** A complete binary COPY stream of some rows, with what they touch and how far the files have been read. */
-    record Chunk(BinaryCopy data, Set<Scope> scopes, long bytesRead, long rowsRead) {
+    record Chunk(BinaryCopy data, int tuples, Set<Scope> scopes, long bytesRead, long rowsRead) {
     }
 
-    private static final Chunk END = new Chunk(null, Set.of(), 0, 0);
+    private static final Chunk END = new Chunk(null, 0, Set.of(), 0, 0);
 
     private final List<LedgerLoader.SourceFile> files;
     private final String tenant;
@@ -124,6 +124,7 @@ final class ChargeEncoderThread implements Runnable {
         out.header();
         Set<Scope> scopes = new HashSet<>();
         Scope lastScope = null;
+        int tuples = 0;
         long bytesBefore = 0;
         for (LedgerLoader.SourceFile file : files) {
             try (ChargeReader reader = file.open()) {
@@ -146,15 +147,17 @@ final class ChargeEncoderThread implements Runnable {
                         scopes.add(scope);
                     }
                     enc.row(ch, fileRows, out);
+                    tuples++;
                     rollup.add(ch);
                     tagKeys.add(ch);
                     if (out.size() >= CHUNK_BYTES) {
                         out.trailer();
-                        put(new Chunk(out, scopes, bytesBefore + reader.bytesRead(), rows));
+                        put(new Chunk(out, tuples, scopes, bytesBefore + reader.bytesRead(), rows));
                         out = takeFree();
                         out.header();
                         scopes = new HashSet<>();
                         lastScope = null;
+                        tuples = 0;
                     }
                 }
                 bytesBefore += reader.bytesRead();
@@ -164,7 +167,7 @@ final class ChargeEncoderThread implements Runnable {
         }
         bytesRead = bytesBefore;
         out.trailer();
-        put(new Chunk(out, scopes, bytesBefore, rows));
+        put(new Chunk(out, tuples, scopes, bytesBefore, rows));
     }
 
     private BinaryCopy takeFree() throws InterruptedException {

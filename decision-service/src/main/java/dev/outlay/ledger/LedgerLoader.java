@@ -122,17 +122,26 @@ public class LedgerLoader {
                 return new LoadResult(String.join(",", encoder.schemaVersions), encoder.rows, loaded.inserted,
                         encoder.flagged, loaded.replaced, summary, periods, loaded.superseded, timings);
             } catch (SQLException | RuntimeException e) {
-                encoder.cancel();
-                c.rollback();
+                abort(encoder, c, e);
                 throw e;
             } catch (InterruptedException e) {
-                encoder.cancel();
-                c.rollback();
+                IllegalStateException failure = new IllegalStateException("ledger load interrupted", e);
+                abort(encoder, c, failure);
                 Thread.currentThread().interrupt();
-                throw new IllegalStateException("ledger load interrupted", e);
+                throw failure;
             } finally {
                 c.setAutoCommit(true);
             }
+        }
+    }
+
+    /** Stops the parser and rolls back; a rollback that fails too (lost connection) must not hide the first failure. */
+    private static void abort(ChargeEncoderThread encoder, Connection c, Exception cause) {
+        encoder.cancel();
+        try {
+            c.rollback();
+        } catch (SQLException | RuntimeException e) {
+            cause.addSuppressed(e);
         }
     }
 
@@ -178,13 +187,16 @@ public class LedgerLoader {
                     long p0 = System.nanoTime();
                     try (Connection ddl = dataSource.getConnection()) {
                         ddl.setAutoCommit(false);
-                        LedgerPartitions.ensure(ddl, newPeriods);
-                        ddl.setAutoCommit(true);
+                        try {
+                            LedgerPartitions.ensure(ddl, newPeriods);
+                        } finally {
+                            ddl.setAutoCommit(true);
+                        }
                     }
                     l.partitionNanos += System.nanoTime() - p0;
                 }
                 if (!newScopes.isEmpty()) deleteScopes(c, source, newScopes, l);
-                if (chunk.rowsRead() > 0 || chunk.data().size() > 0) {
+                if (chunk.tuples() > 0) {
                     copyIn(c, "COPY pg_temp.ledger_staging (" + CopyEncoder.COLUMNS + ") FROM STDIN (FORMAT binary)",
                             chunk.data().array(), chunk.data().size());
                     l.inserted += insert.executeUpdate();
