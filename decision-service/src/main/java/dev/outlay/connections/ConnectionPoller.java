@@ -88,24 +88,28 @@ public class ConnectionPoller {
     }
 
     /** Queues a backfill of [from, to] for a connection of the caller's tenant, bounded like any backfill. */
-    public List<String> backfill(UUID id, String from, String to) {
+    public List<String> backfill(UUID id, String from, String to, boolean replay) {
         Connection c = connections.get(id);
         if (!ConnectionInput.AWS_S3.equals(c.kind())) throw ProblemException.notFound("No S3 connection " + id + ".");
         List<YearMonth> periods = s3.window(from, to);
         Caller caller = TenantContext.caller().orElseThrow();
-        ingestion.submitJob(caller, () -> poll(c, periods));
+        ingestion.submitJob(caller, () -> poll(c, periods, replay));
         return periods.stream().map(YearMonth::toString).toList();
     }
 
     /** Ingests the periods of one connection (tenant bound) and records the outcome on it. */
     PollResult poll(Connection c, List<YearMonth> periods) {
+        return poll(c, periods, false);
+    }
+
+    PollResult poll(Connection c, List<YearMonth> periods, boolean replay) {
         List<String> outcomes = new ArrayList<>();
         boolean failed = false;
         try {
             S3Source source = sourceOf(c);
             for (YearMonth p : periods) {
                 try {
-                    Optional<Ingestion> done = s3.ingestPeriod(source, p);
+                    Optional<Ingestion> done = s3.ingestPeriod(source, p, replay);
                     String status = done.map(Ingestion::status).orElse("no-export");
                     failed |= "failed".equals(status);
                     outcomes.add(p + ": " + status + done.map(i -> " (ingestion " + i.id() + ")").orElse(""));

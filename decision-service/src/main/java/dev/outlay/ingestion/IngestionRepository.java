@@ -39,17 +39,18 @@ public class IngestionRepository {
     @Inject
     ObjectMapper json;
 
-    public void create(UUID id, String source, String kind, String objectKey, String checksum, Long bytesTotal, String createdBy) {
-        update("INSERT INTO outlay.ingestion (id, tenant_id, source, source_kind, object_key, checksum, status, bytes_total, created_by) "
-                + "VALUES (?, ?, ?, ?, ?, ?, 'queued', ?, ?)", id, TenantContext.requireTenant(), source, kind, objectKey, checksum,
-                bytesTotal, createdBy);
+    public void create(UUID id, String source, String kind, String objectKey, String checksum, String mappingSha256, Long bytesTotal,
+                       String createdBy) {
+        update("INSERT INTO outlay.ingestion (id, tenant_id, source, source_kind, object_key, checksum, mapping_sha256, status, "
+                + "bytes_total, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, 'queued', ?, ?)", id, TenantContext.requireTenant(), source, kind,
+                objectKey, checksum, mappingSha256, bytesTotal, createdBy);
     }
 
-    /** The succeeded ingestion of the same source and bytes whose rows are all still current, if any. */
-    public Optional<UUID> currentWithChecksum(String source, String checksum) {
-        return query("SELECT id FROM outlay.ingestion WHERE source = ? AND checksum = ? AND status = 'succeeded' "
-                + "AND superseded_by IS NULL ORDER BY finished_at DESC LIMIT 1", rs -> rs.getObject(1, UUID.class), source, checksum)
-                .stream().findFirst();
+    /** The succeeded ingestion of the same source, bytes and mapping whose rows are all still current, if any. */
+    public Optional<UUID> currentWithChecksum(String source, String checksum, String mappingSha256) {
+        return query("SELECT id FROM outlay.ingestion WHERE source = ? AND checksum = ? AND mapping_sha256 IS NOT DISTINCT FROM ? "
+                        + "AND status = 'succeeded' AND superseded_by IS NULL ORDER BY finished_at DESC LIMIT 1",
+                rs -> rs.getObject(1, UUID.class), source, checksum, mappingSha256).stream().findFirst();
     }
 
     public void markDuplicate(UUID id, UUID of) {

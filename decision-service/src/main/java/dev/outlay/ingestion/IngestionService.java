@@ -19,6 +19,7 @@ import org.jboss.logging.Logger;
 
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -68,12 +69,33 @@ public class IngestionService {
         pool.shutdownNow();
     }
 
-    /** What to ingest: the kind, the source connection name (replace scope), the file name and the optional mapping. */
-    public record Request(SourceKind kind, String source, String objectKey, String mapping) {
+    /**
+     * What to ingest: the kind, the source connection name (replace scope), the file name, the optional mapping, and
+     * whether to load even bytes already loaded under the same mapping ({@code replay}: re-derive the rows after an
+     * Outlay upgrade changed a source kind's mapping).
+     */
+    public record Request(SourceKind kind, String source, String objectKey, String mapping, boolean replay) {
         public Request {
             if (source == null || source.isBlank()) source = kind.id();
             if (!source.matches("[A-Za-z0-9][A-Za-z0-9._:/-]{0,127}")) {
                 throw ProblemException.badRequest("invalid source name", Problem.Fault.at("connection", "letters, digits and . _ : / - only"));
+            }
+        }
+
+        public Request(SourceKind kind, String source, String objectKey, String mapping) {
+            this(kind, source, objectKey, mapping, false);
+        }
+
+        /** sha-256 of the mapping text, or null for the kind's fixed mapping: part of what makes bytes a duplicate. */
+        String mappingSha256() {
+            return mapping == null || mapping.isBlank() ? null : HexFormat.of().formatHex(sha256(mapping));
+        }
+
+        private static byte[] sha256(String text) {
+            try {
+                return java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
             }
         }
     }
@@ -96,8 +118,8 @@ public class IngestionService {
         StagedUpload upload = StagedUpload.spool(body, Long.MAX_VALUE);
         UUID id = UUID.randomUUID();
         Caller caller = TenantContext.caller().orElseThrow();
-        manifest.create(id, req.source(), req.kind().id(), req.objectKey(), upload.sha256(), upload.size(), caller.subject());
-        Optional<UUID> same = manifest.currentWithChecksum(req.source(), upload.sha256());
+        manifest.create(id, req.source(), req.kind().id(), req.objectKey(), upload.sha256(), req.mappingSha256(), upload.size(), caller.subject());
+        Optional<UUID> same = duplicateOf(req, upload.sha256());
         if (same.isPresent()) {
             manifest.markDuplicate(id, same.get());
             upload.delete();
@@ -114,8 +136,8 @@ public class IngestionService {
     public Ingestion ingestFiles(Request req, String fingerprint, List<LedgerLoader.SourceFile> files) {
         UUID id = UUID.randomUUID();
         Caller caller = TenantContext.caller().orElseThrow();
-        manifest.create(id, req.source(), req.kind().id(), req.objectKey(), fingerprint, null, caller.subject());
-        Optional<UUID> same = manifest.currentWithChecksum(req.source(), fingerprint);
+        manifest.create(id, req.source(), req.kind().id(), req.objectKey(), fingerprint, req.mappingSha256(), null, caller.subject());
+        Optional<UUID> same = duplicateOf(req, fingerprint);
         if (same.isPresent()) {
             manifest.markDuplicate(id, same.get());
             return manifest.find(id).orElseThrow();
@@ -146,8 +168,8 @@ public class IngestionService {
     private Submitted enqueue(Request req, StagedUpload upload) {
         UUID id = UUID.randomUUID();
         Caller caller = TenantContext.caller().orElseThrow(() -> new IllegalStateException("no caller"));
-        manifest.create(id, req.source(), req.kind().id(), req.objectKey(), upload.sha256(), upload.size(), caller.subject());
-        Optional<UUID> same = manifest.currentWithChecksum(req.source(), upload.sha256());
+        manifest.create(id, req.source(), req.kind().id(), req.objectKey(), upload.sha256(), req.mappingSha256(), upload.size(), caller.subject());
+        Optional<UUID> same = duplicateOf(req, upload.sha256());
         if (same.isPresent()) {
             manifest.markDuplicate(id, same.get());
             upload.delete();
@@ -164,10 +186,15 @@ public class IngestionService {
         return new Submitted(id, job);
     }
 
+    /** The current ingestion these bytes under this mapping repeat; never for a replay. */
+    private Optional<UUID> duplicateOf(Request req, String checksum) {
+        return req.replay() ? Optional.empty() : manifest.currentWithChecksum(req.source(), checksum, req.mappingSha256());
+    }
+
     /** An invoice upload without a mapping part takes the mapping stored for its source, when there is one. */
     private Request withStoredMapping(Request req) {
         if (req.kind() != SourceKind.INVOICE_CSV || (req.mapping() != null && !req.mapping().isBlank())) return req;
-        return mappings.find(req.source()).map(m -> new Request(req.kind(), req.source(), req.objectKey(), m.mapping())).orElse(req);
+        return mappings.find(req.source()).map(m -> new Request(req.kind(), req.source(), req.objectKey(), m.mapping(), req.replay())).orElse(req);
     }
 
     private static void validateMapping(Request req) {

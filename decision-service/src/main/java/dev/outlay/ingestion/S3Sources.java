@@ -77,15 +77,18 @@ public class S3Sources {
         }
     }
 
-    /** Queues a backfill of [from, to] (billing months) for a configured source of the caller's tenant. */
-    public List<String> backfill(String sourceId, String from, String to) {
+    /**
+     * Queues a backfill of [from, to] (billing months) for a configured source of the caller's tenant; with
+     * {@code replay}, periods whose export is unchanged are loaded again too.
+     */
+    public List<String> backfill(String sourceId, String from, String to, boolean replay) {
         S3Source source = sourceOfCaller(sourceId);
         List<YearMonth> periods = window(from, to);
         Caller caller = TenantContext.caller().orElseThrow();
         ingestion.submitJob(caller, () -> {
             for (YearMonth p : periods) {
                 try {
-                    ingestPeriod(source, p);
+                    ingestPeriod(source, p, replay);
                 } catch (RuntimeException ex) {
                     LOG.errorf(ex, "backfill of %s %s failed", sourceId, p);
                 }
@@ -131,6 +134,11 @@ public class S3Sources {
      * lists, as one atomic load. Empty when the export has no manifest for the period yet.
      */
     public Optional<Ingestion> ingestPeriod(S3Source s, YearMonth period) {
+        return ingestPeriod(s, period, false);
+    }
+
+    /** As {@link #ingestPeriod(S3Source, YearMonth)}; {@code replay} loads the period even when its manifest is unchanged. */
+    public Optional<Ingestion> ingestPeriod(S3Source s, YearMonth period, boolean replay) {
         String bucket = s.config().bucket();
         try (S3CurExport export = new S3CurExport(s.config(), s.client())) {
             Optional<S3CurExport.PeriodFiles> files = export.period(period);
@@ -149,7 +157,7 @@ public class S3Sources {
                     }
                 });
             }
-            var req = new IngestionService.Request(SourceKind.AWS_CUR, s.name(), "s3://" + bucket + "/" + files.get().manifestKey(), null);
+            var req = new IngestionService.Request(SourceKind.AWS_CUR, s.name(), "s3://" + bucket + "/" + files.get().manifestKey(), null, replay);
             return Optional.of(ingestion.ingestFiles(req, files.get().fingerprint(), parts));
         }
     }

@@ -50,6 +50,9 @@ class ConnectionPollS3Test {
     @Inject
     ConnectionPoller poller;
 
+    @Inject
+    ConnectionService connections;
+
     @ConfigProperty(name = "test.superuser-url")
     String superuserUrl;
 
@@ -98,6 +101,17 @@ class ConnectionPollS3Test {
         assertTrue(second.periods().get(0).startsWith("2024-10: duplicate"), second.periods().toString());
         assertMoney("19", count(A));
         assertMoney("1522.9840789014", sum(A, "billed_cost", "2024-10-01"));
+
+        // A replay loads the unchanged period again (after an upgrade changed the mapping): a new ingestion replaces
+        // the old one's rows, and the ledger holds one copy.
+        ConnectionPoller.PollResult replay = dev.outlay.tenancy.TenantContext.runAs(dev.outlay.tenancy.TenantContext.system(A),
+                () -> poller.poll(connections.get(UUID.fromString(id)), List.of(YearMonth.of(2024, 10)), true));
+        assertTrue(replay.periods().get(0).startsWith("2024-10: succeeded"), replay.periods().toString());
+        assertMoney("19", count(A));
+        assertMoney("1522.9840789014", sum(A, "billed_cost", "2024-10-01"));
+        given().header("Authorization", bearer(A, "fo", "finops_admin")).get("/api/v1/ingestions").then().statusCode(200)
+                .body("findAll { it.source == 'acme-cur' && it.status == 'succeeded' }.size()", equalTo(2))
+                .body("findAll { it.source == 'acme-cur' && it.status == 'succeeded' && it.supersededBy == null }.size()", equalTo(1));
 
         // The schedule only takes connections whose last poll is older than the interval: this one was just polled.
         assertTrue(poller.pollTenant(A, YearMonth.of(2024, 11), Instant.now().minusSeconds(3600)).stream()

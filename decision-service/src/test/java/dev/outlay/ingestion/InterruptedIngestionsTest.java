@@ -29,7 +29,7 @@ class InterruptedIngestionsTest {
         tenants.ensure(t, t, false);
         UUID id = UUID.randomUUID();
         TenantContext.runAs(TenantContext.system(t), () -> {
-            manifest.create(id, "aws-cur", "aws-cur", "killed.csv", "abc", 10L, "x");
+            manifest.create(id, "aws-cur", "aws-cur", "killed.csv", "abc", null, 10L, "x");
             manifest.markRunning(id);
         });
         recovery.onStart(null);

@@ -78,6 +78,33 @@ class IngestionApiTest {
     }
 
     @Test
+    void theSameBytesAreADuplicateOnlyUnderTheSameMappingUnlessReplayed() {
+        String t = "ledger-remap";
+        byte[] invoice = fixture("invoice/saas-invoice.csv");
+        String v2 = new String(fixture("invoice/saas-mapping.json"), StandardCharsets.UTF_8);
+        awaitDone(t, upload(t, "invoice-csv", "saas.csv", invoice, v2)).body("status", equalTo("succeeded"));
+        awaitDone(t, upload(t, "invoice-csv", "saas.csv", invoice, v2)).body("status", equalTo("duplicate"));
+
+        // A corrected mapping (the goodwill credit is now booked as an Adjustment) re-maps the same file.
+        String v3 = v2.replace("\"version\": \"2\"", "\"version\": \"3\"").replace("\"credit\": \"Credit\"", "\"credit\": \"Adjustment\"");
+        awaitDone(t, upload(t, "invoice-csv", "saas.csv", invoice, v3)).body("status", equalTo("succeeded"))
+                .body("schemaVersion", equalTo("invoice-csv/3")).body("counts.rowsReplaced", equalTo(6));
+        assertMoney("6", scalar(ds, t, "SELECT count(*) FROM outlay.ledger_charge"));
+        assertMoney("1962.8733", scalar(ds, t, "SELECT sum(billed_cost) FROM outlay.ledger_charge"));
+        assertMoney("0", scalar(ds, t, "SELECT count(*) FROM outlay.ledger_charge WHERE charge_category = 'Credit'"));
+
+        // replay=true loads identical bytes under an identical mapping again, replacing its own earlier rows.
+        String id = given().header("Authorization", bearer(t, t + "-admin", "finops_admin")).multiPart("source", "invoice-csv")
+                .multiPart("file", "saas.csv", invoice, "text/csv").multiPart("mapping", v3).multiPart("replay", "true")
+                .when().post("/api/v1/ingestions").then().statusCode(202).extract().path("id");
+        awaitDone(t, id).body("status", equalTo("succeeded")).body("counts.rowsReplaced", equalTo(6));
+        assertMoney("6", scalar(ds, t, "SELECT count(*) FROM outlay.ledger_charge"));
+        given().header("Authorization", bearer(t, t + "-admin", "finops_admin")).multiPart("source", "invoice-csv")
+                .multiPart("file", "saas.csv", invoice, "text/csv").multiPart("replay", "yes")
+                .when().post("/api/v1/ingestions").then().statusCode(400).body("errors[0].field", equalTo("replay"));
+    }
+
+    @Test
     void parquetExportsLoadThroughTheApiWithTheSameTotalsAsTheirCsv() {
         String t = "ledger-parquet";
         awaitDone(t, upload(t, "aws-cur", "cur2.snappy.parquet", fixture("aws/cur2-every-line-item-type.snappy.parquet"), null))

@@ -31,7 +31,7 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Billing file uploads (multipart: source, file, optional mapping and connection) and the ingestion manifest. */
+/** Billing file uploads (multipart: source, file, optional mapping, connection and replay) and the ingestion manifest. */
 @Path("/api/v1/ingestions")
 @Produces(MediaType.APPLICATION_JSON)
 public class IngestionsResource {
@@ -62,7 +62,7 @@ public class IngestionsResource {
         InputPart file = files.get(0);
         String name = fileName(file);
         try (InputStream body = file.getBody(InputStream.class, null)) {
-            var req = new IngestionService.Request(kind, text(parts, "connection"), name, text(parts, "mapping"));
+            var req = new IngestionService.Request(kind, text(parts, "connection"), name, text(parts, "mapping"), replay(parts));
             UUID id = service.submit(req, body).id();
             Ingestion accepted = manifest.find(id).orElseThrow();
             return Response.accepted(accepted).location(UriBuilder.fromPath("/api/v1/ingestions/{id}").build(id)).build();
@@ -88,6 +88,14 @@ public class IngestionsResource {
     @RolesAllowed({"admin", "finops_admin", "finance", "platform", "engineering", "leadership", "auditor"})
     public List<Ingestion> list(@QueryParam("limit") @DefaultValue("100") int limit) {
         return manifest.list(Math.max(1, Math.min(limit, 1000)));
+    }
+
+    /** {@code replay=true} loads bytes already loaded under the same mapping again instead of reporting a duplicate. */
+    private static boolean replay(Map<String, List<InputPart>> parts) {
+        String v = text(parts, "replay");
+        if (v == null || v.trim().equals("false")) return false;
+        if (v.trim().equals("true")) return true;
+        throw ProblemException.badRequest("replay must be true or false", Problem.Fault.at("replay", "true or false"));
     }
 
     private static String text(Map<String, List<InputPart>> parts, String name) {

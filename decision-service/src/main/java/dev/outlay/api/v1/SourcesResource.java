@@ -30,7 +30,8 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 public class SourcesResource {
 
-    public record BackfillRequest(String from, String to) {
+    /** {@code replay}: load periods whose export is unchanged too (after an upgrade changed the mapping). */
+    public record BackfillRequest(String from, String to, Boolean replay) {
     }
 
     public record BackfillAccepted(String source, List<String> billingPeriods, String status) {
@@ -61,12 +62,13 @@ public class SourcesResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({"admin", "finops_admin"})
     public Response backfill(@PathParam("id") String id, BackfillRequest body) {
-        BackfillRequest b = body == null ? new BackfillRequest(null, null) : body;
+        BackfillRequest b = body == null ? new BackfillRequest(null, null, false) : body;
+        boolean replay = Boolean.TRUE.equals(b.replay());
         // A tenant's connection is named by its id (a UUID); anything else is a source from the installation's properties.
         Optional<UUID> connection = uuid(id);
         List<String> periods = connection.isPresent()
-                ? connections.backfill(connection.get(), b.from(), b.to())
-                : sources.backfill(id, b.from(), b.to());
+                ? connections.backfill(connection.get(), b.from(), b.to(), replay)
+                : sources.backfill(id, b.from(), b.to(), replay);
         return Response.accepted(new BackfillAccepted(id, periods, "queued")).build();
     }
 
