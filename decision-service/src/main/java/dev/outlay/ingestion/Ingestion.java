@@ -12,7 +12,11 @@ public record Ingestion(UUID id, String source, String sourceKind, String object
                         String schemaVersion, String status, Progress progress, Counts counts,
                         List<String> billingPeriods, Map<String, Long> flaggedRows, UUID duplicateOf, UUID supersededBy,
                         Problem error, String createdBy, Instant createdAt, Instant startedAt, Instant finishedAt,
-                        Map<String, Long> timingsMs) {
+                        Map<String, Long> timingsMs, Retraction retraction) {
+
+    /** Who took a loaded file's rows out of the ledger, when, why, and how many rows that removed. */
+    public record Retraction(String by, Instant at, String reason, long rowsRemoved) {
+    }
 
     public record Progress(Long bytesTotal, long bytesRead, long rowsRead) {
     }

@@ -31,7 +31,8 @@ public class IngestionRepository {
 
     private static final String COLUMNS = "id, source, source_kind, object_key, checksum, schema_version, status, bytes_total, "
             + "bytes_read, rows_read, rows_loaded, rows_flagged, rows_replaced, flag_summary::text, billing_periods, duplicate_of, "
-            + "superseded_by, error::text, created_by, created_at, started_at, finished_at, timings::text";
+            + "superseded_by, error::text, created_by, created_at, started_at, finished_at, timings::text, retracted_by, retracted_at, "
+            + "retraction_reason, rows_retracted";
 
     @Inject
     AgroalDataSource dataSource;
@@ -110,7 +111,8 @@ public class IngestionRepository {
                 }),
                 rs.getString("created_by"), instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("started_at")),
                 instant(rs.getTimestamp("finished_at")), read(rs.getString("timings"), new TypeReference<Map<String, Long>>() {
-                }));
+                }), rs.getString("retracted_by") == null ? null : new Ingestion.Retraction(rs.getString("retracted_by"),
+                        instant(rs.getTimestamp("retracted_at")), rs.getString("retraction_reason"), rs.getLong("rows_retracted")));
     }
 
     private static java.time.Instant instant(Timestamp t) {
@@ -150,10 +152,19 @@ public class IngestionRepository {
         }
     }
 
-    private void update(String sql, Object... args) {
+    /**
+     * Marks a succeeded ingestion retracted; false when it is no longer succeeded (a concurrent retraction).
+     * Called inside the retraction's transaction, so it commits or rolls back with the ledger rows.
+     */
+    public boolean markRetracted(UUID id, String by, String reason, long rowsRemoved) {
+        return update("UPDATE outlay.ingestion SET status = 'retracted', retracted_by = ?, retracted_at = now(), retraction_reason = ?, "
+                + "rows_retracted = ? WHERE id = ? AND status = 'succeeded'", by, reason, rowsRemoved, id) == 1;
+    }
+
+    private int update(String sql, Object... args) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             bind(c, ps, args);
-            ps.executeUpdate();
+            return ps.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("ingestion manifest update failed", e);
         }

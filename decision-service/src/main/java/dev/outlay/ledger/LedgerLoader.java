@@ -159,7 +159,7 @@ public class LedgerLoader {
      * Serialises loads of one tenant's source: two concurrent loads of the same scope would otherwise both delete
      * only what their snapshot saw and leave two copies.
      */
-    private static void lockSource(Connection c, String source) throws SQLException {
+    static void lockSource(Connection c, String source) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT pg_advisory_xact_lock(hashtext(current_setting('outlay.tenant_id', true) || '/' || ?))")) {
             ps.setString(1, source);
             ps.execute();

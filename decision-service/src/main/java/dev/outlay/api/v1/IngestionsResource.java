@@ -5,6 +5,7 @@ import dev.outlay.api.problem.ProblemException;
 import dev.outlay.ingestion.Ingestion;
 import dev.outlay.ingestion.IngestionRepository;
 import dev.outlay.ingestion.IngestionService;
+import dev.outlay.ingestion.RetractionService;
 import dev.outlay.model.SourceKind;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -43,6 +44,9 @@ public class IngestionsResource {
 
     @Inject
     IngestionRepository manifest;
+
+    @Inject
+    RetractionService retractions;
 
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
@@ -88,6 +92,24 @@ public class IngestionsResource {
     @RolesAllowed({"admin", "finops_admin", "finance", "platform", "engineering", "leadership", "auditor"})
     public List<Ingestion> list(@QueryParam("limit") @DefaultValue("100") int limit) {
         return manifest.list(Math.max(1, Math.min(limit, 1000)));
+    }
+
+    public record RetractRequest(String reason) {
+    }
+
+    /** Takes a loaded file's rows out of the ledger (the wrong file, the wrong source); the reason is recorded. */
+    @POST
+    @Path("{id}/retract")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"admin", "finops_admin"})
+    public Ingestion retract(@PathParam("id") String id, RetractRequest body) {
+        UUID uuid;
+        try {
+            uuid = UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.notFound("ingestion " + id);
+        }
+        return retractions.retract(uuid, body == null ? null : body.reason());
     }
 
     /** {@code replay=true} loads bytes already loaded under the same mapping again instead of reporting a duplicate. */
