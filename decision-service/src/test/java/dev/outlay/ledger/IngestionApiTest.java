@@ -62,16 +62,16 @@ class IngestionApiTest {
                 .body("status", equalTo("succeeded")).body("flaggedRows.NON_ISO_TIMESTAMP", equalTo(4));
         assertMoney("13.60001685990", scalar(ds, t, "SELECT sum(billed_cost) FROM outlay.ledger_charge WHERE source = 'focus'"));
 
-        awaitDone(t, upload(t, "invoice-csv", "saas.csv", fixture("invoice/saas-invoice.csv"), new String(fixture("invoice/saas-mapping.json"), StandardCharsets.UTF_8)))
-                .body("status", equalTo("succeeded")).body("schemaVersion", equalTo("invoice-csv/2"));
-        assertMoney("1962.8733", scalar(ds, t, "SELECT sum(billed_cost) FROM outlay.ledger_charge WHERE source = 'invoice-csv'"));
-        assertMoney("2", scalar(ds, t, "SELECT count(*) FROM outlay.ledger_charge WHERE source = 'invoice-csv' AND tags->>'team' = 'product' AND billed_cost > 0"));
+        loadsTheSaasInvoice(t, "invoice/saas-mapping.json");
     }
 
     @Test
     void anInvoiceMappingMayBeWrittenInYaml() {
-        String t = "ledger-yaml";
-        awaitDone(t, upload(t, "invoice-csv", "saas.csv", fixture("invoice/saas-invoice.csv"), new String(fixture("invoice/saas-mapping.yaml"), StandardCharsets.UTF_8)))
+        loadsTheSaasInvoice("ledger-yaml", "invoice/saas-mapping.yaml");
+    }
+
+    private void loadsTheSaasInvoice(String t, String mapping) {
+        awaitDone(t, upload(t, "invoice-csv", "saas.csv", fixture("invoice/saas-invoice.csv"), new String(fixture(mapping), StandardCharsets.UTF_8)))
                 .body("status", equalTo("succeeded")).body("schemaVersion", equalTo("invoice-csv/2"));
         assertMoney("1962.8733", scalar(ds, t, "SELECT sum(billed_cost) FROM outlay.ledger_charge WHERE source = 'invoice-csv'"));
         assertMoney("2", scalar(ds, t, "SELECT count(*) FROM outlay.ledger_charge WHERE source = 'invoice-csv' AND tags->>'team' = 'product' AND billed_cost > 0"));
