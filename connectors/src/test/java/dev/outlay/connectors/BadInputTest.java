@@ -35,7 +35,14 @@ class BadInputTest {
                 Arguments.of("truncated gzip", SourceKind.AWS_CUR, truncatedGzip(), -1L, 0, "truncated"),
                 Arguments.of("UTF-16", SourceKind.INVOICE_CSV, "date,amount\n2024-10-01,1\n".getBytes(StandardCharsets.UTF_16), 1L, 0, "UTF-16"),
                 Arguments.of("not UTF-8", SourceKind.INVOICE_CSV, latin1(), -1L, 0, "not valid UTF-8"),
-                Arguments.of("empty file", SourceKind.FOCUS, new byte[0], 1L, 0, "empty"));
+                Arguments.of("empty file", SourceKind.FOCUS, new byte[0], 1L, 0, "empty"),
+                Arguments.of("NUL in a cell", SourceKind.AWS_CUR, nulInDescription(), 4L, 25, "NUL character"));
+    }
+
+    /** The CUR 2.0 fixture with a NUL byte inside the quoted description of its third data row (line 4, column 25). */
+    static byte[] nulInDescription() {
+        return new String(Fixtures.bytes("aws/cur2-every-line-item-type.csv"), StandardCharsets.UTF_8)
+                .replace("USD 0.0 hourly fee", "USD 0.0 hourly\u0000fee").getBytes(StandardCharsets.UTF_8);
     }
 
     static byte[] latin1() {

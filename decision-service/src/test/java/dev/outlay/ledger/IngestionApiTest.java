@@ -173,8 +173,15 @@ class IngestionApiTest {
         awaitDone(t, upload(t, "aws-cur", "truncated.csv.gz", Arrays.copyOf(gz, gz.length / 2), null))
                 .body("status", equalTo("failed")).body("error.detail", containsString("truncated"));
         assertMoney("19", scalar(ds, t, "SELECT count(*) FROM outlay.ledger_charge"));
+
+        // A NUL byte would otherwise only fail inside PostgreSQL, without line or column.
+        String nul = new String(fixture(CUR2), StandardCharsets.UTF_8).replace("USD 0.0 hourly fee", "USD 0.0 hourly\u0000fee");
+        awaitDone(t, upload(t, "aws-cur", "nul.csv", nul.getBytes(StandardCharsets.UTF_8), null)).body("status", equalTo("failed"))
+                .body("error.errors[0].line", equalTo(4)).body("error.errors[0].column", equalTo(25))
+                .body("error.detail", containsString("NUL character"));
+        assertMoney("19", scalar(ds, t, "SELECT count(*) FROM outlay.ledger_charge"));
         given().header("Authorization", bearer(t, "a", "auditor")).when().get("/api/v1/ingestions")
-                .then().statusCode(200).body("", hasSize(3)).body("status", contains("failed", "failed", "succeeded"));
+                .then().statusCode(200).body("", hasSize(4)).body("status", contains("failed", "failed", "failed", "succeeded"));
     }
 
     @Test

@@ -76,6 +76,7 @@ public final class CsvParser {
                     char d = buf[pos];
                     if (d == '"') break;
                     if (d == '\n') line++;
+                    if (d == 0) throw nul(fields.size() + 1);
                     pos++;
                 }
                 field.append(buf, start, pos - start);
@@ -114,9 +115,10 @@ public final class CsvParser {
                 int start = pos;
                 while (pos < len) {
                     char d = buf[pos];
-                    if (d == delimiter || d == '\n' || d == '\r' || d == '"') break;
+                    if (d == delimiter || d == '\n' || d == '\r' || d == '"' || d == 0) break;
                     pos++;
                 }
+                if (pos < len && buf[pos] == 0) throw nul(fields.size() + 1);
                 if (pos == start) { // a quote inside an unquoted field is kept literally
                     spill();
                     field.append(c);
@@ -129,6 +131,14 @@ public final class CsvParser {
                 }
             }
         }
+    }
+
+    /**
+     * A NUL character is not text: PostgreSQL refuses it in any text value, so it would otherwise surface only as
+     * a database error without line or column. It usually means a UTF-16 file or a binary upload.
+     */
+    private SourceFormatException nul(int column) {
+        return new SourceFormatException(file, line, column, null, "NUL character (0x00) in a cell: not UTF-8 text");
     }
 
     private String cell() {

@@ -1,5 +1,6 @@
 package dev.outlay.connectors.csv;
 
+import dev.outlay.connectors.SourceFormatException;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -13,6 +14,8 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** RFC 4180 cases, each read whole and again through a reader that hands out 1–3 characters at a time. */
 class CsvParserTest {
@@ -37,6 +40,25 @@ class CsvParserTest {
     void parsesWholeAndInTinyChunks(String csv, List<List<String>> expected) throws IOException {
         assertEquals(expected, read(new StringReader(csv)));
         assertEquals(expected, read(new Trickle(new StringReader(csv))));
+    }
+
+    static Stream<Arguments> nuls() {
+        return Stream.of(
+                Arguments.of("x,y\n1,a\0b\n", 2L, 2),
+                Arguments.of("x,y\n1,2\n\0003,4\n", 3L, 1),
+                Arguments.of("x,y\n1,\"multi\nli\0ne\"\n", 3L, 2));
+    }
+
+    /** A NUL anywhere in a cell (unquoted, quoted, or first in the cell) is refused where it stands. */
+    @ParameterizedTest
+    @MethodSource("nuls")
+    void aNulCharacterIsRefusedWithLineAndColumn(String csv, long line, int column) {
+        for (Reader in : new Reader[]{new StringReader(csv), new Trickle(new StringReader(csv))}) {
+            SourceFormatException e = assertThrows(SourceFormatException.class, () -> read(in));
+            assertEquals(line, e.line(), e.getMessage());
+            assertEquals(column, e.column(), e.getMessage());
+            assertTrue(e.getMessage().contains("NUL"), e.getMessage());
+        }
     }
 
     private static List<List<String>> read(Reader in) throws IOException {
