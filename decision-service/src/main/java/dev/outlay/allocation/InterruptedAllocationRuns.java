@@ -4,20 +4,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.outlay.api.problem.Problem;
 import dev.outlay.tenancy.TenantContext;
-import io.agroal.api.AgroalDataSource;
+import dev.outlay.tenancy.TenantRegistry;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
-
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Runs left queued or running by a crash or restart will never finish (their worker died with the process, and
@@ -30,22 +23,15 @@ public class InterruptedAllocationRuns {
     private static final Logger LOG = Logger.getLogger(InterruptedAllocationRuns.class);
 
     @Inject
-    AgroalDataSource dataSource;
+    TenantRegistry tenants;
 
     @Inject
     AllocationStore store;
 
     void onStart(@Observes @Priority(5) StartupEvent event) throws JsonProcessingException {
-        List<String> tenants = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("SELECT id FROM outlay.tenant");
-             ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) tenants.add(rs.getString(1));
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not list tenants", e);
-        }
         String problem = new ObjectMapper().writeValueAsString(Problem.of(500, "Allocation run interrupted",
                 "the service stopped before this run finished; no results were stored — start the run again"));
-        for (String tenant : tenants) {
+        for (String tenant : tenants.ids()) {
             int n = TenantContext.runAs(TenantContext.system(tenant), () -> store.failUnfinished(problem));
             if (n > 0) LOG.warnf("tenant %s: %d unfinished allocation run(s) from before the restart marked failed", tenant, n);
         }

@@ -8,7 +8,7 @@ import dev.outlay.ingestion.S3Source;
 import dev.outlay.ingestion.S3Sources;
 import dev.outlay.tenancy.Caller;
 import dev.outlay.tenancy.TenantContext;
-import io.agroal.api.AgroalDataSource;
+import dev.outlay.tenancy.TenantRegistry;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -16,9 +16,6 @@ import org.jboss.logging.Logger;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -58,7 +55,7 @@ public class ConnectionPoller {
     IngestionConfig config;
 
     @Inject
-    AgroalDataSource dataSource;
+    TenantRegistry tenants;
 
     /** Ticks every minute; a connection is due when its last poll is older than {@code outlay.ingestion.s3-poll-minutes}. */
     @Scheduled(every = "60s", delayed = "60s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -71,7 +68,7 @@ public class ConnectionPoller {
     /** Polls every tenant's enabled connections last polled before {@code dueBefore}; {@code current} is this billing month. */
     public List<PollResult> pollAll(YearMonth current, Instant dueBefore) {
         List<PollResult> results = new ArrayList<>();
-        for (String tenant : tenants()) results.addAll(pollTenant(tenant, current, dueBefore));
+        for (String tenant : tenants.ids()) results.addAll(pollTenant(tenant, current, dueBefore));
         return results;
     }
 
@@ -138,14 +135,4 @@ public class ConnectionPoller {
                 StaticCredentialsProvider.create(AwsBasicCredentials.create(creds.accessKeyId(), creds.secretAccessKey())));
     }
 
-    private List<String> tenants() {
-        List<String> out = new ArrayList<>();
-        try (java.sql.Connection c = dataSource.getConnection(); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT id FROM outlay.tenant ORDER BY id")) {
-            while (rs.next()) out.add(rs.getString(1));
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-        return out;
-    }
 }

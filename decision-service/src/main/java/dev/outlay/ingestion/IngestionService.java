@@ -6,6 +6,7 @@ import dev.outlay.connectors.ChargeReader;
 import dev.outlay.connectors.Connectors;
 import dev.outlay.connectors.InvalidConfigException;
 import dev.outlay.connectors.SourceFormatException;
+import dev.outlay.decisions.ContentHash;
 import dev.outlay.ledger.LedgerLoader;
 import dev.outlay.ledger.LoadResult;
 import dev.outlay.model.SourceKind;
@@ -19,7 +20,6 @@ import org.jboss.logging.Logger;
 
 import java.io.InputStream;
 import java.nio.file.Files;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -86,17 +86,12 @@ public class IngestionService {
             this(kind, source, objectKey, mapping, false);
         }
 
-        /** sha-256 of the mapping text, or null for the kind's fixed mapping: part of what makes bytes a duplicate. */
+        /**
+         * sha-256 of the mapping text (line endings and trailing blanks normalised, as for rule versions), or null
+         * for the kind's fixed mapping: part of what makes bytes a duplicate.
+         */
         String mappingSha256() {
-            return mapping == null || mapping.isBlank() ? null : HexFormat.of().formatHex(sha256(mapping));
-        }
-
-        private static byte[] sha256(String text) {
-            try {
-                return java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            } catch (java.security.NoSuchAlgorithmException e) {
-                throw new IllegalStateException(e);
-            }
+            return mapping == null || mapping.isBlank() ? null : ContentHash.sha256(ContentHash.canonicalize(mapping));
         }
     }
 
@@ -118,8 +113,7 @@ public class IngestionService {
         StagedUpload upload = StagedUpload.spool(body, Long.MAX_VALUE);
         UUID id = UUID.randomUUID();
         Caller caller = TenantContext.caller().orElseThrow();
-        manifest.create(id, req.source(), req.kind().id(), req.objectKey(), upload.sha256(), req.mappingSha256(), upload.size(), caller.subject());
-        Optional<UUID> same = duplicateOf(req, upload.sha256());
+        Optional<UUID> same = recordQueued(id, req, upload.sha256(), upload.size(), caller);
         if (same.isPresent()) {
             manifest.markDuplicate(id, same.get());
             upload.delete();
@@ -136,8 +130,7 @@ public class IngestionService {
     public Ingestion ingestFiles(Request req, String fingerprint, List<LedgerLoader.SourceFile> files) {
         UUID id = UUID.randomUUID();
         Caller caller = TenantContext.caller().orElseThrow();
-        manifest.create(id, req.source(), req.kind().id(), req.objectKey(), fingerprint, req.mappingSha256(), null, caller.subject());
-        Optional<UUID> same = duplicateOf(req, fingerprint);
+        Optional<UUID> same = recordQueued(id, req, fingerprint, null, caller);
         if (same.isPresent()) {
             manifest.markDuplicate(id, same.get());
             return manifest.find(id).orElseThrow();
@@ -168,8 +161,7 @@ public class IngestionService {
     private Submitted enqueue(Request req, StagedUpload upload) {
         UUID id = UUID.randomUUID();
         Caller caller = TenantContext.caller().orElseThrow(() -> new IllegalStateException("no caller"));
-        manifest.create(id, req.source(), req.kind().id(), req.objectKey(), upload.sha256(), req.mappingSha256(), upload.size(), caller.subject());
-        Optional<UUID> same = duplicateOf(req, upload.sha256());
+        Optional<UUID> same = recordQueued(id, req, upload.sha256(), upload.size(), caller);
         if (same.isPresent()) {
             manifest.markDuplicate(id, same.get());
             upload.delete();
@@ -186,9 +178,14 @@ public class IngestionService {
         return new Submitted(id, job);
     }
 
-    /** The current ingestion these bytes under this mapping repeat; never for a replay. */
-    private Optional<UUID> duplicateOf(Request req, String checksum) {
-        return req.replay() ? Optional.empty() : manifest.currentWithChecksum(req.source(), checksum, req.mappingSha256());
+    /**
+     * Records the request as queued and returns the current ingestion these bytes under this mapping repeat, if
+     * any (never for a replay).
+     */
+    private Optional<UUID> recordQueued(UUID id, Request req, String checksum, Long bytesTotal, Caller caller) {
+        String mappingSha = req.mappingSha256();
+        manifest.create(id, req.source(), req.kind().id(), req.objectKey(), checksum, mappingSha, bytesTotal, caller.subject());
+        return req.replay() ? Optional.empty() : manifest.currentWithChecksum(req.source(), checksum, mappingSha);
     }
 
     /** An invoice upload without a mapping part takes the mapping stored for its source, when there is one. */

@@ -2,20 +2,13 @@ package dev.outlay.ingestion;
 
 import dev.outlay.api.problem.Problem;
 import dev.outlay.tenancy.TenantContext;
-import io.agroal.api.AgroalDataSource;
+import dev.outlay.tenancy.TenantRegistry;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
-
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * After a crash or restart, ingestions left 'queued' or 'running' will never finish (their worker and temp
@@ -28,22 +21,15 @@ public class InterruptedIngestions {
     private static final Logger LOG = Logger.getLogger(InterruptedIngestions.class);
 
     @Inject
-    AgroalDataSource dataSource;
+    TenantRegistry tenants;
 
     @Inject
     IngestionRepository manifest;
 
     void onStart(@Observes @Priority(5) StartupEvent event) {
-        List<String> tenants = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("SELECT id FROM outlay.tenant");
-             ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) tenants.add(rs.getString(1));
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not list tenants", e);
-        }
         Problem interrupted = Problem.of(500, "Ingestion interrupted",
                 "the service stopped before this ingestion finished; nothing was written to the ledger — send the file again");
-        for (String tenant : tenants) {
+        for (String tenant : tenants.ids()) {
             int n = TenantContext.runAs(TenantContext.system(tenant), () -> manifest.failUnfinished(interrupted));
             if (n > 0) LOG.warnf("tenant %s: %d unfinished ingestion(s) from before the restart marked failed", tenant, n);
         }

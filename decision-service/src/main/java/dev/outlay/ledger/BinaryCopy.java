@@ -140,8 +140,8 @@ final class BinaryCopy {
 
     /**
      * numeric: digit count, weight (of the first base-10000 digit), sign, display scale, then the base-10000
-     * digits. The decimal digits are grouped by fours outward from the decimal point, so the value and its scale
-     * arrive exactly as the text form would give them.
+     * digits. The magnitude is scaled so its fraction fills whole base-10000 digits, then the digits are peeled off
+     * the least significant end; the value and its scale arrive exactly as the text form would give them.
      */
     void numeric(BigDecimal d) {
         if (d == null) {
@@ -151,78 +151,36 @@ final class BinaryCopy {
         if (d.scale() < 0) d = d.setScale(0);
         int dscale = d.scale();
         BigInteger unscaled = d.unscaledValue();
-        short sign = unscaled.signum() < 0 ? NUMERIC_NEG : NUMERIC_POS;
-        if (unscaled.signum() == 0) {
-            int32(8);
-            int16(0);
-            int16(0);
-            int16(NUMERIC_POS);
-            int16(dscale);
-            return;
-        }
-        if (unscaled.bitLength() < 50) { // |unscaled| < 2^50 ~ 1.1e15: times 1000 still fits a long
-            numericFromLong(Math.abs(unscaled.longValue()), dscale, sign);
-            return;
-        }
-        String digits = unscaled.abs().toString();
-        int intLen = digits.length() - dscale;               // decimal digits before the point (may be <= 0)
-        int intGroups = intLen > 0 ? (intLen + 3) / 4 : 0;
-        int fracGroups = (dscale + 3) / 4;
-        int leftPad = intGroups * 4 - Math.max(intLen, 0);  // zeros before the first integer digit
-        // Position p in the padded string "zeros(leftPad) + integer digits + fraction + zeros" maps to digits[p - offset].
-        int offset = intLen >= 0 ? leftPad : leftPad - intLen; // fraction-only values: zeros between point and digits
-        int total = intGroups + fracGroups;
-        short[] groups = new short[total];
-        for (int g = 0; g < total; g++) {
-            int v = 0;
-            for (int j = 0; j < 4; j++) {
-                int p = g * 4 + j - offset;
-                v = v * 10 + (p >= 0 && p < digits.length() ? digits.charAt(p) - '0' : 0);
-            }
-            groups[g] = (short) v;
-        }
-        int first = 0;
-        while (first < total && groups[first] == 0) first++;
-        int last = total - 1;
-        while (last >= first && groups[last] == 0) last--;
-        int ndigits = last - first + 1;
-        int weight = intGroups - 1 - first;
-        int32(8 + 2 * ndigits);
-        int16(ndigits);
-        int16(weight);
-        int16(sign);
-        int16(dscale);
-        for (int g = first; g <= last; g++) int16(groups[g]);
-    }
-
-    /**
-     * The common case without string conversion: scale the magnitude so the fraction fills whole base-10000
-     * digits, then peel digits off the least significant end.
-     */
-    private void numericFromLong(long magnitude, int dscale, short sign) {
         int pad = (4 - dscale % 4) % 4;
-        long v = magnitude * POW10[pad];
-        int fracGroups = (dscale + pad) / 4;
-        short[] groups = this.groups; // least significant first
-        int n = 0;
-        while (v != 0) {
-            groups[n++] = (short) (v % 10_000);
-            v /= 10_000;
+        int fracDigits = (dscale + pad) / 4;
+        int n = 0; // base-10000 digits in groups[], least significant first
+        if (unscaled.bitLength() < 50) { // the common case, without BigInteger arithmetic: 2^50 * 1000 fits a long
+            long v = Math.abs(unscaled.longValue()) * POW10[pad];
+            ensureGroups(5);
+            for (; v != 0; v /= 10_000) groups[n++] = (short) (v % 10_000);
+        } else {
+            BigInteger v = unscaled.abs().multiply(BigInteger.valueOf(POW10[pad]));
+            ensureGroups(v.bitLength() / 13 + 1); // 10000 > 2^13
+            for (; v.signum() != 0; v = v.divide(TEN_THOUSAND)) groups[n++] = (short) v.mod(TEN_THOUSAND).intValue();
         }
         int low = 0;
-        while (groups[low] == 0) low++; // trailing zero digits are implied by the scale
+        while (low < n && groups[low] == 0) low++; // trailing zero digits are implied by the scale
         int ndigits = n - low;
-        int weight = n - fracGroups - 1;
         int32(8 + 2 * ndigits);
         int16(ndigits);
-        int16(weight);
-        int16(sign);
+        int16(ndigits == 0 ? 0 : n - fracDigits - 1);
+        int16(unscaled.signum() < 0 ? NUMERIC_NEG : NUMERIC_POS);
         int16(dscale);
         for (int g = n - 1; g >= low; g--) int16(groups[g]);
     }
 
+    private void ensureGroups(int n) {
+        if (groups.length < n) groups = new short[n];
+    }
+
     private static final long[] POW10 = {1, 10, 100, 1000};
-    private final short[] groups = new short[8];
+    private static final BigInteger TEN_THOUSAND = BigInteger.valueOf(10_000);
+    private short[] groups = new short[8];
 
     private void byte1(int v) {
         ensure(1);

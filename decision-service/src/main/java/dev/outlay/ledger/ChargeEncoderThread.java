@@ -1,12 +1,12 @@
 package dev.outlay.ledger;
 
 import dev.outlay.connectors.ChargeReader;
+import dev.outlay.ledger.LedgerScopes.Scope;
 import dev.outlay.model.Charge;
 import dev.outlay.model.DataQualityFlag;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -29,10 +29,6 @@ final class ChargeEncoderThread implements Runnable {
     /** Closed chunks of about this many bytes: large enough that per-chunk statements are noise. */
     static final int CHUNK_BYTES = 8 << 20;
     private static final int BUFFERS = 3;
-
-    /** One (billing period, billing account) pair: the unit a newer export replaces. */
-    record Scope(LocalDate period, String account) {
-    }
 
     /** A complete binary COPY stream of some rows, with what they touch and how far the files have been read. */
     record Chunk(BinaryCopy data, int tuples, Set<Scope> scopes, long bytesRead, long rowsRead) {
@@ -58,7 +54,6 @@ final class ChargeEncoderThread implements Runnable {
     final Set<String> schemaVersions = new LinkedHashSet<>();
     long rows;
     long flagged;
-    long bytesRead;
     long waitedForDatabaseNanos;
 
     ChargeEncoderThread(List<LedgerLoader.SourceFile> files, String tenant, String source, UUID ingestionId, String checksum) {
@@ -165,7 +160,6 @@ final class ChargeEncoderThread implements Runnable {
                 throw new UncheckedIOException(e);
             }
         }
-        bytesRead = bytesBefore;
         out.trailer();
         put(new Chunk(out, tuples, scopes, bytesBefore, rows));
     }

@@ -26,7 +26,7 @@ final class CopyEncoder {
             + "effective_cost, billed_cost, billing_currency, commitment_discount_id, commitment_discount_name, "
             + "commitment_discount_category, commitment_discount_type, commitment_discount_status, tags, flags";
 
-    static final int FIELDS = 53;
+    static final int FIELDS = COLUMNS.split(",").length;
 
     private final byte[] tenant;
     private final byte[] source;

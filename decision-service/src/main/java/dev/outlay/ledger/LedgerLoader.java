@@ -147,7 +147,7 @@ public class LedgerLoader {
 
     private static final class Loaded {
         final Set<LocalDate> periods = new TreeSet<>();
-        final Set<ChargeEncoderThread.Scope> scopes = new HashSet<>();
+        final Set<LedgerScopes.Scope> scopes = new HashSet<>();
         final Set<UUID> superseded = new LinkedHashSet<>();
         long replaced;
         long inserted;
@@ -178,8 +178,8 @@ public class LedgerLoader {
                 l.waitedForParserNanos += System.nanoTime() - w0;
                 if (chunk == null) return l;
                 Set<LocalDate> newPeriods = new TreeSet<>();
-                List<ChargeEncoderThread.Scope> newScopes = new ArrayList<>();
-                for (ChargeEncoderThread.Scope s : chunk.scopes()) {
+                List<LedgerScopes.Scope> newScopes = new ArrayList<>();
+                for (LedgerScopes.Scope s : chunk.scopes()) {
                     if (l.scopes.add(s)) newScopes.add(s);
                     if (l.periods.add(s.period())) newPeriods.add(s.period());
                 }
@@ -209,17 +209,16 @@ public class LedgerLoader {
     }
 
     /** Deletes the rows a newer export replaces, before any of this load's rows of those scopes are inserted. */
-    private static void deleteScopes(Connection c, String source, List<ChargeEncoderThread.Scope> scopes, Loaded l) throws SQLException {
-        Date[] periods = new Date[scopes.size()];
-        String[] accounts = new String[scopes.size()];
+    private static void deleteScopes(Connection c, String source, List<LedgerScopes.Scope> scopes, Loaded l) throws SQLException {
+        Object[] periods = new Object[scopes.size()];
+        Object[] accounts = new Object[scopes.size()];
         for (int i = 0; i < scopes.size(); i++) {
             periods[i] = Date.valueOf(scopes.get(i).period());
             accounts[i] = scopes.get(i).account();
         }
-        String scope = "unnest(?::date[], ?::text[]) s(billing_period, billing_account_id)";
         try (PreparedStatement ps = c.prepareStatement(
-                "WITH d AS (DELETE FROM outlay.ledger_charge l USING " + scope + " WHERE l.source = ? "
-                        + "AND l.billing_period = s.billing_period AND l.billing_account_id = s.billing_account_id "
+                "WITH d AS (DELETE FROM outlay.ledger_charge l USING unnest(?::date[], ?::text[]) s(billing_period, billing_account_id) "
+                        + "WHERE l.source = ? AND l.billing_period = s.billing_period AND l.billing_account_id = s.billing_account_id "
                         + "RETURNING l.ingestion_id) SELECT ingestion_id, count(*) FROM d GROUP BY ingestion_id")) {
             ps.setArray(1, c.createArrayOf("date", periods));
             ps.setArray(2, c.createArrayOf("text", accounts));
@@ -231,13 +230,7 @@ public class LedgerLoader {
                 }
             }
         }
-        try (PreparedStatement ps = c.prepareStatement("DELETE FROM outlay.ledger_daily d USING " + scope
-                + " WHERE d.source = ? AND d.billing_period = s.billing_period AND d.billing_account_id = s.billing_account_id")) {
-            ps.setArray(1, c.createArrayOf("date", periods));
-            ps.setArray(2, c.createArrayOf("text", accounts));
-            ps.setString(3, source);
-            ps.executeUpdate();
-        }
+        LedgerScopes.delete(c, "outlay.ledger_daily", source, periods, accounts);
     }
 
     private static void markSuperseded(Connection c, UUID ingestionId, Set<UUID> superseded) throws SQLException {

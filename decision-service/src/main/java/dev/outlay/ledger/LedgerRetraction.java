@@ -56,14 +56,7 @@ public class LedgerRetraction {
                 removed = ps.executeUpdate();
             }
             for (String table : new String[]{"outlay.ledger_daily", "outlay.ledger_tag_key"}) {
-                try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " d USING unnest(?::date[], ?::text[]) "
-                        + "s(billing_period, billing_account_id) WHERE d.source = ? AND d.billing_period = s.billing_period "
-                        + "AND d.billing_account_id = s.billing_account_id")) {
-                    ps.setArray(1, c.createArrayOf("date", scopePeriods.toArray()));
-                    ps.setArray(2, c.createArrayOf("text", scopeAccounts.toArray()));
-                    ps.setString(3, source);
-                    ps.executeUpdate();
-                }
+                LedgerScopes.delete(c, table, source, scopePeriods.toArray(), scopeAccounts.toArray());
             }
             return removed;
         } catch (SQLException e) {

@@ -1,12 +1,12 @@
 package dev.outlay.ledger;
 
+import dev.outlay.ledger.LedgerScopes.Scope;
 import dev.outlay.model.Charge;
 
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.time.LocalDate;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -14,14 +14,6 @@ import java.util.TreeSet;
 
 /** The distinct tag keys per (billing period, billing account) of one load, kept in {@code outlay.ledger_tag_key}. */
 final class LoadedTagKeys {
-
-    private record Scope(LocalDate period, String account) implements Comparable<Scope> {
-        @Override
-        public int compareTo(Scope o) {
-            int c = period.compareTo(o.period);
-            return c != 0 ? c : account.compareTo(o.account);
-        }
-    }
 
     private final Map<Scope, Set<String>> keys = new TreeMap<>();
 
@@ -32,16 +24,11 @@ final class LoadedTagKeys {
 
     /** Replaces the keys of this load's scopes; runs inside the replace transaction. */
     void replace(Connection c, String tenant, String source) throws SQLException {
-        try (PreparedStatement del = c.prepareStatement(
-                "DELETE FROM outlay.ledger_tag_key WHERE source = ? AND billing_period = ? AND billing_account_id = ?");
-             PreparedStatement ins = c.prepareStatement(
-                     "INSERT INTO outlay.ledger_tag_key (tenant_id, billing_period, source, billing_account_id, tag_key) VALUES (?, ?, ?, ?, ?)")) {
+        LedgerScopes.delete(c, "outlay.ledger_tag_key", source, keys.keySet());
+        try (PreparedStatement ins = c.prepareStatement(
+                "INSERT INTO outlay.ledger_tag_key (tenant_id, billing_period, source, billing_account_id, tag_key) VALUES (?, ?, ?, ?, ?)")) {
             for (Map.Entry<Scope, Set<String>> e : keys.entrySet()) {
                 Date period = Date.valueOf(e.getKey().period());
-                del.setString(1, source);
-                del.setDate(2, period);
-                del.setString(3, e.getKey().account());
-                del.addBatch();
                 for (String k : e.getValue()) {
                     ins.setString(1, tenant);
                     ins.setDate(2, period);
@@ -51,7 +38,6 @@ final class LoadedTagKeys {
                     ins.addBatch();
                 }
             }
-            del.executeBatch();
             ins.executeBatch();
         }
     }

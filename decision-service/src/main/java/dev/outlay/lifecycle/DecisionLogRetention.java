@@ -2,6 +2,7 @@ package dev.outlay.lifecycle;
 
 import dev.outlay.audit.AuditLog;
 import dev.outlay.tenancy.TenantContext;
+import dev.outlay.tenancy.TenantRegistry;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,11 +12,8 @@ import org.jboss.logging.Logger;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -34,6 +32,9 @@ public class DecisionLogRetention {
     AgroalDataSource dataSource;
 
     @Inject
+    TenantRegistry tenants;
+
+    @Inject
     AuditLog audit;
 
     @Scheduled(every = "${outlay.retention.check-every:6h}", delayed = "5m",
@@ -45,15 +46,8 @@ public class DecisionLogRetention {
     /** Applies a retention window to every tenant; returns the number of deleted records. */
     public synchronized long enforce(int retentionDays) {
         if (retentionDays <= 0) throw new IllegalArgumentException("retention window must be positive");
-        List<String> tenants = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT id FROM outlay.tenant ORDER BY id")) {
-            while (rs.next()) tenants.add(rs.getString(1));
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
         long total = 0;
-        for (String tenant : tenants) {
+        for (String tenant : tenants.ids()) {
             total += TenantContext.runAs(TenantContext.system(tenant), () -> purge(tenant, retentionDays));
         }
         if (total > 0) LOG.infof("retention: %d decision-log records older than %d days deleted", total, retentionDays);

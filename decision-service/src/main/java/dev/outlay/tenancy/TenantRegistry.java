@@ -9,6 +9,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -46,6 +48,29 @@ public class TenantRegistry {
         } catch (SQLException e) {
             throw new IllegalStateException("tenant lookup failed", e);
         }
+    }
+
+    /** Every tenant id, ordered: start-up and scheduled jobs visit each tenant in turn. */
+    public List<String> ids() {
+        return ids("SELECT id FROM outlay.tenant ORDER BY id");
+    }
+
+    /** The tenant ids not awaiting deletion (a confirmed deletion stops scheduled work for the tenant). */
+    public List<String> activeIds() {
+        return ids("""
+                SELECT t.id FROM outlay.tenant t
+                WHERE NOT EXISTS (SELECT 1 FROM outlay.tenant_deletion d WHERE d.tenant_id = t.id AND d.confirmed_at IS NOT NULL)
+                ORDER BY t.id""");
+    }
+
+    private List<String> ids(String sql) {
+        List<String> out = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) out.add(rs.getString(1));
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not list tenants", e);
+        }
+        return out;
     }
 
     /** Creates the tenant if it is new and lets every module seed what a new tenant gets. Idempotent. */

@@ -2,19 +2,12 @@ package dev.outlay.anomalies.api;
 
 import dev.outlay.ingestion.IngestionSucceeded;
 import dev.outlay.tenancy.TenantContext;
-import io.agroal.api.AgroalDataSource;
+import dev.outlay.tenancy.TenantRegistry;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
-
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Daily detection over every tenant's recent ledger, and after each successful ingestion. Each tenant runs in its
@@ -32,7 +25,7 @@ public class DetectionJob {
     AnomalyConfig config;
 
     @Inject
-    AgroalDataSource dataSource;
+    TenantRegistry tenants;
 
     @Scheduled(identity = "anomaly-detection", cron = "${outlay.anomalies.cron:0 30 6 * * ?}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -49,7 +42,7 @@ public class DetectionJob {
     /** Detection over the recent window of every tenant not being deleted; returns the anomalies now in those windows. */
     public int detectAllTenants() {
         int total = 0;
-        for (String tenant : activeTenants()) {
+        for (String tenant : tenants.activeIds()) {
             total += detect(tenant);
         }
         return total;
@@ -65,16 +58,4 @@ public class DetectionJob {
         }
     }
 
-    private List<String> activeTenants() {
-        List<String> out = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery("""
-                SELECT t.id FROM outlay.tenant t
-                WHERE NOT EXISTS (SELECT 1 FROM outlay.tenant_deletion d WHERE d.tenant_id = t.id AND d.confirmed_at IS NOT NULL)
-                ORDER BY t.id""")) {
-            while (rs.next()) out.add(rs.getString(1));
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not list tenants", e);
-        }
-        return out;
-    }
 }
