@@ -28,7 +28,8 @@ import java.util.zip.GZIPOutputStream;
 /**
  * Times Outlay's end-to-end ingest (HTTP upload → parse → COPY → atomic replace → rollup, until the manifest says
  * succeeded) of a generated AWS CUR 2.0 CSV.gz against DuckDB reading the same file with read_csv and a
- * group-by. Both are bound by gunzip + CSV parsing. Needs a running Outlay (./outlay demo) and a token:
+ * group-by. Both are bound by gunzip + CSV parsing. Then times the PostgreSQL floor ({@link PostgresFloor}) on the rows
+ * that ingestion stored. Needs a running Outlay (./outlay demo) and a token:
  *
  * <pre>OUTLAY_TOKEN=$(./outlay token --role finops_admin) java -jar bench/target/outlay-bench.jar --rows 2000000</pre>
  */
@@ -39,6 +40,8 @@ public final class IngestBench {
     private static final Pattern TIMINGS = Pattern.compile("\"timingsMs\":(\\{[^}]*})");
     /** The server's phase timings of the measured ingestion, as its manifest records them. */
     private static String phases = "{}";
+    /** The manifest id of the measured ingestion, for the PostgreSQL floor. */
+    private static String ingestionId;
     private static final Pattern HEAP = Pattern.compile("(?m)^jvm_memory_used_bytes\\{area=\"heap\"[^}]*}\\s+([0-9.eE+]+)");
 
     public static void main(String[] args) throws Exception {
@@ -47,6 +50,12 @@ public final class IngestBench {
         String token = System.getenv("OUTLAY_TOKEN");
         Path dir = Path.of("bench/target/data");
         boolean skipOutlay = false;
+        boolean floor = true;
+        Path dataDir = Path.of(System.getenv().getOrDefault("OUTLAY_DATA_DIR", "data"));
+        String pgUrl = null;
+        String pgUser = "outlay_app";
+        String pgPassword = "outlay_app";
+        String tenant = "demo";
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--rows" -> rows = Long.parseLong(args[++i]);
@@ -54,6 +63,12 @@ public final class IngestBench {
                 case "--token" -> token = args[++i];
                 case "--dir" -> dir = Path.of(args[++i]);
                 case "--duckdb-only" -> skipOutlay = true;
+                case "--no-floor" -> floor = false;
+                case "--data-dir" -> dataDir = Path.of(args[++i]);
+                case "--pg-url" -> pgUrl = args[++i];
+                case "--pg-user" -> pgUser = args[++i];
+                case "--pg-password" -> pgPassword = args[++i];
+                case "--tenant" -> tenant = args[++i];
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
         }
@@ -72,6 +87,15 @@ public final class IngestBench {
         System.out.printf("ratio duckdb/outlay time: %.2fx (>= 1.0 means Outlay's ingest is at least as fast as DuckDB's aggregate)%n",
                 (double) duck / outlay[0]);
         System.out.printf("ratio outlay/duckdb time: %.2fx%n", (double) outlay[0] / duck);
+        if (!floor) return;
+        String jdbc = pgUrl != null ? pgUrl : PostgresFloor.embeddedUrl(dataDir);
+        PostgresFloor.Result f = PostgresFloor.measure(jdbc, pgUser, pgPassword, tenant, UUID.fromString(ingestionId), dir);
+        System.out.printf("postgres floor: %,d ms to COPY the same %,d ledger rows (%,d MB binary) into a table with no index,"
+                + " constraint or RLS%n", f.millis(), f.rows(), f.bytes() / (1024 * 1024));
+        System.out.printf("ratio floor/duckdb time: %.2fx (no PostgreSQL ledger can ingest this file faster than its floor)%n",
+                (double) f.millis() / duck);
+        System.out.printf("ratio outlay/floor time: %.2fx (what the loader adds: staging, tenant policy, indexes, rollup)%n",
+                (double) outlay[0] / f.millis());
     }
 
     /** Hourly rows for 30 days; resources chosen so the file has about {@code rows} rows. Reused when present. */
@@ -147,6 +171,7 @@ public final class IngestBench {
         Matcher idm = ID.matcher(accepted.body());
         if (!idm.find()) throw new IllegalStateException("no id in " + accepted.body());
         String id = idm.group(1);
+        ingestionId = id;
         while (true) {
             String body = http.send(HttpRequest.newBuilder(URI.create(url + "/api/v1/ingestions/" + id))
                     .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString()).body();
