@@ -22,6 +22,13 @@ public interface IngestionConfig {
     @WithDefault("36")
     int freshnessHours();
 
+    /**
+     * A load of at least this many rows refreshes the planner statistics of the ledger partitions it touched before
+     * it reports success (autovacuum would do so only a minute or more later); 0 turns it off.
+     */
+    @WithDefault("100000")
+    long analyzeMinRows();
+
     /** Demo tenants get the generated multi-provider data set through the pipeline at creation. */
     @WithDefault("true")
     boolean demoSeed();

@@ -1,6 +1,7 @@
 package dev.outlay.ledger;
 
 import dev.outlay.connectors.ChargeReader;
+import dev.outlay.ingestion.IngestionConfig;
 import dev.outlay.tenancy.TenantContext;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -57,6 +58,9 @@ public class LedgerLoader {
     @Inject
     AgroalDataSource dataSource;
 
+    @Inject
+    IngestionConfig config;
+
     /** One file of a multi-file load (e.g. the parts of a CUR billing period listed by its manifest). */
     public interface SourceFile {
         String objectKey();
@@ -109,12 +113,18 @@ public class LedgerLoader {
                 listener.beforeReplaceCommit();
                 c.commit();
                 long t2 = System.nanoTime();
+                // Until statistics exist, the reads that follow a load (anomaly detection, cost reports) are
+                // planned as if the new rows were not there.
+                boolean analyzed = config.analyzeMinRows() > 0 && loaded.inserted >= config.analyzeMinRows();
+                if (analyzed) analyze(c, loaded.periods);
+                long t3 = System.nanoTime();
                 Map<String, Long> timings = new LinkedHashMap<>();
                 timings.put("parseCopyInsert", (t1 - t0) / 1_000_000);
                 timings.put("partitions", loaded.partitionNanos / 1_000_000);
                 timings.put("waitingForParser", loaded.waitedForParserNanos / 1_000_000);
                 timings.put("parserWaitingForDatabase", encoder.waitedForDatabaseNanos / 1_000_000);
                 timings.put("rollupAndCommit", (t2 - t1) / 1_000_000);
+                if (analyzed) timings.put("analyze", (t3 - t2) / 1_000_000);
                 Map<String, Long> summary = new LinkedHashMap<>();
                 encoder.flags.forEach((k, v) -> summary.put(k.name(), v));
                 List<String> periods = new ArrayList<>();
@@ -142,6 +152,18 @@ public class LedgerLoader {
             c.rollback();
         } catch (SQLException | RuntimeException e) {
             cause.addSuppressed(e);
+        }
+    }
+
+    /** Statistics are an optimisation: failing to gather them must not fail a committed load. */
+    private static void analyze(Connection c, Set<LocalDate> periods) {
+        try (Statement st = c.createStatement()) {
+            c.setAutoCommit(true);
+            for (LocalDate p : periods) {
+                st.execute("ANALYZE outlay." + LedgerPartitions.name(p));
+            }
+        } catch (SQLException e) {
+            org.jboss.logging.Logger.getLogger(LedgerLoader.class).warnf(e, "could not analyze the ledger partitions of %s", periods);
         }
     }
 

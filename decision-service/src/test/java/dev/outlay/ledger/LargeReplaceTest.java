@@ -72,6 +72,10 @@ class LargeReplaceTest {
         long rows = first.rowsLoaded();
         assertEquals(first.rowsRead(), rows);
         assertTrue(first.timingsMs().containsKey("parserWaitingForDatabase"));
+        // Above outlay.ingestion.analyze-min-rows (50,000 in tests): the month's statistics count the new rows.
+        assertTrue(first.timingsMs().containsKey("analyze"), "analyzed: " + first.timingsMs());
+        BigDecimal estimated = scalar(ds, t, "SELECT reltuples::numeric FROM pg_class WHERE relname = 'ledger_charge_y2024m10'");
+        assertTrue(estimated.longValue() >= rows, "planner estimate " + estimated + " counts the " + rows + " new rows");
         assertMoney(String.valueOf(rows), scalar(ds, t, "SELECT count(*) FROM outlay.ledger_charge"));
         BigDecimal billed = scalar(ds, t, "SELECT sum(billed_cost) FROM outlay.ledger_charge");
         assertEquals(0, billed.compareTo(scalar(ds, t, "SELECT sum(billed_cost) FROM outlay.ledger_daily")), "rollup = ledger");
