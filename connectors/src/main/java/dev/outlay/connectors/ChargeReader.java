@@ -31,6 +31,7 @@ public final class ChargeReader implements Closeable {
     private final SourceInput.Counting counting;
     private final Function<CsvHeader, RowMapper> binder;
     private final boolean nullLiteral;
+    private final char delimiter;
     private Records records;
     private Path spooled;
     private CsvHeader header;
@@ -38,8 +39,9 @@ public final class ChargeReader implements Closeable {
     private Row row;
     private long rowsRead;
 
-    ChargeReader(InputStream in, String file, Function<CsvHeader, RowMapper> binder, boolean nullLiteral) {
+    ChargeReader(InputStream in, String file, Function<CsvHeader, RowMapper> binder, boolean nullLiteral, char delimiter) {
         this.file = file;
+        this.delimiter = delimiter;
         this.counting = new SourceInput.Counting(in);
         this.binder = binder;
         this.nullLiteral = nullLiteral;
@@ -119,7 +121,7 @@ public final class ChargeReader implements Closeable {
         in.mark(ParquetRecords.MAGIC.length);
         byte[] head = in.readNBytes(ParquetRecords.MAGIC.length);
         in.reset();
-        if (!Arrays.equals(head, ParquetRecords.MAGIC)) return new CsvRecords(in, file);
+        if (!Arrays.equals(head, ParquetRecords.MAGIC)) return new CsvRecords(in, file, delimiter);
         spooled = Files.createTempFile("outlay-parquet-", ".parquet");
         Files.copy(in, spooled, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         return new ParquetRecords(spooled, file);

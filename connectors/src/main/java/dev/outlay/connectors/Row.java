@@ -79,7 +79,7 @@ public final class Row {
     }
 
     /**
-     * ISO 8601 instants ("2024-09-01T00:00:00Z", with or without millis or offset); bare ISO dates as
+     * ISO 8601 instants ("2024-09-01T00:00:00Z", with or without seconds, millis or offset); bare ISO dates as
      * midnight UTC; also the non-ISO "2024-09-01 00:00:00" of the FOCUS samples, read as UTC and flagged.
      */
     public Instant instant(int index) {
@@ -97,7 +97,9 @@ public final class Row {
                 s = s.substring(0, 10) + 'T' + s.substring(11);
             }
             char last = s.charAt(s.length() - 1);
-            if (last == 'Z' || last == 'z') return Instant.parse(s.toUpperCase());
+            // OffsetDateTime rather than Instant.parse: seconds are optional in ISO 8601, and OCI cost reports
+            // write their interval starts to the minute ("2023-11-13T10:00Z").
+            if (last == 'Z' || last == 'z') return OffsetDateTime.parse(s.toUpperCase()).toInstant();
             if (s.length() > 19 && (s.charAt(s.length() - 6) == '+' || s.charAt(s.length() - 6) == '-')) {
                 return OffsetDateTime.parse(s).toInstant();
             }

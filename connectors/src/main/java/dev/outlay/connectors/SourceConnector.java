@@ -24,7 +24,12 @@ public interface SourceConnector<C extends ConnectorConfig> {
         return false;
     }
 
+    /** The CSV field separator; provider exports are comma-separated, invoice mappings may say otherwise. */
+    default char delimiter(C config) {
+        return ',';
+    }
+
     default ChargeReader open(C config, InputStream in, String file) {
-        return new ChargeReader(in, file, header -> bind(config, header, file), nullLiteral());
+        return new ChargeReader(in, file, header -> bind(config, header, file), nullLiteral(), delimiter(config));
     }
 }

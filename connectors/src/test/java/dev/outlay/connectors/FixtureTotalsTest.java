@@ -30,7 +30,13 @@ class FixtureTotalsTest {
                 Arguments.of(SourceKind.INVOICE_CSV, "invoice/saas-invoice.csv", "invoice/saas-mapping.json", 6, "invoice-csv/2",
                         "1962.8733", "1962.8733", 1),
                 Arguments.of(SourceKind.INVOICE_CSV, "invoice/saas-invoice.csv", "invoice/saas-mapping.yaml", 6, "invoice-csv/2",
-                        "1962.8733", "1962.8733", 1));
+                        "1962.8733", "1962.8733", 1),
+                Arguments.of(SourceKind.INVOICE_CSV, "invoice/azure-ea-export.csv", "invoice/azure-ea-mapping.yaml", 5,
+                        "invoice-csv/azure-ea-1", "720.5543618572", "720.5543618572", 0),
+                Arguments.of(SourceKind.INVOICE_CSV, "invoice/oci-cost-report.csv", "invoice/oci-cost-mapping.yaml", 3,
+                        "invoice-csv/oci-cost-1", "0.038964277499950943", "0.038964277499950943", 0),
+                Arguments.of(SourceKind.INVOICE_CSV, "invoice/eu-invoice.csv", "invoice/eu-invoice-mapping.yaml", 5,
+                        "invoice-csv/eu-saas-1", "16299.12", "16299.12", 0));
     }
 
     @ParameterizedTest(name = "{1} {2}")

@@ -43,6 +43,28 @@ class SharedSamplesCheckTest {
         assertMapped(read);
     }
 
+    /** Azure EA and OCI cost exports have no connector of their own yet; the invoice CSV contract carries them. */
+    @Test
+    void azureEaSampleThroughTheInvoiceMapping() throws IOException {
+        Path f = DATA.resolve("azure/ea-export-sample.csv");
+        assumeTrue(Files.isRegularFile(f), "shared samples absent");
+        var read = Fixtures.readAll(SourceKind.INVOICE_CSV, Fixtures.text("invoice/azure-ea-mapping.yaml"), Files.readAllBytes(f), f.toString());
+        assertEquals(27, read.charges().size());
+        assertEquals(0, new BigDecimal("1.26136926505726").compareTo(sum(read, true)));
+        assertTrue(read.charges().stream().allMatch(c -> c.tags().containsKey("tagA")), "brace-less tags read");
+        assertTrue(read.charges().stream().noneMatch(Charge::flagged));
+    }
+
+    @Test
+    void ociSampleThroughTheInvoiceMapping() throws IOException {
+        Path f = DATA.resolve("oci/cost-report-sample.csv");
+        assumeTrue(Files.isRegularFile(f), "shared samples absent");
+        var read = Fixtures.readAll(SourceKind.INVOICE_CSV, Fixtures.text("invoice/oci-cost-mapping.yaml"), Files.readAllBytes(f), f.toString());
+        assertEquals(506, read.charges().size());
+        assertEquals(0, new BigDecimal("2.523589325400648027").compareTo(sum(read, true)));
+        assertMapped(read);
+    }
+
     private static BigDecimal sum(Fixtures.Read read, boolean billed) {
         return read.charges().stream().map(billed ? Charge::billedCost : Charge::effectiveCost).reduce(BigDecimal.ZERO, BigDecimal::add);
     }

@@ -70,6 +70,25 @@ class IngestionApiTest {
         loadsTheSaasInvoice("ledger-yaml", "invoice/saas-mapping.yaml");
     }
 
+    /** A semicolon-separated German invoice with day-first dates and "1.234,56" amounts, through the API. */
+    @Test
+    void anInvoiceInAnotherDialectLoadsToTheCent() {
+        String t = "ledger-dialect";
+        awaitDone(t, upload(t, "invoice-csv", "rechnung.csv", fixture("invoice/eu-invoice.csv"),
+                new String(fixture("invoice/eu-invoice-mapping.yaml"), StandardCharsets.UTF_8)))
+                .body("status", equalTo("succeeded")).body("schemaVersion", equalTo("invoice-csv/eu-saas-1"))
+                .body("billingPeriods", contains("2024-10")).body("counts.rowsFlagged", equalTo(0));
+        assertMoney("16299.12", scalar(ds, t, "SELECT sum(billed_cost) FROM outlay.ledger_charge"));
+        assertMoney("16299.12", scalar(ds, t, "SELECT sum(billed_cost) FROM outlay.ledger_daily"));
+        assertMoney("-48.50", scalar(ds, t, "SELECT sum(billed_cost) FROM outlay.ledger_charge WHERE billed_cost < 0"));
+        // The same bytes read under a comma mapping fail naming the header, and change nothing.
+        awaitDone(t, upload(t, "invoice-csv", "rechnung.csv", fixture("invoice/eu-invoice.csv"),
+                new String(fixture("invoice/eu-invoice-mapping.yaml"), StandardCharsets.UTF_8).replace("delimiter: \";\"\n", "")))
+                .body("status", equalTo("failed")).body("error.errors[0].line", equalTo(1))
+                .body("error.detail", org.hamcrest.Matchers.containsString("wrong delimiter"));
+        assertMoney("5", scalar(ds, t, "SELECT count(*) FROM outlay.ledger_charge"));
+    }
+
     private void loadsTheSaasInvoice(String t, String mapping) {
         awaitDone(t, upload(t, "invoice-csv", "saas.csv", fixture("invoice/saas-invoice.csv"), new String(fixture(mapping), StandardCharsets.UTF_8)))
                 .body("status", equalTo("succeeded")).body("schemaVersion", equalTo("invoice-csv/2"));

@@ -14,23 +14,34 @@ public final class CsvRecords implements Records {
     private final CsvParser parser;
     private final String file;
 
-    public CsvRecords(InputStream raw, String file) throws IOException {
+    private static final String SEPARATORS = ",;\t|";
+
+    private final char delimiter;
+
+    public CsvRecords(InputStream raw, String file, char delimiter) throws IOException {
         this.file = file;
+        this.delimiter = delimiter;
         this.reader = SourceInput.open(raw, file);
-        this.parser = new CsvParser(reader, ',', file);
+        this.parser = new CsvParser(reader, delimiter, file);
     }
 
     @Override
     public String[] header() throws IOException {
         String[] names = parser.next();
-        if (names != null && names.length == 1
-                && (names[0].indexOf(';') >= 0 || names[0].indexOf('\t') >= 0 || names[0].indexOf('|') >= 0)) {
-            char found = names[0].indexOf(';') >= 0 ? ';' : names[0].indexOf('\t') >= 0 ? '\t' : '|';
-            throw new SourceFormatException(file, 1, 0, null,
-                    "wrong delimiter: the header is one column containing '" + (found == '\t' ? "\\t" : String.valueOf(found))
-                            + "'; billing files must be comma-separated");
+        if (names != null && names.length == 1) {
+            for (char other : SEPARATORS.toCharArray()) {
+                if (other != delimiter && names[0].indexOf(other) >= 0) {
+                    throw new SourceFormatException(file, 1, 0, null, "wrong delimiter: the header is one column containing '"
+                            + show(other) + "'; this file must be '" + show(delimiter) + "'-separated"
+                            + (delimiter == ',' ? " (an invoice mapping can set \"delimiter\")" : ""));
+                }
+            }
         }
         return names;
+    }
+
+    private static String show(char c) {
+        return c == '\t' ? "\\t" : String.valueOf(c);
     }
 
     @Override

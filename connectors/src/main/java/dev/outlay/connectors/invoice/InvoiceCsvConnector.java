@@ -19,6 +19,11 @@ public final class InvoiceCsvConnector implements SourceConnector<InvoiceMapping
     }
 
     @Override
+    public char delimiter(InvoiceMapping config) {
+        return config.delimiter().charAt(0);
+    }
+
+    @Override
     public RowMapper bind(InvoiceMapping config, CsvHeader header, String file) {
         return new InvoiceRowMapper(config, header, file);
     }

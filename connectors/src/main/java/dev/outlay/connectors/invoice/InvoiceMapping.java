@@ -28,11 +28,16 @@ import java.util.Set;
  * @param chargeCategories source value of the {@code chargeCategory} column → FOCUS ChargeCategory
  * @param tags            tag key → CSV column name
  * @param tagPrefix       every column whose name starts with this prefix becomes a tag (prefix stripped)
+ * @param tagsColumn      a column holding the tags as a JSON object (Azure's export without the braces is accepted)
+ * @param dateFormat      java.time pattern of the date columns (e.g. {@code M/d/yyyy}); default ISO 8601
+ * @param decimalSeparator "." or "," for amounts written with grouping ("1.234,56"); default plain numbers only
+ * @param delimiter       the field separator: "," (default), ";", "\t" or "|"
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
 public record InvoiceMapping(String version, String provider, String currency, String billingAccountId,
                              String serviceCategory, Map<String, String> columns, Map<String, String> chargeCategories,
-                             Map<String, String> tags, String tagPrefix) implements ConnectorConfig {
+                             Map<String, String> tags, String tagPrefix, String tagsColumn, String dateFormat,
+                             String decimalSeparator, String delimiter) implements ConnectorConfig {
 
     public static final Set<String> TARGETS = Set.of("chargePeriodStart", "chargePeriodEnd", "billedCost", "effectiveCost",
             "listCost", "currency", "provider", "serviceName", "description", "invoiceId", "billingAccountId",
@@ -40,7 +45,7 @@ public record InvoiceMapping(String version, String provider, String currency, S
             "regionId", "skuId");
 
     private static final Set<String> KEYS = Set.of("version", "provider", "currency", "billingAccountId", "serviceCategory",
-            "columns", "chargeCategories", "tags", "tagPrefix");
+            "columns", "chargeCategories", "tags", "tagPrefix", "tagsColumn", "dateFormat", "decimalSeparator", "delimiter");
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
@@ -55,7 +60,7 @@ public record InvoiceMapping(String version, String provider, String currency, S
                 "chargePeriodStart", "date", "billedCost", "amount", "currency", "currency", "provider", "vendor",
                 "serviceName", "product", "invoiceId", "invoice_id", "description", "description",
                 "subAccountId", "account", "quantity", "quantity", "unit", "unit"),
-                null, null, "tag:");
+                null, null, "tag:", null, null, null, null);
     }
 
     public InvoiceMapping {
@@ -92,6 +97,22 @@ public record InvoiceMapping(String version, String provider, String currency, S
                 throw new InvalidConfigException("chargeCategories." + e.getKey(), ex.getMessage());
             }
         }
+        if (dateFormat != null) {
+            try {
+                InvoiceDates.formatter(dateFormat);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidConfigException("dateFormat", "dateFormat '" + dateFormat + "' " + e.getMessage());
+            }
+        }
+        if (decimalSeparator != null && !decimalSeparator.equals(".") && !decimalSeparator.equals(",")) {
+            throw new InvalidConfigException("decimalSeparator", "decimalSeparator must be \".\" or \",\"");
+        }
+        if (delimiter == null) delimiter = ",";
+        if (delimiter.equalsIgnoreCase("tab")) delimiter = "\t";
+        if (delimiter.length() != 1 || ",;\t|".indexOf(delimiter.charAt(0)) < 0) {
+            throw new InvalidConfigException("delimiter", "delimiter must be one of \",\", \";\", \"\\t\" (tab) or \"|\"");
+        }
+        if (tagsColumn != null && tagsColumn.isBlank()) tagsColumn = null;
         columns = Map.copyOf(columns);
         tags = tags == null ? Map.of() : Map.copyOf(tags);
     }

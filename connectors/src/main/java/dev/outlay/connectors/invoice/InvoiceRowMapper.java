@@ -3,6 +3,7 @@ package dev.outlay.connectors.invoice;
 import dev.outlay.connectors.Row;
 import dev.outlay.connectors.RowMapper;
 import dev.outlay.connectors.SourceFormatException;
+import dev.outlay.connectors.Tags;
 import dev.outlay.connectors.csv.CsvHeader;
 import dev.outlay.model.ChargeBuilder;
 import dev.outlay.model.ChargeCategory;
@@ -14,6 +15,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -25,6 +27,8 @@ final class InvoiceRowMapper implements RowMapper {
     private final Map<String, Integer> idx = new LinkedHashMap<>();
     private final Map<String, Integer> tagIdx = new LinkedHashMap<>();
     private final ServiceCategory serviceCategory;
+    private final DateTimeFormatter dates;
+    private final int tagsColumn;
 
     InvoiceRowMapper(InvoiceMapping m, CsvHeader h, String file) {
         this.m = m;
@@ -45,6 +49,37 @@ final class InvoiceRowMapper implements RowMapper {
             }
         }
         serviceCategory = ServiceCategory.parse(m.serviceCategory());
+        dates = m.dateFormat() == null ? null : InvoiceDates.formatter(m.dateFormat());
+        tagsColumn = m.tagsColumn() == null ? -1 : h.indexOf(m.tagsColumn());
+        if (m.tagsColumn() != null && tagsColumn < 0) {
+            throw new SourceFormatException(file, 1, 0, m.tagsColumn(), "missing column " + m.tagsColumn() + " (the mapping's tagsColumn)");
+        }
+    }
+
+    private Instant instant(Row r, String target) {
+        int i = col(target);
+        if (dates == null) return r.instant(i);
+        String v = r.text(i);
+        if (v == null) return null;
+        Instant at = InvoiceDates.parse(v, dates);
+        if (at == null) throw r.fault(i, "not a date in the mapping's dateFormat " + m.dateFormat() + ": '" + abbreviate(v) + "'");
+        return at;
+    }
+
+    private BigDecimal amount(Row r, String target) {
+        int i = col(target);
+        if (m.decimalSeparator() == null) return r.decimal(i);
+        String v = r.text(i);
+        if (v == null) return null;
+        BigDecimal d = InvoiceNumbers.parse(v, m.decimalSeparator().charAt(0));
+        if (d == null) {
+            throw r.fault(i, "not a number with decimal separator '" + m.decimalSeparator() + "': '" + abbreviate(v) + "'");
+        }
+        return d;
+    }
+
+    private static String abbreviate(String v) {
+        return v.length() > 40 ? v.substring(0, 40) + "..." : v;
     }
 
     private int col(String target) {
@@ -59,13 +94,15 @@ final class InvoiceRowMapper implements RowMapper {
     @Override
     public void map(Row r) {
         ChargeBuilder b = r.out();
-        Instant start = r.requiredInstant(col("chargePeriodStart"));
-        Instant end = r.instant(col("chargePeriodEnd"));
+        Instant start = instant(r, "chargePeriodStart");
+        if (start == null) throw r.fault(col("chargePeriodStart"), "date/time is required");
+        Instant end = instant(r, "chargePeriodEnd");
         if (end == null) end = start.plus(1, ChronoUnit.DAYS);
         YearMonth month = YearMonth.from(start.atZone(ZoneOffset.UTC));
-        BigDecimal billed = r.requiredDecimal(col("billedCost"));
-        BigDecimal effective = r.decimal(col("effectiveCost"));
-        BigDecimal list = r.decimal(col("listCost"));
+        BigDecimal billed = amount(r, "billedCost");
+        if (billed == null) throw r.fault(col("billedCost"), "number is required");
+        BigDecimal effective = amount(r, "effectiveCost");
+        BigDecimal list = amount(r, "listCost");
         String provider = or(r.text(col("provider")), m.provider());
         String currency = or(r.text(col("currency")), m.currency());
         if (currency == null) throw r.fault(col("currency"), "currency is required");
@@ -87,7 +124,7 @@ final class InvoiceRowMapper implements RowMapper {
                 }
             }
         }
-        BigDecimal qty = category == ChargeCategory.TAX ? null : r.decimal(col("quantity"));
+        BigDecimal qty = category == ChargeCategory.TAX ? null : amount(r, "quantity");
         String unit = qty == null ? null : or(r.text(col("unit")), "Units");
         b.providerName(provider).publisherName(provider).invoiceIssuerName(provider)
                 .invoiceId(r.text(col("invoiceId")))
@@ -112,6 +149,12 @@ final class InvoiceRowMapper implements RowMapper {
                 .contractedCost(billed)
                 .billingCurrency(currency);
         Map<String, String> tags = new LinkedHashMap<>();
+        String json = r.text(tagsColumn);
+        if (json != null) {
+            // Azure cost exports write the tags object without its braces: "tagA": "valueA","tagB": "valueB"
+            String object = json.strip().startsWith("{") ? json : "{" + json + "}";
+            tags.putAll(Tags.parseJsonObject(object, b));
+        }
         for (Map.Entry<String, Integer> e : tagIdx.entrySet()) {
             String v = r.text(e.getValue());
             if (v != null) tags.put(e.getKey(), v);
