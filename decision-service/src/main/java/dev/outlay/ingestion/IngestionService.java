@@ -189,12 +189,12 @@ public class IngestionService {
     }
 
     /** An invoice upload without a mapping part takes the mapping stored for its source, when there is one. */
-    private Request withStoredMapping(Request req) {
+    Request withStoredMapping(Request req) {
         if (req.kind() != SourceKind.INVOICE_CSV || (req.mapping() != null && !req.mapping().isBlank())) return req;
         return mappings.find(req.source()).map(m -> new Request(req.kind(), req.source(), req.objectKey(), m.mapping(), req.replay())).orElse(req);
     }
 
-    private static void validateMapping(Request req) {
+    static void validateMapping(Request req) {
         try {
             Connectors.of(req.kind()).config(req.mapping());
         } catch (InvalidConfigException e) {

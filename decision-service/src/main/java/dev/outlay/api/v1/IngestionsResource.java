@@ -2,6 +2,7 @@ package dev.outlay.api.v1;
 
 import dev.outlay.api.problem.Problem;
 import dev.outlay.api.problem.ProblemException;
+import dev.outlay.ingestion.DryRunService;
 import dev.outlay.ingestion.Ingestion;
 import dev.outlay.ingestion.IngestionRepository;
 import dev.outlay.ingestion.IngestionService;
@@ -48,28 +49,52 @@ public class IngestionsResource {
     @Inject
     RetractionService retractions;
 
+    @Inject
+    DryRunService dryRuns;
+
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @RolesAllowed({"admin", "finops_admin"})
     public Response upload(MultipartFormDataInput form) {
         Map<String, List<InputPart>> parts = form.getFormDataMap();
-        String sourceText = text(parts, "source");
-        if (sourceText == null) throw ProblemException.badRequest("source is required", Problem.Fault.at("source", "aws-cur, focus or invoice-csv"));
-        SourceKind kind;
-        try {
-            kind = SourceKind.parse(sourceText.trim());
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest(e.getMessage(), Problem.Fault.at("source", e.getMessage()));
-        }
-        List<InputPart> files = parts.get("file");
-        if (files == null || files.isEmpty()) throw ProblemException.badRequest("file is required", Problem.Fault.at("file", "a billing file part"));
-        InputPart file = files.get(0);
+        SourceKind kind = kind(parts);
+        InputPart file = file(parts);
         String name = fileName(file);
         try (InputStream body = file.getBody(InputStream.class, null)) {
             var req = new IngestionService.Request(kind, text(parts, "connection"), name, text(parts, "mapping"), replay(parts));
             UUID id = service.submit(req, body).id();
             Ingestion accepted = manifest.find(id).orElseThrow();
             return Response.accepted(accepted).location(UriBuilder.fromPath("/api/v1/ingestions/{id}").build(id)).build();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Reads the file as {@link #upload} would and answers what a load would do, writing nothing: rows and totals
+     * per billing period, flagged rows, the first canonical rows ({@code sample}, default 10), the ledger rows it
+     * would replace and whether it would be a duplicate. A format fault answers 422 with its line and column.
+     */
+    @POST
+    @Path("dry-run")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @RolesAllowed({"admin", "finops_admin"})
+    public DryRunService.DryRun dryRun(MultipartFormDataInput form) {
+        Map<String, List<InputPart>> parts = form.getFormDataMap();
+        SourceKind kind = kind(parts);
+        InputPart file = file(parts);
+        int sample = 10;
+        String sampleText = text(parts, "sample");
+        if (sampleText != null) {
+            try {
+                sample = Integer.parseInt(sampleText.trim());
+            } catch (NumberFormatException e) {
+                throw ProblemException.badRequest("sample must be a number", Problem.Fault.at("sample", "0 to " + DryRunService.MAX_SAMPLE));
+            }
+        }
+        try (InputStream body = file.getBody(InputStream.class, null)) {
+            return dryRuns.run(new IngestionService.Request(kind, text(parts, "connection"), fileName(file), text(parts, "mapping")),
+                    body, sample);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -110,6 +135,22 @@ public class IngestionsResource {
             throw ProblemException.notFound("ingestion " + id);
         }
         return retractions.retract(uuid, body == null ? null : body.reason());
+    }
+
+    private static SourceKind kind(Map<String, List<InputPart>> parts) {
+        String sourceText = text(parts, "source");
+        if (sourceText == null) throw ProblemException.badRequest("source is required", Problem.Fault.at("source", "aws-cur, focus or invoice-csv"));
+        try {
+            return SourceKind.parse(sourceText.trim());
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest(e.getMessage(), Problem.Fault.at("source", e.getMessage()));
+        }
+    }
+
+    private static InputPart file(Map<String, List<InputPart>> parts) {
+        List<InputPart> files = parts.get("file");
+        if (files == null || files.isEmpty()) throw ProblemException.badRequest("file is required", Problem.Fault.at("file", "a billing file part"));
+        return files.get(0);
     }
 
     /** {@code replay=true} loads bytes already loaded under the same mapping again instead of reporting a duplicate. */

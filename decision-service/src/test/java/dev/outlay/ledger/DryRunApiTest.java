@@ -1,0 +1,113 @@
+package dev.outlay.ledger;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+
+import static dev.outlay.ledger.LedgerTestSupport.assertMoney;
+import static dev.outlay.ledger.LedgerTestSupport.awaitDone;
+import static dev.outlay.ledger.LedgerTestSupport.fixture;
+import static dev.outlay.ledger.LedgerTestSupport.scalar;
+import static dev.outlay.ledger.LedgerTestSupport.upload;
+import static dev.outlay.support.Tokens.bearer;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
+
+/**
+ * {@code POST /api/v1/ingestions/dry-run}: what a load of this file would do, with nothing written — no ledger
+ * row, no manifest entry — whether the file is good or bad.
+ */
+@QuarkusTest
+class DryRunApiTest {
+
+    static final String INVOICE = "invoice/eu-invoice.csv";
+
+    @Inject
+    AgroalDataSource ds;
+
+    static String mapping() {
+        return new String(fixture("invoice/eu-invoice-mapping.yaml"), StandardCharsets.UTF_8);
+    }
+
+    static RequestSpecification as(String tenant, String role) {
+        return given().header("Authorization", bearer(tenant, tenant + "-" + role, role));
+    }
+
+    @Test
+    void previewsWithoutWritingThenKnowsWhatALoadWouldReplace() {
+        String t = "dryrun-a";
+        as(t, "finops_admin").multiPart("source", "invoice-csv").multiPart("connection", "rechnungen")
+                .multiPart("file", "rechnung.csv", fixture(INVOICE), "text/csv").multiPart("mapping", mapping()).multiPart("sample", "2")
+                .when().post("/api/v1/ingestions/dry-run").then().statusCode(200)
+                .body("source", equalTo("rechnungen")).body("mapping", equalTo("upload"))
+                .body("schemaVersion", equalTo("invoice-csv/eu-saas-1")).body("rowsRead", equalTo(5))
+                .body("billingPeriods", contains("2024-10"))
+                .body("totals", hasSize(1)).body("totals[0].currency", equalTo("EUR")).body("totals[0].rows", equalTo(5))
+                .body("totals[0].billedCost", equalTo(16299.12f))
+                .body("rowsFlagged", equalTo(0)).body("wouldReplaceRows", equalTo(0)).body("duplicateOf", nullValue())
+                .body("sample", hasSize(2)).body("sample[0].BilledCost", equalTo(1234.56f))
+                .body("sample[0].ChargeCategory", equalTo("Purchase")).body("sample[0].Tags.cost-center", equalTo("KST-100"))
+                .body("sample[1].ChargeDescription", equalTo("Speicher \"Plus\""));
+        assertMoney("0", scalar(ds, t, "SELECT count(*) FROM outlay.ledger_charge"));
+        assertMoney("0", scalar(ds, t, "SELECT count(*) FROM outlay.ingestion"));
+
+        // Loaded for real, the same file previews as a duplicate that would replace the 5 rows it wrote.
+        String id = given().header("Authorization", bearer(t, t + "-admin", "finops_admin")).multiPart("source", "invoice-csv")
+                .multiPart("connection", "rechnungen").multiPart("file", "rechnung.csv", fixture(INVOICE), "text/csv")
+                .multiPart("mapping", mapping()).when().post("/api/v1/ingestions").then().statusCode(202).extract().path("id");
+        awaitDone(t, id).body("status", equalTo("succeeded"));
+        as(t, "admin").multiPart("source", "invoice-csv").multiPart("connection", "rechnungen")
+                .multiPart("file", "rechnung.csv", fixture(INVOICE), "text/csv").multiPart("mapping", mapping())
+                .when().post("/api/v1/ingestions/dry-run").then().statusCode(200)
+                .body("duplicateOf", equalTo(id)).body("wouldReplaceRows", equalTo(5)).body("sample", hasSize(5));
+
+        // A second tenant sees neither the first one's rows nor its ingestion.
+        as("dryrun-b", "finops_admin").multiPart("source", "invoice-csv").multiPart("connection", "rechnungen")
+                .multiPart("file", "rechnung.csv", fixture(INVOICE), "text/csv").multiPart("mapping", mapping())
+                .when().post("/api/v1/ingestions/dry-run").then().statusCode(200)
+                .body("duplicateOf", nullValue()).body("wouldReplaceRows", equalTo(0));
+    }
+
+    @Test
+    void usesTheMappingStoredForTheSource() {
+        String t = "dryrun-stored";
+        as(t, "finops_admin").contentType("application/yaml").body(mapping().getBytes(StandardCharsets.UTF_8))
+                .when().put("/api/v1/sources/vendor-eu/mapping").then().statusCode(200);
+        as(t, "finops_admin").multiPart("source", "invoice-csv").multiPart("connection", "vendor-eu")
+                .multiPart("file", "rechnung.csv", fixture(INVOICE), "text/csv")
+                .when().post("/api/v1/ingestions/dry-run").then().statusCode(200)
+                .body("mapping", equalTo("stored")).body("totals[0].billedCost", equalTo(16299.12f));
+        // Another tenant's upload to a source of the same name does not get that mapping.
+        as("dryrun-other", "finops_admin").multiPart("source", "invoice-csv").multiPart("connection", "vendor-eu")
+                .multiPart("file", "rechnung.csv", fixture(INVOICE), "text/csv")
+                .when().post("/api/v1/ingestions/dry-run").then().statusCode(422)
+                .body("detail", containsString("wrong delimiter"));
+    }
+
+    @Test
+    void aBadFileAnswers422WithItsPositionAndWritesNothing() {
+        String t = "dryrun-bad";
+        byte[] bad = new String(fixture(INVOICE), StandardCharsets.UTF_8).replace("3,00-", "3,OO-").getBytes(StandardCharsets.UTF_8);
+        as(t, "finops_admin").multiPart("source", "invoice-csv").multiPart("file", "rechnung.csv", bad, "text/csv")
+                .multiPart("mapping", mapping())
+                .when().post("/api/v1/ingestions/dry-run").then().statusCode(422)
+                .contentType(startsWith("application/problem+json"))
+                .body("errors[0].line", equalTo(5)).body("errors[0].column", equalTo(6))
+                .body("errors[0].field", equalTo("Betrag (EUR)"));
+        assertMoney("0", scalar(ds, t, "SELECT count(*) FROM outlay.ingestion"));
+        as(t, "finops_admin").multiPart("source", "invoice-csv").multiPart("file", "rechnung.csv", fixture(INVOICE), "text/csv")
+                .multiPart("mapping", mapping()).multiPart("sample", "101")
+                .when().post("/api/v1/ingestions/dry-run").then().statusCode(400).body("errors[0].field", equalTo("sample"));
+        as(t, "engineering").multiPart("source", "invoice-csv").multiPart("file", "rechnung.csv", fixture(INVOICE), "text/csv")
+                .when().post("/api/v1/ingestions/dry-run").then().statusCode(403);
+    }
+}
