@@ -63,6 +63,7 @@ class SharedSamplesCheckTest {
         assertEquals(506, read.charges().size());
         assertEquals(0, new BigDecimal("2.523589325400648027").compareTo(sum(read, true)));
         assertMapped(read);
+        assertTrue(read.charges().stream().noneMatch(Charge::flagged), "every OCI service code mapped");
     }
 
     private static BigDecimal sum(Fixtures.Read read, boolean billed) {

@@ -23,9 +23,11 @@ import java.util.Set;
  * @param provider        ProviderName when no {@code provider} column is mapped
  * @param currency        BillingCurrency when no {@code currency} column is mapped
  * @param billingAccountId BillingAccountId when no column is mapped (defaults to the provider)
- * @param serviceCategory FOCUS ServiceCategory of every row (default "Business Applications")
+ * @param serviceCategory FOCUS ServiceCategory of rows without a {@code serviceCategory} column value (default
+ *                        "Business Applications")
  * @param columns         canonical target → CSV column name
  * @param chargeCategories source value of the {@code chargeCategory} column → FOCUS ChargeCategory
+ * @param serviceCategories source value of the {@code serviceCategory} column → FOCUS ServiceCategory
  * @param tags            tag key → CSV column name
  * @param tagPrefix       every column whose name starts with this prefix becomes a tag (prefix stripped)
  * @param tagsColumn      a column holding the tags as a JSON object (Azure's export without the braces is accepted)
@@ -36,16 +38,16 @@ import java.util.Set;
 @JsonIgnoreProperties(ignoreUnknown = false)
 public record InvoiceMapping(String version, String provider, String currency, String billingAccountId,
                              String serviceCategory, Map<String, String> columns, Map<String, String> chargeCategories,
-                             Map<String, String> tags, String tagPrefix, String tagsColumn, String dateFormat,
+                             Map<String, String> serviceCategories, Map<String, String> tags, String tagPrefix, String tagsColumn, String dateFormat,
                              String decimalSeparator, String delimiter) implements ConnectorConfig {
 
     public static final Set<String> TARGETS = Set.of("chargePeriodStart", "chargePeriodEnd", "billedCost", "effectiveCost",
             "listCost", "currency", "provider", "serviceName", "description", "invoiceId", "billingAccountId",
             "subAccountId", "subAccountName", "resourceId", "resourceName", "quantity", "unit", "chargeCategory",
-            "regionId", "skuId");
+            "serviceCategory", "regionId", "skuId");
 
     private static final Set<String> KEYS = Set.of("version", "provider", "currency", "billingAccountId", "serviceCategory",
-            "columns", "chargeCategories", "tags", "tagPrefix", "tagsColumn", "dateFormat", "decimalSeparator", "delimiter");
+            "columns", "chargeCategories", "serviceCategories", "tags", "tagPrefix", "tagsColumn", "dateFormat", "decimalSeparator", "delimiter");
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
@@ -60,7 +62,7 @@ public record InvoiceMapping(String version, String provider, String currency, S
                 "chargePeriodStart", "date", "billedCost", "amount", "currency", "currency", "provider", "vendor",
                 "serviceName", "product", "invoiceId", "invoice_id", "description", "description",
                 "subAccountId", "account", "quantity", "quantity", "unit", "unit"),
-                null, null, "tag:", null, null, null, null);
+                null, null, null, "tag:", null, null, null, null);
     }
 
     public InvoiceMapping {
@@ -113,6 +115,14 @@ public record InvoiceMapping(String version, String provider, String currency, S
             throw new InvalidConfigException("delimiter", "delimiter must be one of \",\", \";\", \"\\t\" (tab) or \"|\"");
         }
         if (tagsColumn != null && tagsColumn.isBlank()) tagsColumn = null;
+        serviceCategories = serviceCategories == null ? Map.of() : new LinkedHashMap<>(serviceCategories);
+        for (Map.Entry<String, String> e : serviceCategories.entrySet()) {
+            try {
+                ServiceCategory.parse(e.getValue());
+            } catch (IllegalArgumentException ex) {
+                throw new InvalidConfigException("serviceCategories." + e.getKey(), ex.getMessage());
+            }
+        }
         columns = Map.copyOf(columns);
         tags = tags == null ? Map.of() : Map.copyOf(tags);
     }

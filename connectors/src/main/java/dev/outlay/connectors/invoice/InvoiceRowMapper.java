@@ -136,7 +136,7 @@ final class InvoiceRowMapper implements RowMapper {
                 .chargeCategory(category)
                 .chargeFrequency(category == ChargeCategory.USAGE ? ChargeFrequency.USAGE_BASED : ChargeFrequency.ONE_TIME)
                 .chargeDescription(r.text(col("description")))
-                .serviceCategory(serviceCategory)
+                .serviceCategory(serviceCategory(r, b))
                 .serviceName(or(r.text(col("serviceName")), provider))
                 .resourceId(r.text(col("resourceId"))).resourceName(r.text(col("resourceName")))
                 .regionId(r.text(col("regionId"))).skuId(r.text(col("skuId")))
@@ -160,6 +160,21 @@ final class InvoiceRowMapper implements RowMapper {
             if (v != null) tags.put(e.getKey(), v);
         }
         b.tags(tags);
+    }
+
+    /**
+     * The row's FOCUS service category: its column's value through {@code serviceCategories}, else the value itself
+     * when it is a FOCUS one (any case), else Other, flagged; rows without a value take the mapping's default.
+     */
+    private ServiceCategory serviceCategory(Row r, ChargeBuilder b) {
+        String raw = r.text(col("serviceCategory"));
+        if (raw == null) return serviceCategory;
+        String mapped = m.serviceCategories().get(raw);
+        if (mapped != null) return ServiceCategory.parse(mapped);
+        ServiceCategory direct = dev.outlay.model.FocusValue.parseIgnoringCase(ServiceCategory.class, raw);
+        if (direct != null) return direct;
+        b.flag(DataQualityFlag.UNMAPPED_SERVICE_CATEGORY);
+        return ServiceCategory.OTHER;
     }
 
     private static String or(String a, String b) {

@@ -5,6 +5,8 @@ import dev.outlay.connectors.InvalidConfigException;
 import dev.outlay.connectors.SourceFormatException;
 import dev.outlay.model.Charge;
 import dev.outlay.model.ChargeCategory;
+import dev.outlay.model.DataQualityFlag;
+import dev.outlay.model.ServiceCategory;
 import dev.outlay.model.SourceKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -72,6 +74,8 @@ class InvoiceDialectsTest {
         assertEquals(ChargeCategory.PURCHASE, rows.get(3).chargeCategory());
         assertEquals(ChargeCategory.CREDIT, rows.get(4).chargeCategory());
         assertEquals("2023-09-01", rows.get(0).billingPeriodStart().toString().substring(0, 10));
+        assertEquals(ServiceCategory.NETWORKING, rows.get(0).serviceCategory(), "ServiceFamily read as FOCUS");
+        assertEquals(ServiceCategory.STORAGE, storage.serviceCategory());
     }
 
     @Test
@@ -83,6 +87,18 @@ class InvoiceDialectsTest {
         assertEquals(Map.of(), rows.get(2).tags());
         assertEquals("platform-dev", rows.get(2).subAccountName());
         assertEquals(0, new BigDecimal("0.012264277499950943").compareTo(rows.get(0).billedCost()), "every decimal kept");
+        assertEquals(ServiceCategory.DATABASES, rows.get(0).serviceCategory(), "DATABASE through serviceCategories");
+        assertEquals(ServiceCategory.STORAGE, rows.get(2).serviceCategory());
+    }
+
+    @Test
+    void anUnknownServiceCodeLoadsAsOtherFlagged() {
+        byte[] csv = new String(bytes("oci-cost-report.csv"), StandardCharsets.UTF_8).replace(",COMPUTE,", ",QUANTUM,")
+                .getBytes(StandardCharsets.UTF_8);
+        Charge c = read(csv, text("oci-cost-mapping.yaml"), "oci.csv").get(1);
+        assertEquals(ServiceCategory.OTHER, c.serviceCategory());
+        assertTrue(c.flags().contains(DataQualityFlag.UNMAPPED_SERVICE_CATEGORY), c.flags().toString());
+        assertEquals("QUANTUM", c.serviceName(), "the provider's name is kept");
     }
 
     @Test
@@ -121,7 +137,8 @@ class InvoiceDialectsTest {
             "time only        | dateFormat: HH:mm          | dateFormat       | year, a month and a day",
             "not a pattern    | dateFormat: dd.MM.yyyy{    | dateFormat       | dateFormat",
             "bad separator    | decimalSeparator: ';'      | decimalSeparator | must be",
-            "bad delimiter    | delimiter: '::'            | delimiter        | delimiter must be"})
+            "bad delimiter    | delimiter: '::'            | delimiter        | delimiter must be",
+            "bad category     | 'serviceCategories: {DB: Database}' | serviceCategories.DB | Database"})
     void invalidDialectSettingsNameTheField(String label, String line, String field, String message) {
         String yaml = "provider: x\ncurrency: USD\ncolumns:\n  chargePeriodStart: d\n  billedCost: a\n" + line + "\n";
         InvalidConfigException e = assertThrows(InvalidConfigException.class,
