@@ -1,8 +1,5 @@
-package dev.outlay.connectors.invoice;
+package dev.outlay.connectors;
 
-import dev.outlay.connectors.Connectors;
-import dev.outlay.connectors.InvalidConfigException;
-import dev.outlay.connectors.SourceFormatException;
 import dev.outlay.model.Charge;
 import dev.outlay.model.ChargeCategory;
 import dev.outlay.model.DataQualityFlag;
@@ -12,14 +9,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -39,25 +31,15 @@ class InvoiceDialectsTest {
     }
 
     static List<Charge> read(byte[] data, String mapping, String file) {
-        List<Charge> out = new ArrayList<>();
-        try (var r = Connectors.open(SourceKind.INVOICE_CSV, mapping, new ByteArrayInputStream(data), file)) {
-            for (Charge c = r.next(); c != null; c = r.next()) out.add(c);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out;
+        return Fixtures.readAll(SourceKind.INVOICE_CSV, mapping, data, file).charges();
     }
 
     static byte[] bytes(String fixture) {
-        try (InputStream in = InvoiceDialectsTest.class.getResourceAsStream("/fixtures/invoice/" + fixture)) {
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Fixtures.bytes("invoice/" + fixture);
     }
 
     static String text(String fixture) {
-        return new String(bytes(fixture), StandardCharsets.UTF_8);
+        return Fixtures.text("invoice/" + fixture);
     }
 
     @Test
