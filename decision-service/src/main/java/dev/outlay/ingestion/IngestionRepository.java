@@ -95,7 +95,13 @@ public class IngestionRepository {
     }
 
     public List<Ingestion> list(int limit) {
-        return query("SELECT " + COLUMNS + " FROM outlay.ingestion ORDER BY created_at DESC LIMIT ?", this::map, limit);
+        return list(null, null, limit);
+    }
+
+    /** The newest first, optionally only one status and/or one source. */
+    public List<Ingestion> list(String status, String source, int limit) {
+        return query("SELECT " + COLUMNS + " FROM outlay.ingestion WHERE (?::text IS NULL OR status = ?) AND (?::text IS NULL OR source = ?) "
+                + "ORDER BY created_at DESC LIMIT ?", this::map, status, status, source, source, limit);
     }
 
     private Ingestion map(ResultSet rs) throws SQLException {

@@ -89,6 +89,25 @@ class IngestionApiTest {
         assertMoney("5", scalar(ds, t, "SELECT count(*) FROM outlay.ledger_charge"));
     }
 
+    @Test
+    void theManifestListFiltersByStatusAndSource() {
+        String t = "ledger-list";
+        awaitDone(t, upload(t, "focus", "focus.csv", fixture("focus/focus-1.0-quirks.csv"), null)).body("status", equalTo("succeeded"));
+        awaitDone(t, upload(t, "invoice-csv", "bad.csv", "date,amount\n2024-10-01,12.5O\n".getBytes(StandardCharsets.UTF_8), null))
+                .body("status", equalTo("failed"));
+        var auditor = given().header("Authorization", bearer(t, "aud", "auditor"));
+        auditor.when().get("/api/v1/ingestions").then().statusCode(200).body("size()", equalTo(2));
+        given().header("Authorization", bearer(t, "aud", "auditor")).queryParam("status", "failed")
+                .when().get("/api/v1/ingestions").then().statusCode(200)
+                .body("size()", equalTo(1)).body("[0].objectKey", equalTo("bad.csv"));
+        given().header("Authorization", bearer(t, "aud", "auditor")).queryParam("source", "focus").queryParam("status", "succeeded")
+                .when().get("/api/v1/ingestions").then().statusCode(200).body("size()", equalTo(1)).body("[0].source", equalTo("focus"));
+        given().header("Authorization", bearer(t, "aud", "auditor")).queryParam("source", "focus").queryParam("status", "failed")
+                .when().get("/api/v1/ingestions").then().statusCode(200).body("size()", equalTo(0));
+        given().header("Authorization", bearer(t, "aud", "auditor")).queryParam("status", "broken")
+                .when().get("/api/v1/ingestions").then().statusCode(400).body("errors[0].field", equalTo("status"));
+    }
+
     private void loadsTheSaasInvoice(String t, String mapping) {
         awaitDone(t, upload(t, "invoice-csv", "saas.csv", fixture("invoice/saas-invoice.csv"), new String(fixture(mapping), StandardCharsets.UTF_8)))
                 .body("status", equalTo("succeeded")).body("schemaVersion", equalTo("invoice-csv/2"));

@@ -115,9 +115,15 @@ public class IngestionsResource {
 
     @GET
     @RolesAllowed({"admin", "finops_admin", "finance", "platform", "engineering", "leadership", "auditor"})
-    public List<Ingestion> list(@QueryParam("limit") @DefaultValue("100") int limit) {
-        return manifest.list(Math.max(1, Math.min(limit, 1000)));
+    public List<Ingestion> list(@QueryParam("status") String status, @QueryParam("source") String source,
+                                @QueryParam("limit") @DefaultValue("100") int limit) {
+        if (status != null && !STATUSES.contains(status)) {
+            throw ProblemException.badRequest("unknown status '" + status + "'", Problem.Fault.at("status", String.join(", ", STATUSES)));
+        }
+        return manifest.list(status, source == null || source.isBlank() ? null : source, Math.max(1, Math.min(limit, 1000)));
     }
+
+    private static final List<String> STATUSES = List.of("queued", "running", "succeeded", "failed", "duplicate", "retracted");
 
     public record RetractRequest(String reason) {
     }
