@@ -31,9 +31,9 @@ class FixtureTotalsTest {
                         "1962.8733", "1962.8733", 1),
                 Arguments.of(SourceKind.INVOICE_CSV, "invoice/saas-invoice.csv", "invoice/saas-mapping.yaml", 6, "invoice-csv/2",
                         "1962.8733", "1962.8733", 1),
-                Arguments.of(SourceKind.INVOICE_CSV, "invoice/azure-ea-export.csv", "invoice/azure-ea-mapping.yaml", 5,
+                Arguments.of(SourceKind.INVOICE_CSV, "invoice/azure-ea-export.csv", "template:azure-ea", 5,
                         "invoice-csv/azure-ea-1", "720.5543618572", "720.5543618572", 0),
-                Arguments.of(SourceKind.INVOICE_CSV, "invoice/oci-cost-report.csv", "invoice/oci-cost-mapping.yaml", 3,
+                Arguments.of(SourceKind.INVOICE_CSV, "invoice/oci-cost-report.csv", "template:oci-cost", 3,
                         "invoice-csv/oci-cost-1", "0.038964277499950943", "0.038964277499950943", 0),
                 Arguments.of(SourceKind.INVOICE_CSV, "invoice/eu-invoice.csv", "invoice/eu-invoice-mapping.yaml", 5,
                         "invoice-csv/eu-saas-1", "16299.12", "16299.12", 0));
@@ -43,7 +43,8 @@ class FixtureTotalsTest {
     @MethodSource("fixtures")
     void totalsToTheLastDecimal(SourceKind kind, String fixture, String mapping, int rows, String version,
                                 String billed, String effective, int flagged) {
-        String json = mapping == null ? null : Fixtures.text(mapping);
+        String json = mapping == null ? null : mapping.startsWith("template:")
+                ? dev.outlay.connectors.invoice.InvoiceTemplates.text(mapping.substring("template:".length())) : Fixtures.text(mapping);
         for (byte[] data : new byte[][]{Fixtures.bytes(fixture), Fixtures.gzip(Fixtures.bytes(fixture))}) {
             Fixtures.Read read = Fixtures.readAll(kind, json, data, fixture);
             assertEquals(rows, read.charges().size(), "rows");

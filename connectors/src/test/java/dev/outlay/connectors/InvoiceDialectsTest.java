@@ -1,5 +1,6 @@
 package dev.outlay.connectors;
 
+import dev.outlay.connectors.invoice.InvoiceTemplates;
 import dev.outlay.model.Charge;
 import dev.outlay.model.ChargeCategory;
 import dev.outlay.model.DataQualityFlag;
@@ -38,13 +39,14 @@ class InvoiceDialectsTest {
         return Fixtures.bytes("invoice/" + fixture);
     }
 
+    /** A fixture's text, or a bundled template's when the name has no extension. */
     static String text(String fixture) {
-        return Fixtures.text("invoice/" + fixture);
+        return fixture.contains(".") ? Fixtures.text("invoice/" + fixture) : InvoiceTemplates.text(fixture);
     }
 
     @Test
     void azureEaExport() {
-        List<Charge> rows = read("azure-ea-export.csv", "azure-ea-mapping.yaml");
+        List<Charge> rows = read("azure-ea-export.csv", "azure-ea");
         Charge storage = rows.get(1);
         assertEquals(Instant.parse("2023-09-23T00:00:00Z"), storage.chargePeriodStart(), "month-first, day past the 12th");
         assertEquals(0, new BigDecimal("0.0000564902").compareTo(storage.billedCost()));
@@ -62,7 +64,7 @@ class InvoiceDialectsTest {
 
     @Test
     void ociCostReport() {
-        List<Charge> rows = read("oci-cost-report.csv", "oci-cost-mapping.yaml");
+        List<Charge> rows = read("oci-cost-report.csv", "oci-cost");
         assertEquals(Instant.parse("2023-11-13T10:00:00Z"), rows.get(0).chargePeriodStart(), "ISO 8601 to the minute");
         assertEquals(Instant.parse("2023-11-13T11:00:00Z"), rows.get(0).chargePeriodEnd());
         assertEquals(Map.of("Oracle-Tags.CreatedBy", "default/ops@example.com", "CostCenter", "607825"), rows.get(0).tags());
@@ -77,7 +79,7 @@ class InvoiceDialectsTest {
     void anUnknownServiceCodeLoadsAsOtherFlagged() {
         byte[] csv = new String(bytes("oci-cost-report.csv"), StandardCharsets.UTF_8).replace(",COMPUTE,", ",QUANTUM,")
                 .getBytes(StandardCharsets.UTF_8);
-        Charge c = read(csv, text("oci-cost-mapping.yaml"), "oci.csv").get(1);
+        Charge c = read(csv, text("oci-cost"), "oci.csv").get(1);
         assertEquals(ServiceCategory.OTHER, c.serviceCategory());
         assertTrue(c.flags().contains(DataQualityFlag.UNMAPPED_SERVICE_CATEGORY), c.flags().toString());
         assertEquals("QUANTUM", c.serviceName(), "the provider's name is kept");
@@ -101,8 +103,8 @@ class InvoiceDialectsTest {
     /** A file in another dialect than its mapping says fails at the first cell that shows it, never misread. */
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-            "day-first file, month-first mapping | azure-ea-mapping.yaml | Date,CostInBillingCurrency,BillingCurrencyCode,Tags\\n2/9/2023,1,CAD,\\n23/9/2023,1,CAD,\\n | 3 | 1 | dateFormat M/d/yyyy: '23/9/2023'",
-            "no such day                         | azure-ea-mapping.yaml | Date,CostInBillingCurrency,BillingCurrencyCode,Tags\\n2/30/2024,1,CAD,\\n               | 2 | 1 | '2/30/2024'",
+            "day-first file, month-first mapping | azure-ea              | Date,CostInBillingCurrency,BillingCurrencyCode,Tags\\n2/9/2023,1,CAD,\\n23/9/2023,1,CAD,\\n | 3 | 1 | dateFormat M/d/yyyy: '23/9/2023'",
+            "no such day                         | azure-ea              | Date,CostInBillingCurrency,BillingCurrencyCode,Tags\\n2/30/2024,1,CAD,\\n               | 2 | 1 | '2/30/2024'",
             "US amount, European mapping         | eu-invoice-mapping.yaml | Rechnungsdatum;Betrag (EUR)\\n01.10.2024;1,234.56\\n                        | 2 | 2 | decimal separator ',': '1,234.56'",
             "ISO date, day-first mapping         | eu-invoice-mapping.yaml | Rechnungsdatum;Betrag (EUR)\\n2024-10-01;1,00\\n                            | 2 | 1 | dateFormat dd.MM.yyyy",
             "commas, semicolon mapping           | eu-invoice-mapping.yaml | Rechnungsdatum,Betrag (EUR)\\n01.10.2024,1\\n                               | 1 | 0 | wrong delimiter"})
@@ -127,6 +129,16 @@ class InvoiceDialectsTest {
                 () -> Connectors.open(SourceKind.INVOICE_CSV, yaml, null, "f"));
         assertEquals(field, e.field(), e.getMessage());
         assertTrue(e.getMessage().contains(message), e.getMessage());
+    }
+
+    @Test
+    void everyBundledTemplateIsAValidDescribedMapping() {
+        assertEquals(InvoiceTemplates.NAMES, InvoiceTemplates.all().stream().map(InvoiceTemplates.Template::name).toList());
+        for (InvoiceTemplates.Template t : InvoiceTemplates.all()) {
+            assertTrue(t.description().length() > 40, t.name() + " says what it reads");
+            assertTrue(t.version().startsWith(t.name()), t.name() + " versions under its name: " + t.version());
+        }
+        assertTrue(InvoiceTemplates.find("nope").isEmpty());
     }
 
     @Test

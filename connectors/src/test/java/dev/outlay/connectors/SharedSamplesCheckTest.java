@@ -1,5 +1,6 @@
 package dev.outlay.connectors;
 
+import dev.outlay.connectors.invoice.InvoiceTemplates;
 import dev.outlay.model.Charge;
 import dev.outlay.model.DataQualityFlag;
 import dev.outlay.model.SourceKind;
@@ -48,7 +49,7 @@ class SharedSamplesCheckTest {
     void azureEaSampleThroughTheInvoiceMapping() throws IOException {
         Path f = DATA.resolve("azure/ea-export-sample.csv");
         assumeTrue(Files.isRegularFile(f), "shared samples absent");
-        var read = Fixtures.readAll(SourceKind.INVOICE_CSV, Fixtures.text("invoice/azure-ea-mapping.yaml"), Files.readAllBytes(f), f.toString());
+        var read = Fixtures.readAll(SourceKind.INVOICE_CSV, InvoiceTemplates.text("azure-ea"), Files.readAllBytes(f), f.toString());
         assertEquals(27, read.charges().size());
         assertEquals(0, new BigDecimal("1.26136926505726").compareTo(sum(read, true)));
         assertTrue(read.charges().stream().allMatch(c -> c.tags().containsKey("tagA")), "brace-less tags read");
@@ -59,7 +60,7 @@ class SharedSamplesCheckTest {
     void ociSampleThroughTheInvoiceMapping() throws IOException {
         Path f = DATA.resolve("oci/cost-report-sample.csv");
         assumeTrue(Files.isRegularFile(f), "shared samples absent");
-        var read = Fixtures.readAll(SourceKind.INVOICE_CSV, Fixtures.text("invoice/oci-cost-mapping.yaml"), Files.readAllBytes(f), f.toString());
+        var read = Fixtures.readAll(SourceKind.INVOICE_CSV, InvoiceTemplates.text("oci-cost"), Files.readAllBytes(f), f.toString());
         assertEquals(506, read.charges().size());
         assertEquals(0, new BigDecimal("2.523589325400648027").compareTo(sum(read, true)));
         assertMapped(read);

@@ -4,6 +4,7 @@ import dev.outlay.api.problem.ProblemException;
 import dev.outlay.connectors.ChargeReader;
 import dev.outlay.connectors.Connectors;
 import dev.outlay.connectors.SourceFormatException;
+import dev.outlay.connectors.invoice.InvoiceTemplates;
 import dev.outlay.model.Charge;
 import dev.outlay.model.DataQualityFlag;
 import io.agroal.api.AgroalDataSource;
@@ -69,7 +70,9 @@ public class DryRunService {
         }
         IngestionService.Request req = ingestion.withStoredMapping(request);
         String mappingOrigin = req.mapping() == null ? (req.kind() == dev.outlay.model.SourceKind.INVOICE_CSV ? "default" : "fixed")
-                : req.mapping().equals(request.mapping()) ? "upload" : "stored";
+                : !req.mapping().equals(request.mapping()) ? "stored"
+                : InvoiceTemplates.all().stream().filter(t -> t.yaml().equals(req.mapping())).map(t -> "template:" + t.name())
+                        .findFirst().orElse("upload");
         IngestionService.validateMapping(req);
         StagedUpload upload = StagedUpload.spool(body, config.maxUploadBytes());
         try (InputStream in = Files.newInputStream(upload.path());

@@ -93,6 +93,40 @@ class DryRunApiTest {
                 .body("detail", containsString("wrong delimiter"));
     }
 
+    /** The bundled Azure EA mapping: listed, readable as YAML, usable by name, and storable for a source. */
+    @Test
+    void bundledMappingTemplates() {
+        String t = "dryrun-templates";
+        as(t, "auditor").when().get("/api/v1/mapping-templates").then().statusCode(200)
+                .body("name", contains("azure-ea", "oci-cost")).body("[0].version", equalTo("azure-ea-1"))
+                .body("[0].description", containsString("Azure EA"));
+        String yaml = as(t, "auditor").when().get("/api/v1/mapping-templates/azure-ea").then().statusCode(200)
+                .contentType(startsWith("application/yaml")).body(containsString("dateFormat: M/d/yyyy")).extract().asString();
+        as(t, "auditor").when().get("/api/v1/mapping-templates/sap").then().statusCode(404);
+
+        byte[] azure = fixture("invoice/azure-ea-export.csv");
+        as(t, "finops_admin").multiPart("source", "invoice-csv").multiPart("file", "azure.csv", azure, "text/csv")
+                .multiPart("template", "azure-ea")
+                .when().post("/api/v1/ingestions/dry-run").then().statusCode(200)
+                .body("mapping", equalTo("template:azure-ea")).body("totals[0].currency", equalTo("CAD"))
+                .body("totals[0].billedCost", equalTo(720.5543618572f));
+        as(t, "finops_admin").multiPart("source", "invoice-csv").multiPart("file", "azure.csv", azure, "text/csv")
+                .multiPart("template", "azure-ea").multiPart("mapping", mapping())
+                .when().post("/api/v1/ingestions").then().statusCode(400).body("errors[0].field", equalTo("template"));
+        as(t, "finops_admin").multiPart("source", "invoice-csv").multiPart("file", "azure.csv", azure, "text/csv")
+                .multiPart("template", "sap")
+                .when().post("/api/v1/ingestions").then().statusCode(400).body("errors[0].field", equalTo("template"));
+
+        // Kept for a source, the template's mapping applies to that source's uploads.
+        as(t, "finops_admin").contentType("application/yaml").body(yaml.getBytes(StandardCharsets.UTF_8))
+                .when().put("/api/v1/sources/azure-prod/mapping").then().statusCode(200);
+        String id = as(t, "finops_admin").multiPart("source", "invoice-csv").multiPart("connection", "azure-prod")
+                .multiPart("file", "azure.csv", azure, "text/csv")
+                .when().post("/api/v1/ingestions").then().statusCode(202).extract().path("id");
+        awaitDone(t, id).body("status", equalTo("succeeded")).body("schemaVersion", equalTo("invoice-csv/azure-ea-1"));
+        assertMoney("720.5543618572", scalar(ds, t, "SELECT sum(billed_cost) FROM outlay.ledger_charge"));
+    }
+
     @Test
     void aBadFileAnswers422WithItsPositionAndWritesNothing() {
         String t = "dryrun-bad";

@@ -40,7 +40,8 @@ class TenantIsolationWalkTest {
     static final Map<String, String> NOT_OBJECT_ROUTES = Map.of(
             "/api/v1/rulesets/{name}", "rule set names are a fixed vocabulary every tenant has; its versions are walked",
             "/api/v1/rulesets/{name}/scenarios", "as above: each tenant reads its own scenarios of the named rule set",
-            "/api/v1/rulesets/{name}/versions", "as above: each tenant lists its own versions of the named rule set");
+            "/api/v1/rulesets/{name}/versions", "as above: each tenant lists its own versions of the named rule set",
+            "/api/v1/mapping-templates/{name}", "bundled invoice mappings, part of the product and the same for every tenant");
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

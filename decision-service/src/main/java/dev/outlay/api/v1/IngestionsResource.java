@@ -2,6 +2,7 @@ package dev.outlay.api.v1;
 
 import dev.outlay.api.problem.Problem;
 import dev.outlay.api.problem.ProblemException;
+import dev.outlay.connectors.invoice.InvoiceTemplates;
 import dev.outlay.ingestion.DryRunService;
 import dev.outlay.ingestion.Ingestion;
 import dev.outlay.ingestion.IngestionRepository;
@@ -61,7 +62,7 @@ public class IngestionsResource {
         InputPart file = file(parts);
         String name = fileName(file);
         try (InputStream body = file.getBody(InputStream.class, null)) {
-            var req = new IngestionService.Request(kind, text(parts, "connection"), name, text(parts, "mapping"), replay(parts));
+            var req = new IngestionService.Request(kind, text(parts, "connection"), name, mapping(parts), replay(parts));
             UUID id = service.submit(req, body).id();
             Ingestion accepted = manifest.find(id).orElseThrow();
             return Response.accepted(accepted).location(UriBuilder.fromPath("/api/v1/ingestions/{id}").build(id)).build();
@@ -93,7 +94,7 @@ public class IngestionsResource {
             }
         }
         try (InputStream body = file.getBody(InputStream.class, null)) {
-            return dryRuns.run(new IngestionService.Request(kind, text(parts, "connection"), fileName(file), text(parts, "mapping")),
+            return dryRuns.run(new IngestionService.Request(kind, text(parts, "connection"), fileName(file), mapping(parts)),
                     body, sample);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -151,6 +152,18 @@ public class IngestionsResource {
         } catch (IllegalArgumentException e) {
             throw ProblemException.badRequest(e.getMessage(), Problem.Fault.at("source", e.getMessage()));
         }
+    }
+
+    /** The {@code mapping} part, or the YAML of the bundled mapping the {@code template} part names (not both). */
+    private static String mapping(Map<String, List<InputPart>> parts) {
+        String mapping = text(parts, "mapping");
+        String template = text(parts, "template");
+        if (template == null) return mapping;
+        if (mapping != null) {
+            throw ProblemException.badRequest("send a mapping or a template, not both", Problem.Fault.at("template", "omit it or the mapping"));
+        }
+        return InvoiceTemplates.find(template.trim()).map(InvoiceTemplates.Template::yaml).orElseThrow(() -> ProblemException.badRequest(
+                "unknown mapping template '" + template.trim() + "'", Problem.Fault.at("template", String.join(", ", InvoiceTemplates.NAMES))));
     }
 
     private static InputPart file(Map<String, List<InputPart>> parts) {

@@ -1,0 +1,59 @@
+package dev.outlay.connectors.invoice;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Invoice mappings bundled with Outlay for cost exports that have no connector of their own yet. Each is an
+ * ordinary YAML mapping (its leading comment says what it reads), tested against fixtures in the shape of the
+ * provider's export and against the public samples when they are present.
+ */
+public final class InvoiceTemplates {
+
+    /** A bundled mapping: its name, what its leading comment says, its version and the YAML text. */
+    public record Template(String name, String description, String version, String provider, String yaml) {
+    }
+
+    public static final List<String> NAMES = List.of("azure-ea", "oci-cost");
+
+    private InvoiceTemplates() {
+    }
+
+    public static Optional<Template> find(String name) {
+        if (!NAMES.contains(name)) return Optional.empty();
+        try (InputStream in = InvoiceTemplates.class.getResourceAsStream("templates/" + name + ".yaml")) {
+            if (in == null) throw new IllegalStateException("bundled mapping template " + name + " is missing");
+            String yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            InvoiceMapping m = InvoiceMapping.parse(yaml);
+            return Optional.of(new Template(name, description(yaml), m.version(), m.provider(), yaml));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static List<Template> all() {
+        List<Template> out = new ArrayList<>();
+        for (String n : NAMES) out.add(find(n).orElseThrow());
+        return out;
+    }
+
+    /** The YAML of a bundled template; fails for an unknown name. */
+    public static String text(String name) {
+        return find(name).orElseThrow(() -> new IllegalArgumentException("no mapping template " + name)).yaml();
+    }
+
+    private static String description(String yaml) {
+        StringBuilder d = new StringBuilder();
+        for (String line : yaml.split("\n")) {
+            if (!line.startsWith("#")) break;
+            if (d.length() > 0) d.append(' ');
+            d.append(line.substring(1).strip());
+        }
+        return d.toString();
+    }
+}
