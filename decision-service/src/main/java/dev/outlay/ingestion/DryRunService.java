@@ -34,7 +34,8 @@ import java.util.UUID;
  * Reads a billing file as an ingestion would, without writing anything: the mapping a FinOps admin is writing for
  * a new invoice export is checked against the real file, and an upload is previewed before it replaces a month.
  * The answer says what a load would do: rows and totals per billing period and currency, flagged rows, the first
- * canonical rows, how many ledger rows it would replace, and whether it would be a duplicate.
+ * canonical rows, the ledger rows it would replace and the change per period (a restated export's delta), and
+ * whether it would be a duplicate.
  */
 @ApplicationScoped
 public class DryRunService {
@@ -59,8 +60,8 @@ public class DryRunService {
 
     public record DryRun(String source, String sourceKind, String objectKey, String mapping, String schemaVersion,
                          long rowsRead, long bytesRead, List<String> billingPeriods, List<PeriodTotal> totals,
-                         Map<String, Long> flaggedRows, long rowsFlagged, long wouldReplaceRows, UUID duplicateOf,
-                         List<Map<String, Object>> sample) {
+                         Map<String, Long> flaggedRows, long rowsFlagged, long wouldReplaceRows, List<PeriodTotal> replaces,
+                         List<PeriodTotal> changes, UUID duplicateOf, List<Map<String, Object>> sample) {
     }
 
     public DryRun run(IngestionService.Request request, InputStream body, int sampleSize) {
@@ -93,8 +94,10 @@ public class DryRunService {
             }
             List<String> periods = totals.values().stream().map(PeriodTotal::billingPeriod).distinct().toList();
             UUID duplicate = manifest.currentWithChecksum(req.source(), upload.sha256(), req.mappingSha256()).orElse(null);
+            List<PeriodTotal> replaced = ledgerTotals(req.source(), scopes);
             return new DryRun(req.source(), req.kind().id(), req.objectKey(), mappingOrigin, r.start().schemaVersion(), r.rowsRead(), r.bytesRead(), periods, List.copyOf(totals.values()), flags,
-                    flagged, ledgerRows(req.source(), scopes), duplicate, sample);
+                    flagged, replaced.stream().mapToLong(PeriodTotal::rows).sum(), replaced, changes(totals.values(), replaced),
+                    duplicate, sample);
         } catch (SourceFormatException e) {
             throw new ProblemException(IngestionProblems.of(e));
         } catch (IOException e) {
@@ -112,23 +115,42 @@ public class DryRunService {
                 a.effectiveCost().add(b.effectiveCost()));
     }
 
-    /** The tenant's ledger rows of this source in the scopes the file touches: what loading it would replace. */
-    private long ledgerRows(String source, Set<Scope> scopes) {
-        if (scopes.isEmpty()) return 0;
+    /**
+     * What a load changes per billing period and currency: the file's totals minus the ledger rows it replaces (a
+     * restated export shows its delta before it lands; a period or currency only one side has counts in full).
+     */
+    static List<PeriodTotal> changes(java.util.Collection<PeriodTotal> incoming, List<PeriodTotal> replaced) {
+        Map<String, PeriodTotal> out = new TreeMap<>();
+        for (PeriodTotal t : incoming) out.merge(t.billingPeriod() + "/" + t.currency(), t, DryRunService::add);
+        for (PeriodTotal t : replaced) {
+            out.merge(t.billingPeriod() + "/" + t.currency(), new PeriodTotal(t.billingPeriod(), t.currency(), -t.rows(),
+                    t.billedCost().negate(), t.effectiveCost().negate()), DryRunService::add);
+        }
+        return List.copyOf(out.values());
+    }
+
+    /** The tenant's ledger rows of this source in the scopes the file touches, per period and currency: what a load replaces. */
+    private List<PeriodTotal> ledgerTotals(String source, Set<Scope> scopes) {
+        if (scopes.isEmpty()) return List.of();
         Object[] periods = scopes.stream().map(s -> Date.valueOf(s.period())).toArray();
         Object[] accounts = scopes.stream().map(Scope::account).toArray();
+        List<PeriodTotal> out = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT count(*) FROM outlay.ledger_charge l JOIN unnest(?::date[], ?::text[]) s(billing_period, billing_account_id) "
-                        + "ON l.billing_period = s.billing_period AND l.billing_account_id = s.billing_account_id WHERE l.source = ?")) {
+                "SELECT to_char(l.billing_period, 'YYYY-MM'), l.billing_currency, count(*), sum(l.billed_cost), sum(l.effective_cost) "
+                        + "FROM outlay.ledger_charge l JOIN unnest(?::date[], ?::text[]) s(billing_period, billing_account_id) "
+                        + "ON l.billing_period = s.billing_period AND l.billing_account_id = s.billing_account_id WHERE l.source = ? "
+                        + "GROUP BY 1, 2 ORDER BY 1, 2")) {
             ps.setArray(1, c.createArrayOf("date", periods));
             ps.setArray(2, c.createArrayOf("text", accounts));
             ps.setString(3, source);
             try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
+                while (rs.next()) {
+                    out.add(new PeriodTotal(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getBigDecimal(4), rs.getBigDecimal(5)));
+                }
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("could not count the ledger rows a load would replace", e);
+            throw new IllegalStateException("could not total the ledger rows a load would replace", e);
         }
+        return out;
     }
 }

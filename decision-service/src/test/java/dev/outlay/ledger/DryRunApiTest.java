@@ -68,7 +68,21 @@ class DryRunApiTest {
         as(t, "admin").multiPart("source", "invoice-csv").multiPart("connection", "rechnungen")
                 .multiPart("file", "rechnung.csv", fixture(INVOICE), "text/csv").multiPart("mapping", mapping())
                 .when().post("/api/v1/ingestions/dry-run").then().statusCode(200)
-                .body("duplicateOf", equalTo(id)).body("wouldReplaceRows", equalTo(5)).body("sample", hasSize(5));
+                .body("duplicateOf", equalTo(id)).body("wouldReplaceRows", equalTo(5)).body("sample", hasSize(5))
+                .body("replaces[0].billedCost", equalTo(16299.12f)).body("changes[0].billedCost", equalTo(0f))
+                .body("changes[0].rows", equalTo(0));
+
+        // A restated invoice (one line 100 EUR higher, one credit line dropped) shows its delta before it lands.
+        String restated = new String(fixture(INVOICE), StandardCharsets.UTF_8).replace("1.234,56", "1.334,56")
+                .replace("15.10.2024;RE-2024-0816;Collab Suite;Gutschrift Ausfall;;(45,50);Gutschrift;KST-100\n", "");
+        as(t, "finops_admin").multiPart("source", "invoice-csv").multiPart("connection", "rechnungen")
+                .multiPart("file", "rechnung-v2.csv", restated.getBytes(StandardCharsets.UTF_8), "text/csv").multiPart("mapping", mapping())
+                .when().post("/api/v1/ingestions/dry-run").then().statusCode(200)
+                .body("duplicateOf", nullValue()).body("totals[0].billedCost", equalTo(16444.62f))
+                .body("changes", hasSize(1)).body("changes[0].billingPeriod", equalTo("2024-10"))
+                .body("changes[0].currency", equalTo("EUR")).body("changes[0].rows", equalTo(-1))
+                .body("changes[0].billedCost", equalTo(145.50f));
+        assertMoney("16299.12", scalar(ds, t, "SELECT sum(billed_cost) FROM outlay.ledger_charge"));
 
         // A second tenant sees neither the first one's rows nor its ingestion.
         as("dryrun-b", "finops_admin").multiPart("source", "invoice-csv").multiPart("connection", "rechnungen")
