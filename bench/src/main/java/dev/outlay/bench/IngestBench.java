@@ -87,6 +87,9 @@ public final class IngestBench {
         System.out.printf("ratio duckdb/outlay time: %.2fx (>= 1.0 means Outlay's ingest is at least as fast as DuckDB's aggregate)%n",
                 (double) duck / outlay[0]);
         System.out.printf("ratio outlay/duckdb time: %.2fx%n", (double) outlay[0] / duck);
+        long parse = dryRun(url, token, file);
+        System.out.printf("outlay dry run (upload, gunzip, parse and map every row, no database writes): %,d ms = %.2fx duckdb%n",
+                parse, (double) parse / duck);
         if (!floor) return;
         String jdbc = pgUrl != null ? pgUrl : PostgresFloor.embeddedUrl(dataDir);
         PostgresFloor.Result f = PostgresFloor.measure(jdbc, pgUser, pgPassword, tenant, UUID.fromString(ingestionId), dir);
@@ -188,6 +191,28 @@ public final class IngestBench {
         long ms = (System.nanoTime() - t0) / 1_000_000;
         sampler.interrupt();
         return new long[]{ms, peak.get() / (1024 * 1024)};
+    }
+
+    /** The same file through POST /api/v1/ingestions/dry-run: Outlay's reading and mapping cost without the database. */
+    static long dryRun(String url, String token, Path file) throws Exception {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        String boundary = "outlay-bench-" + UUID.randomUUID();
+        String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"source\"\r\n\r\naws-cur\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"sample\"\r\n\r\n0\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + file.getFileName() + "\"\r\n"
+                + "Content-Type: application/gzip\r\n\r\n";
+        String tail = "\r\n--" + boundary + "--\r\n";
+        HttpRequest post = HttpRequest.newBuilder(URI.create(url + "/api/v1/ingestions/dry-run"))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.concat(HttpRequest.BodyPublishers.ofString(head),
+                        HttpRequest.BodyPublishers.ofFile(file), HttpRequest.BodyPublishers.ofString(tail)))
+                .build();
+        long t0 = System.nanoTime();
+        HttpResponse<String> answer = http.send(post, HttpResponse.BodyHandlers.ofString());
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        if (answer.statusCode() != 200) throw new IllegalStateException("dry run answered " + answer.statusCode() + ": " + answer.body());
+        return ms;
     }
 
     /** DuckDB allocates outside the Java heap, so the process's high-water resident set is its fair memory figure. */
