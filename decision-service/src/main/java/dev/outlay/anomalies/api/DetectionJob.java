@@ -10,7 +10,8 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 /**
- * Daily detection over every tenant's recent ledger, and after each successful ingestion. Each tenant runs in its
+ * Daily detection over every tenant's recent ledger, and after successful ingestions (in the background, one run
+ * per burst of loads of a tenant). Each tenant runs in its
  * own transaction as its system identity; one tenant's failure is logged and does not stop the others.
  */
 @ApplicationScoped
@@ -34,9 +35,17 @@ public class DetectionJob {
         LOG.infof("scheduled anomaly detection: %d anomalies in the tenants' recent windows", found);
     }
 
+    private final CoalescingRunner<String> afterLoads = new CoalescingRunner<>("outlay-detect-after-load", this::detect);
+
+    /** Queued, not run on the ingestion worker: a burst of loads of one tenant gives one detection (two at most). */
     void afterIngestion(@Observes IngestionSucceeded e) {
         if (!config.afterIngestion()) return;
-        detect(e.tenantId());
+        afterLoads.request(e.tenantId());
+    }
+
+    @jakarta.annotation.PreDestroy
+    void stop() {
+        afterLoads.close();
     }
 
     /** Detection over the recent window of every tenant not being deleted; returns the anomalies now in those windows. */
