@@ -19,6 +19,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
@@ -135,19 +136,8 @@ public final class IngestBench {
 
     static long[] outlay(String url, String token, Path file) throws Exception {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-        String boundary = "outlay-bench-" + UUID.randomUUID();
         String connection = "bench-" + System.currentTimeMillis(); // a fresh source: never a duplicate
-        String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"source\"\r\n\r\naws-cur\r\n"
-                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"connection\"\r\n\r\n" + connection + "\r\n"
-                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + file.getFileName() + "\"\r\n"
-                + "Content-Type: application/gzip\r\n\r\n";
-        String tail = "\r\n--" + boundary + "--\r\n";
-        HttpRequest post = HttpRequest.newBuilder(URI.create(url + "/api/v1/ingestions"))
-                .header("Authorization", "Bearer " + token)
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.concat(HttpRequest.BodyPublishers.ofString(head),
-                        HttpRequest.BodyPublishers.ofFile(file), HttpRequest.BodyPublishers.ofString(tail)))
-                .build();
+        HttpRequest post = upload(url + "/api/v1/ingestions", token, file, Map.of("source", "aws-cur", "connection", connection));
         AtomicLong peak = new AtomicLong();
         Thread sampler = new Thread(() -> {
             while (!Thread.currentThread().isInterrupted()) {
@@ -196,23 +186,28 @@ public final class IngestBench {
     /** The same file through POST /api/v1/ingestions/dry-run: Outlay's reading and mapping cost without the database. */
     static long dryRun(String url, String token, Path file) throws Exception {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-        String boundary = "outlay-bench-" + UUID.randomUUID();
-        String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"source\"\r\n\r\naws-cur\r\n"
-                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"sample\"\r\n\r\n0\r\n"
-                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + file.getFileName() + "\"\r\n"
-                + "Content-Type: application/gzip\r\n\r\n";
-        String tail = "\r\n--" + boundary + "--\r\n";
-        HttpRequest post = HttpRequest.newBuilder(URI.create(url + "/api/v1/ingestions/dry-run"))
-                .header("Authorization", "Bearer " + token)
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.concat(HttpRequest.BodyPublishers.ofString(head),
-                        HttpRequest.BodyPublishers.ofFile(file), HttpRequest.BodyPublishers.ofString(tail)))
-                .build();
+        HttpRequest post = upload(url + "/api/v1/ingestions/dry-run", token, file, Map.of("source", "aws-cur", "sample", "0"));
         long t0 = System.nanoTime();
         HttpResponse<String> answer = http.send(post, HttpResponse.BodyHandlers.ofString());
         long ms = (System.nanoTime() - t0) / 1_000_000;
         if (answer.statusCode() != 200) throw new IllegalStateException("dry run answered " + answer.statusCode() + ": " + answer.body());
         return ms;
+    }
+
+    /** A multipart POST of the form fields and the file (streamed from disk, not held in memory). */
+    static HttpRequest upload(String target, String token, Path file, Map<String, String> fields) throws IOException {
+        String boundary = "outlay-bench-" + UUID.randomUUID();
+        StringBuilder head = new StringBuilder();
+        fields.forEach((k, v) -> head.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"").append(k)
+                .append("\"\r\n\r\n").append(v).append("\r\n"));
+        head.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"file\"; filename=\"")
+                .append(file.getFileName()).append("\"\r\nContent-Type: application/gzip\r\n\r\n");
+        return HttpRequest.newBuilder(URI.create(target))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.concat(HttpRequest.BodyPublishers.ofString(head.toString()),
+                        HttpRequest.BodyPublishers.ofFile(file), HttpRequest.BodyPublishers.ofString("\r\n--" + boundary + "--\r\n")))
+                .build();
     }
 
     /** DuckDB allocates outside the Java heap, so the process's high-water resident set is its fair memory figure. */

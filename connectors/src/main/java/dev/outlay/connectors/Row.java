@@ -120,7 +120,8 @@ public final class Row {
         return new SourceFormatException(file, line, index + 1, name, (name == null ? "" : name + ": ") + message);
     }
 
-    private static String abbreviate(String v) {
+    /** A cell value short enough to quote in an error message. */
+    public static String abbreviate(String v) {
         return v.length() > 40 ? v.substring(0, 40) + "..." : v;
     }
 }

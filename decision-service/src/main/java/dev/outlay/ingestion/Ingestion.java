@@ -14,6 +14,9 @@ public record Ingestion(UUID id, String source, String sourceKind, String object
                         Problem error, String createdBy, Instant createdAt, Instant startedAt, Instant finishedAt,
                         Map<String, Long> timingsMs, Retraction retraction) {
 
+    /** Every status a manifest entry can have (the CHECK of outlay.ingestion.status, V77). */
+    public static final List<String> STATUSES = List.of("queued", "running", "succeeded", "failed", "duplicate", "retracted");
+
     /** Who took a loaded file's rows out of the ledger, when, why, and how many rows that removed. */
     public record Retraction(String by, Instant at, String reason, long rowsRemoved) {
     }

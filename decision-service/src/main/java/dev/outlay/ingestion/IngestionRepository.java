@@ -94,10 +94,6 @@ public class IngestionRepository {
         return query("SELECT " + COLUMNS + " FROM outlay.ingestion WHERE id = ?", this::map, id).stream().findFirst();
     }
 
-    public List<Ingestion> list(int limit) {
-        return list(null, null, limit);
-    }
-
     /** The newest first, optionally only one status and/or one source. */
     public List<Ingestion> list(String status, String source, int limit) {
         return query("SELECT " + COLUMNS + " FROM outlay.ingestion WHERE (?::text IS NULL OR status = ?) AND (?::text IS NULL OR source = ?) "

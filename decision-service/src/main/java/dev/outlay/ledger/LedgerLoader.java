@@ -12,7 +12,6 @@ import org.postgresql.copy.CopyIn;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -232,18 +231,10 @@ public class LedgerLoader {
 
     /** Deletes the rows a newer export replaces, before any of this load's rows of those scopes are inserted. */
     private static void deleteScopes(Connection c, String source, List<LedgerScopes.Scope> scopes, Loaded l) throws SQLException {
-        Object[] periods = new Object[scopes.size()];
-        Object[] accounts = new Object[scopes.size()];
-        for (int i = 0; i < scopes.size(); i++) {
-            periods[i] = Date.valueOf(scopes.get(i).period());
-            accounts[i] = scopes.get(i).account();
-        }
-        try (PreparedStatement ps = c.prepareStatement(
-                "WITH d AS (DELETE FROM outlay.ledger_charge l USING unnest(?::date[], ?::text[]) s(billing_period, billing_account_id) "
-                        + "WHERE l.source = ? AND l.billing_period = s.billing_period AND l.billing_account_id = s.billing_account_id "
-                        + "RETURNING l.ingestion_id) SELECT ingestion_id, count(*) FROM d GROUP BY ingestion_id")) {
-            ps.setArray(1, c.createArrayOf("date", periods));
-            ps.setArray(2, c.createArrayOf("text", accounts));
+        try (PreparedStatement ps = c.prepareStatement("WITH d AS (DELETE FROM outlay.ledger_charge l USING " + LedgerScopes.UNNEST
+                + " WHERE l.source = ? AND l.billing_period = s.billing_period AND l.billing_account_id = s.billing_account_id "
+                + "RETURNING l.ingestion_id) SELECT ingestion_id, count(*) FROM d GROUP BY ingestion_id")) {
+            LedgerScopes.bind(c, ps, 1, scopes);
             ps.setString(3, source);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -252,7 +243,7 @@ public class LedgerLoader {
                 }
             }
         }
-        LedgerScopes.delete(c, "outlay.ledger_daily", source, periods, accounts);
+        LedgerScopes.delete(c, "outlay.ledger_daily", source, scopes);
     }
 
     private static void markSuperseded(Connection c, UUID ingestionId, Set<UUID> superseded) throws SQLException {

@@ -62,7 +62,7 @@ final class InvoiceRowMapper implements RowMapper {
         String v = r.text(i);
         if (v == null) return null;
         Instant at = InvoiceDates.parse(v, dates);
-        if (at == null) throw r.fault(i, "not a date in the mapping's dateFormat " + m.dateFormat() + ": '" + abbreviate(v) + "'");
+        if (at == null) throw r.fault(i, "not a date in the mapping's dateFormat " + m.dateFormat() + ": '" + Row.abbreviate(v) + "'");
         return at;
     }
 
@@ -73,13 +73,9 @@ final class InvoiceRowMapper implements RowMapper {
         if (v == null) return null;
         BigDecimal d = InvoiceNumbers.parse(v, m.decimalSeparator().charAt(0));
         if (d == null) {
-            throw r.fault(i, "not a number with decimal separator '" + m.decimalSeparator() + "': '" + abbreviate(v) + "'");
+            throw r.fault(i, "not a number with decimal separator '" + m.decimalSeparator() + "': '" + Row.abbreviate(v) + "'");
         }
         return d;
-    }
-
-    private static String abbreviate(String v) {
-        return v.length() > 40 ? v.substring(0, 40) + "..." : v;
     }
 
     private int col(String target) {

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,25 +20,29 @@ public final class InvoiceTemplates {
 
     public static final List<String> NAMES = List.of("azure-ea", "oci-cost");
 
+    /** Read and validated once: a broken bundled template fails the first use, not a later upload. */
+    private static final List<Template> BUNDLED = NAMES.stream().map(InvoiceTemplates::load).toList();
+
     private InvoiceTemplates() {
     }
 
     public static Optional<Template> find(String name) {
-        if (!NAMES.contains(name)) return Optional.empty();
+        return BUNDLED.stream().filter(t -> t.name().equals(name)).findFirst();
+    }
+
+    public static List<Template> all() {
+        return BUNDLED;
+    }
+
+    private static Template load(String name) {
         try (InputStream in = InvoiceTemplates.class.getResourceAsStream("templates/" + name + ".yaml")) {
             if (in == null) throw new IllegalStateException("bundled mapping template " + name + " is missing");
             String yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             InvoiceMapping m = InvoiceMapping.parse(yaml);
-            return Optional.of(new Template(name, description(yaml), m.version(), m.provider(), yaml));
+            return new Template(name, description(yaml), m.version(), m.provider(), yaml);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    public static List<Template> all() {
-        List<Template> out = new ArrayList<>();
-        for (String n : NAMES) out.add(find(n).orElseThrow());
-        return out;
     }
 
     /** The YAML of a bundled template; fails for an unknown name. */

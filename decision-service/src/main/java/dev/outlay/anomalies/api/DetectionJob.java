@@ -11,8 +11,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Daily detection over every tenant's recent ledger, and after successful ingestions (in the background, one run
- * per burst of loads of a tenant). Each tenant runs in its
- * own transaction as its system identity; one tenant's failure is logged and does not stop the others.
+ * per burst of loads of a tenant). Each tenant runs in its own transaction as its system identity; one tenant's
+ * failure is logged and does not stop the others.
  */
 @ApplicationScoped
 public class DetectionJob {

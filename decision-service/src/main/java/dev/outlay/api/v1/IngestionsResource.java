@@ -95,7 +95,7 @@ public class IngestionsResource {
         }
         try (InputStream body = file.getBody(InputStream.class, null)) {
             return dryRuns.run(new IngestionService.Request(kind, text(parts, "connection"), fileName(file), mapping(parts)),
-                    body, sample);
+                    template(parts), body, sample);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -118,13 +118,11 @@ public class IngestionsResource {
     @RolesAllowed({"admin", "finops_admin", "finance", "platform", "engineering", "leadership", "auditor"})
     public List<Ingestion> list(@QueryParam("status") String status, @QueryParam("source") String source,
                                 @QueryParam("limit") @DefaultValue("100") int limit) {
-        if (status != null && !STATUSES.contains(status)) {
-            throw ProblemException.badRequest("unknown status '" + status + "'", Problem.Fault.at("status", String.join(", ", STATUSES)));
+        if (status != null && !Ingestion.STATUSES.contains(status)) {
+            throw ProblemException.badRequest("unknown status '" + status + "'", Problem.Fault.at("status", String.join(", ", Ingestion.STATUSES)));
         }
         return manifest.list(status, source == null || source.isBlank() ? null : source, Math.max(1, Math.min(limit, 1000)));
     }
-
-    private static final List<String> STATUSES = List.of("queued", "running", "succeeded", "failed", "duplicate", "retracted");
 
     public record RetractRequest(String reason) {
     }
@@ -156,13 +154,19 @@ public class IngestionsResource {
 
     /** The {@code mapping} part, or the YAML of the bundled mapping the {@code template} part names (not both). */
     private static String mapping(Map<String, List<InputPart>> parts) {
-        String mapping = text(parts, "mapping");
-        String template = text(parts, "template");
-        if (template == null) return mapping;
-        if (mapping != null) {
+        String template = template(parts);
+        if (template == null) return text(parts, "mapping");
+        if (text(parts, "mapping") != null) {
             throw ProblemException.badRequest("send a mapping or a template, not both", Problem.Fault.at("template", "omit it or the mapping"));
         }
-        return InvoiceTemplates.find(template.trim()).map(InvoiceTemplates.Template::yaml).orElseThrow(() -> ProblemException.badRequest(
+        return InvoiceTemplates.text(template);
+    }
+
+    /** The bundled mapping the {@code template} part names, checked, or null. */
+    private static String template(Map<String, List<InputPart>> parts) {
+        String template = text(parts, "template");
+        if (template == null) return null;
+        return InvoiceTemplates.find(template.trim()).map(InvoiceTemplates.Template::name).orElseThrow(() -> ProblemException.badRequest(
                 "unknown mapping template '" + template.trim() + "'", Problem.Fault.at("template", String.join(", ", InvoiceTemplates.NAMES))));
     }
 

@@ -1,0 +1,20 @@
+package dev.outlay.ledger;
+
+import java.math.BigDecimal;
+
+/** Rows and billed/effective cost of one billing period ("YYYY-MM") in one currency. */
+public record PeriodTotal(String billingPeriod, String currency, long rows, BigDecimal billedCost, BigDecimal effectiveCost) {
+
+    /** Period and currency: totals with the same key add up. */
+    public String key() {
+        return billingPeriod + "/" + currency;
+    }
+
+    public PeriodTotal plus(PeriodTotal o) {
+        return new PeriodTotal(billingPeriod, currency, rows + o.rows, billedCost.add(o.billedCost), effectiveCost.add(o.effectiveCost));
+    }
+
+    public PeriodTotal negated() {
+        return new PeriodTotal(billingPeriod, currency, -rows, billedCost.negate(), effectiveCost.negate());
+    }
+}
