@@ -40,7 +40,19 @@ public final class AuditChain {
                 e.after(), e.requestId(), e.clientAddress());
     }
 
-    public record Verification(boolean valid, long entries, Long firstBrokenSeq, String reason) {
+    /**
+     * The outcome of a verification. {@code anchor} is the newest signed checkpoint the chain was checked against
+     * (null when the installation has no secrets key, so nothing is anchored: see {@code anchoring}).
+     */
+    public record Verification(boolean valid, long entries, Long firstBrokenSeq, String reason, String anchoring,
+                               AuditAnchors.Head anchor) {
+        Verification withAnchor(String anchoring, AuditAnchors.Head anchor) {
+            return new Verification(valid, entries, firstBrokenSeq, reason, anchoring, anchor);
+        }
+
+        Verification broken(long seq, String why) {
+            return new Verification(false, entries, seq, why, anchoring, anchor);
+        }
     }
 
     /** Walks entries in seq order; reports the first entry whose link or content does not check out. */
@@ -48,12 +60,12 @@ public final class AuditChain {
         String prev = GENESIS;
         long expectedSeq = 1;
         for (AuditEntry e : entries) {
-            if (e.seq() != expectedSeq) return new Verification(false, entries.size(), e.seq(), "sequence gap: expected " + expectedSeq);
-            if (!e.prevHash().equals(prev)) return new Verification(false, entries.size(), e.seq(), "previous-hash link broken");
-            if (!hashOf(e).equals(e.hash())) return new Verification(false, entries.size(), e.seq(), "content does not match its hash");
+            if (e.seq() != expectedSeq) return new Verification(false, entries.size(), e.seq(), "sequence gap: expected " + expectedSeq, null, null);
+            if (!e.prevHash().equals(prev)) return new Verification(false, entries.size(), e.seq(), "previous-hash link broken", null, null);
+            if (!hashOf(e).equals(e.hash())) return new Verification(false, entries.size(), e.seq(), "content does not match its hash", null, null);
             prev = e.hash();
             expectedSeq++;
         }
-        return new Verification(true, entries.size(), null, null);
+        return new Verification(true, entries.size(), null, null, null, null);
     }
 }

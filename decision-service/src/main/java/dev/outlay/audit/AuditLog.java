@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Writes audit entries in the caller's transaction, so a change and its audit entry commit or roll back together.
@@ -39,6 +40,20 @@ public class AuditLog {
 
     @Inject
     AgroalDataSource dataSource;
+
+    @Inject
+    dev.outlay.platform.Secrets secrets;
+
+    private volatile AuditAnchors anchors;
+
+    /** The anchor signer, or empty without a secrets key (then the chain is kept but not anchored). */
+    Optional<AuditAnchors> anchors() {
+        AuditAnchors a = anchors;
+        if (a != null) return Optional.of(a);
+        Optional<AuditAnchors> made = secrets.configured().map(box -> new AuditAnchors(box.derive("audit-anchor")));
+        made.ifPresent(m -> anchors = m);
+        return made;
+    }
 
     /** Records a change by the current caller. {@code before}/{@code after} are any JSON-serialisable values. */
     @Transactional(Transactional.TxType.REQUIRED)
@@ -87,6 +102,20 @@ public class AuditLog {
                 ins.setString(13, hash);
                 ins.executeUpdate();
             }
+            Optional<AuditAnchors> signer = anchors();
+            if (signer.isPresent()) {
+                AuditAnchors.Anchor anchor = signer.get().sign(caller.tenantId(), seq, hash, at);
+                try (PreparedStatement ins = c.prepareStatement("""
+                        INSERT INTO outlay.audit_anchor (tenant_id, seq, head_hash, anchored_at, key_id, mac) VALUES (?,?,?,?,?,?)""")) {
+                    ins.setString(1, caller.tenantId());
+                    ins.setLong(2, anchor.seq());
+                    ins.setString(3, anchor.headHash());
+                    ins.setTimestamp(4, Timestamp.from(anchor.anchoredAt()));
+                    ins.setString(5, anchor.keyId());
+                    ins.setString(6, anchor.mac());
+                    ins.executeUpdate();
+                }
+            }
             return new AuditEntry(seq, at, entry.actor(), action, objectType, objectId, beforeJson, afterJson,
                     entry.requestId(), entry.clientAddress(), prev, hash);
         } catch (SQLException e) {
@@ -121,8 +150,30 @@ public class AuditLog {
         }
     }
 
+    /** Recomputes the chain and checks it against its signed anchors (a truncated or rewritten tail fails). */
     public AuditChain.Verification verify() {
-        return AuditChain.verify(list(null, null, null, null));
+        List<AuditEntry> entries = list(null, null, null, null);
+        Optional<AuditAnchors> signer = anchors();
+        if (signer.isEmpty()) {
+            return AuditChain.verify(entries).withAnchor("off: no secrets key (OUTLAY_SECRETS_KEY), the chain is not anchored", null);
+        }
+        return signer.get().check(TenantContext.requireTenant(), entries, storedAnchors());
+    }
+
+    private List<AuditAnchors.Anchor> storedAnchors() {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT seq, head_hash, anchored_at, key_id, mac FROM outlay.audit_anchor WHERE tenant_id = ? ORDER BY seq")) {
+            ps.setString(1, TenantContext.requireTenant());
+            List<AuditAnchors.Anchor> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new AuditAnchors.Anchor(rs.getLong(1), rs.getString(2), rs.getTimestamp(3).toInstant(), rs.getString(4), rs.getString(5)));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the audit anchors", e);
+        }
     }
 
     static String json(Object value) {

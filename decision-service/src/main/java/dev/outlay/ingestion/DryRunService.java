@@ -54,6 +54,14 @@ public class DryRunService {
     @Inject
     AgroalDataSource dataSource;
 
+    @Inject
+    dev.outlay.audit.AuditLog audit;
+
+    /** What the audit log keeps of a dry run: who looked at which bytes under which mapping (nothing else is written). */
+    public record DryRunAudit(String source, String sourceKind, String objectKey, String sha256, long bytes, String mapping,
+                              long rowsRead, long wouldReplaceRows, UUID duplicateOf) {
+    }
+
     public record DryRun(String source, String sourceKind, String objectKey, String mapping, String schemaVersion,
                          long rowsRead, long bytesRead, List<String> billingPeriods, List<PeriodTotal> totals,
                          Map<String, Long> flaggedRows, long rowsFlagged, long wouldReplaceRows, List<PeriodTotal> replaces,
@@ -89,9 +97,12 @@ public class DryRunService {
             List<String> periods = totals.values().stream().map(PeriodTotal::billingPeriod).distinct().toList();
             UUID duplicate = manifest.currentWithChecksum(req.source(), upload.sha256(), req.mappingSha256()).orElse(null);
             List<PeriodTotal> replaced = ledgerTotals(req.source(), scopes);
-            return new DryRun(req.source(), req.kind().id(), req.objectKey(), origin(request, req, template),
+            DryRun answer = new DryRun(req.source(), req.kind().id(), req.objectKey(), origin(request, req, template),
                     r.start().schemaVersion(), r.rowsRead(), r.bytesRead(), periods, List.copyOf(totals.values()), flags, flagged,
                     replaced.stream().mapToLong(PeriodTotal::rows).sum(), replaced, changes(totals.values(), replaced), duplicate, sample);
+            audit.record("ingestion.dry-run", "source", req.source(), null, new DryRunAudit(req.source(), req.kind().id(),
+                    req.objectKey(), upload.sha256(), upload.size(), answer.mapping(), answer.rowsRead(), answer.wouldReplaceRows(), duplicate));
+            return answer;
         } catch (SourceFormatException e) {
             throw new ProblemException(IngestionProblems.of(e));
         } catch (IOException e) {

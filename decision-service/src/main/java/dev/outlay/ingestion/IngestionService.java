@@ -52,6 +52,14 @@ public class IngestionService {
     @Inject
     jakarta.enterprise.event.Event<IngestionSucceeded> succeeded;
 
+    @Inject
+    dev.outlay.audit.AuditLog audit;
+
+    /** What the audit log keeps of an accepted upload (or S3 period): which bytes, under which mapping, for which source. */
+    public record UploadAudit(String source, String sourceKind, String objectKey, String sha256, Long bytes,
+                              String mappingSha256, boolean replay, UUID duplicateOf) {
+    }
+
     private ExecutorService pool;
 
     @PostConstruct
@@ -185,7 +193,10 @@ public class IngestionService {
     private Optional<UUID> recordQueued(UUID id, Request req, String checksum, Long bytesTotal, Caller caller) {
         String mappingSha = req.mappingSha256();
         manifest.create(id, req.source(), req.kind().id(), req.objectKey(), checksum, mappingSha, bytesTotal, caller.subject());
-        return req.replay() ? Optional.empty() : manifest.currentWithChecksum(req.source(), checksum, mappingSha);
+        Optional<UUID> same = req.replay() ? Optional.empty() : manifest.currentWithChecksum(req.source(), checksum, mappingSha);
+        audit.record("ingestion.upload", "ingestion", id.toString(), null, new UploadAudit(req.source(), req.kind().id(),
+                req.objectKey(), checksum, bytesTotal, mappingSha, req.replay(), same.orElse(null)));
+        return same;
     }
 
     /** An invoice upload without a mapping part takes the mapping stored for its source, when there is one. */

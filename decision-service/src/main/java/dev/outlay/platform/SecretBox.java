@@ -32,6 +32,20 @@ public final class SecretBox {
         return new SecretBox(Base64.getDecoder().decode(encoded.trim()));
     }
 
+    /**
+     * A key for another purpose (e.g. signing audit anchors), derived from the secrets key with HMAC-SHA256 so the
+     * encryption key itself is never used for two things.
+     */
+    public byte[] derive(String purpose) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key.getEncoded(), "HmacSHA256"));
+            return mac.doFinal(("outlay-derived-key:" + purpose).getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public String seal(String plaintext, String tenantId, String purpose) {
         try {
             byte[] nonce = new byte[NONCE_BYTES];

@@ -27,6 +27,12 @@ public class Secrets {
     private volatile SecretBox box;
 
     void onStart(@Observes StartupEvent event) throws IOException {
+        load();
+    }
+
+    /** Idempotent: other start-up observers (demo seeding writes audit entries) may need the key first. */
+    private synchronized void load() throws IOException {
+        if (box != null) return;
         Optional<String> configuredKey = config.secrets().key().filter(k -> !k.isBlank());
         if (configuredKey.isPresent()) {
             box = SecretBox.fromBase64(configuredKey.get());
@@ -36,9 +42,21 @@ public class Secrets {
     }
 
     public SecretBox box() {
-        SecretBox b = box;
+        SecretBox b = configured().orElse(null);
         if (b == null) throw new IllegalStateException("no secrets key configured: set OUTLAY_SECRETS_KEY (base64 of 32 random bytes)");
         return b;
+    }
+
+    /** The box when a key is configured (demo mode always has one). */
+    public Optional<SecretBox> configured() {
+        if (box == null) {
+            try {
+                load();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException("could not read the secrets key", e);
+            }
+        }
+        return Optional.ofNullable(box);
     }
 
     private static String demoKey(Path file) throws IOException {

@@ -1,10 +1,13 @@
 package dev.outlay.api.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.databind.DatabindException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import jakarta.annotation.Priority;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
@@ -98,24 +101,63 @@ public final class ExceptionMappers {
         }
     }
 
+    /**
+     * A body that is not JSON, or not the JSON a route expects. RESTEasy's Jackson provider ships its own mapper for
+     * {@link JsonProcessingException} that answers the plain text "Not able to deserialize data provided." under a
+     * JSON content type and logs a stack trace at ERROR; mappers of the two concrete subtypes below are nearer to the
+     * thrown type, so RESTEasy picks them. A client fault is logged at INFO, without a stack trace.
+     */
+    static Response malformed(JsonProcessingException e, UriInfo uri) {
+        String field = null;
+        if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
+            field = m.getPath().stream()
+                    .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                    .collect(Collectors.joining("."));
+        }
+        Integer line = e.getLocation() == null ? null : e.getLocation().getLineNr();
+        Integer column = e.getLocation() == null ? null : e.getLocation().getColumnNr();
+        String message = e.getOriginalMessage();
+        LOG.infof("malformed JSON body on %s at line %s, column %s: %s", path(uri), line, column, message);
+        Problem p = Problem.of(400, "Malformed JSON", "The request body is not valid JSON for this route: " + message)
+                .withErrors(List.of(new Problem.Fault(message, field, line, column, null)));
+        return ProblemResponses.of(p, path(uri));
+    }
+
     @Provider
+    @Priority(JobsServiceMapperOverrides.PRIORITY)
     public static class JsonMapper implements ExceptionMapper<JsonProcessingException> {
         @Context
         UriInfo uri;
 
         @Override
         public Response toResponse(JsonProcessingException e) {
-            String field = null;
-            if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
-                field = m.getPath().stream()
-                        .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-                        .collect(Collectors.joining("."));
-            }
-            Integer line = e.getLocation() == null ? null : e.getLocation().getLineNr();
-            Integer column = e.getLocation() == null ? null : e.getLocation().getColumnNr();
-            Problem p = Problem.of(400, "Malformed JSON", e.getOriginalMessage())
-                    .withErrors(List.of(new Problem.Fault(e.getOriginalMessage(), field, line, column, null)));
-            return ProblemResponses.of(p, path(uri));
+            return malformed(e, uri);
+        }
+    }
+
+    /** Syntax faults (a missing brace, a stray comma): JsonParseException and its kin. */
+    @Provider
+    @Priority(JobsServiceMapperOverrides.PRIORITY)
+    public static class JsonSyntaxMapper implements ExceptionMapper<StreamReadException> {
+        @Context
+        UriInfo uri;
+
+        @Override
+        public Response toResponse(StreamReadException e) {
+            return malformed(e, uri);
+        }
+    }
+
+    /** Well-formed JSON of the wrong shape (a string where a number goes, an unknown enum value). */
+    @Provider
+    @Priority(JobsServiceMapperOverrides.PRIORITY)
+    public static class JsonShapeMapper implements ExceptionMapper<DatabindException> {
+        @Context
+        UriInfo uri;
+
+        @Override
+        public Response toResponse(DatabindException e) {
+            return malformed(e, uri);
         }
     }
 
