@@ -54,8 +54,8 @@ public final class IngestBench {
         boolean floor = true;
         Path dataDir = Path.of(System.getenv().getOrDefault("OUTLAY_DATA_DIR", "data"));
         String pgUrl = null;
-        String pgUser = "outlay_app";
-        String pgPassword = "outlay_app";
+        String pgUser = null;
+        String pgPassword = null;
         String tenant = "demo";
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -93,6 +93,12 @@ public final class IngestBench {
                 parse, (double) parse / duck);
         if (!floor) return;
         String jdbc = pgUrl != null ? pgUrl : PostgresFloor.embeddedUrl(dataDir);
+        if (pgUser == null) {
+            if (pgUrl != null) throw new IllegalStateException("--pg-url needs --pg-user and --pg-password (a role that may create tables in schema outlay)");
+            String[] owner = PostgresFloor.embeddedOwner(dataDir);
+            pgUser = owner[0];
+            pgPassword = owner[1];
+        }
         PostgresFloor.Result f = PostgresFloor.measure(jdbc, pgUser, pgPassword, tenant, UUID.fromString(ingestionId), dir);
         System.out.printf("postgres floor: %,d ms to COPY the same %,d ledger rows (%,d MB binary) into a table with no index,"
                 + " constraint or RLS%n", f.millis(), f.rows(), f.bytes() / (1024 * 1024));

@@ -34,6 +34,22 @@ final class PostgresFloor {
         return "jdbc:postgresql://localhost:" + Integer.parseInt(lines.get(3).trim()) + "/outlay";
     }
 
+    /**
+     * The embedded server's owner role and its generated password ({@code keys/database.properties} of the data dir):
+     * the floor creates its scratch table in schema outlay, which the service's runtime role may not.
+     */
+    static String[] embeddedOwner(Path dataDir) throws java.io.IOException {
+        Path file = dataDir.resolve("keys").resolve("database.properties");
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalStateException("no database passwords under " + dataDir + " (" + file + " is missing); pass --pg-user and --pg-password");
+        }
+        Properties p = new Properties();
+        try (java.io.Reader in = Files.newBufferedReader(file)) {
+            p.load(in);
+        }
+        return new String[] {p.getProperty("owner.user"), p.getProperty("owner.password")};
+    }
+
     record Result(long millis, long rows, long bytes) {
     }
 

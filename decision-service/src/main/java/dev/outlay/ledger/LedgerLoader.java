@@ -156,10 +156,10 @@ public class LedgerLoader {
 
     /** Statistics are an optimisation: failing to gather them must not fail a committed load. */
     private static void analyze(Connection c, Set<LocalDate> periods) {
-        try (Statement st = c.createStatement()) {
+        try {
             c.setAutoCommit(true);
             for (LocalDate p : periods) {
-                st.execute("ANALYZE outlay." + LedgerPartitions.name(p));
+                LedgerPartitions.analyze(c, p);
             }
         } catch (SQLException e) {
             org.jboss.logging.Logger.getLogger(LedgerLoader.class).warnf(e, "could not analyze the ledger partitions of %s", periods);

@@ -13,7 +13,6 @@ import org.jboss.logging.Logger;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Map;
 
 /**
@@ -57,15 +56,14 @@ public class DecisionLogRetention {
     @Transactional
     long purge(String tenant, int retentionDays) {
         long deleted;
-        try (Connection c = dataSource.getConnection()) {
-            try (Statement st = c.createStatement()) {
-                st.execute("SELECT set_config('outlay.retention_purge', 'on', true)");
-            }
-            try (PreparedStatement ps = c.prepareStatement(
-                    "DELETE FROM outlay.decision_log WHERE tenant_id = ? AND at < now() - make_interval(days => ?)")) {
-                ps.setString(1, tenant);
-                ps.setInt(2, retentionDays);
-                deleted = ps.executeUpdate();
+        // The append-only trigger lets these deletes through only inside the owner-defined function (V79).
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT outlay.purge_decision_log(?, ?)")) {
+            ps.setString(1, tenant);
+            ps.setInt(2, retentionDays);
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                deleted = rs.getLong(1);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("retention purge failed for tenant " + tenant, e);

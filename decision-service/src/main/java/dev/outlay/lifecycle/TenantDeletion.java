@@ -1,6 +1,5 @@
 package dev.outlay.lifecycle;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.outlay.api.problem.ProblemException;
 import dev.outlay.audit.AuditLog;
 import dev.outlay.platform.OutlayConfig;
@@ -30,7 +29,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -64,9 +62,6 @@ public class TenantDeletion {
 
     @Inject
     TenantRegistry tenants;
-
-    @Inject
-    ObjectMapper json;
 
     private final SecureRandom random = new SecureRandom();
 
@@ -146,43 +141,22 @@ public class TenantDeletion {
         return due;
     }
 
+    /**
+     * One transaction in the owner-defined {@code outlay.purge_tenant} (V79): the only path that may delete a
+     * tenant's append-only rows (audit chain, decision log, rule versions). It removes the tenant's Kogito rows
+     * and every row of every tenant-owned table, leaves a tombstone with the counts, and does nothing when the
+     * tenant has no confirmed deletion that is due.
+     */
     @Transactional
     void purge(String tenant) {
-        Map<String, Long> counts = new LinkedHashMap<>();
-        String requestedBy;
-        String confirmedBy;
-        try (Connection c = dataSource.getConnection()) {
-            try (PreparedStatement ps = c.prepareStatement("SELECT requested_by, confirmed_by FROM outlay.tenant_deletion WHERE tenant_id = ?")) {
-                ps.setString(1, tenant);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next()) return;
-                    requestedBy = rs.getString(1);
-                    confirmedBy = rs.getString(2);
-                }
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT outlay.purge_tenant(?)::text")) {
+            ps.setString(1, tenant);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                if (rs.getString(1) != null) LOG.debugf("tenant %s purge removed %s", tenant, rs.getString(1));
             }
-            try (Statement st = c.createStatement()) {
-                st.execute("SELECT set_config('outlay.tenant_purge', 'on', true)");
-            }
-            KogitoPurge.purge(c, tenant, counts);
-            for (String table : TenantTables.deletionOrder(c)) {
-                try (PreparedStatement ps = c.prepareStatement("DELETE FROM outlay." + table + " WHERE tenant_id = ?")) {
-                    ps.setString(1, tenant);
-                    counts.put(table, (long) ps.executeUpdate());
-                }
-            }
-            try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO outlay.tenant_tombstone (tenant_id, requested_by, confirmed_by, row_counts) VALUES (?, ?, ?, ?)")) {
-                ps.setString(1, tenant);
-                ps.setString(2, requestedBy);
-                ps.setString(3, confirmedBy);
-                ps.setString(4, json.writeValueAsString(counts));
-                ps.executeUpdate();
-            }
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM outlay.tenant WHERE id = ?")) {
-                ps.setString(1, tenant);
-                ps.executeUpdate();
-            }
-        } catch (SQLException | IOException e) {
+        } catch (SQLException e) {
             throw new IllegalStateException("purge of tenant " + tenant + " failed", e);
         }
     }

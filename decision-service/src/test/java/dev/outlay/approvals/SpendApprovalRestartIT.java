@@ -2,6 +2,7 @@ package dev.outlay.approvals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.outlay.platform.DatabaseRoles;
 import dev.outlay.platform.EmbeddedDatabase;
 import io.smallrye.jwt.build.Jwt;
 import org.junit.jupiter.api.AfterEach;
@@ -101,6 +102,8 @@ class SpendApprovalRestartIT {
         env.put("QUARKUS_DATASOURCE_REACTIVE_URL", db.get("url").substring("jdbc:".length()));
         env.put("QUARKUS_DATASOURCE_USERNAME", db.get("user"));
         env.put("QUARKUS_DATASOURCE_PASSWORD", db.get("password"));
+        env.put("QUARKUS_FLYWAY_USERNAME", db.get("owner"));
+        env.put("QUARKUS_FLYWAY_PASSWORD", db.get("owner-password"));
         env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
         env.put("OUTLAY_DEMO_ENABLED", "true");
         env.put("OUTLAY_DATA_DIR", dataDir.toString());
@@ -143,17 +146,21 @@ class SpendApprovalRestartIT {
 
     private Map<String, String> database() throws Exception {
         Map<String, String> db = new HashMap<>();
-        db.put("user", EmbeddedDatabase.AppRole.NAME);
-        db.put("password", EmbeddedDatabase.AppRole.PASSWORD);
+        db.put("user", DatabaseRoles.RUNTIME);
+        db.put("owner", DatabaseRoles.OWNER);
         if (localServer()) {
             database = "outlay_restart_" + ProcessHandle.current().pid();
+            db.put("password", "outlay_app");
+            db.put("owner-password", "outlay_owner");
             try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "")) {
-                EmbeddedDatabase.AppRole.provision(c, database);
+                DatabaseRoles.provision(c, database, db.get("owner-password"), db.get("password"));
             }
             db.put("url", "jdbc:postgresql://127.0.0.1:5432/" + database);
         } else {
             embedded = EmbeddedDatabase.start(Files.createTempDirectory(Path.of("target").toAbsolutePath(), "restart-pg-").resolve("pg"));
             db.put("url", embedded.jdbcUrl());
+            db.put("password", embedded.credentials().runtimePassword());
+            db.put("owner-password", embedded.credentials().ownerPassword());
         }
         return db;
     }

@@ -5,13 +5,18 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
 import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A new month's partition can be added while another load is still inserting, and is isolated like its parent. */
@@ -20,6 +25,9 @@ class LedgerPartitionsTest {
 
     @Inject
     AgroalDataSource ds;
+
+    @ConfigProperty(name = "test.superuser-url")
+    String superuserUrl;
 
     @Test
     void aPartitionIsAttachedWhileAnotherLoadHoldsTheLedger() throws Exception {
@@ -56,6 +64,15 @@ class LedgerPartitionsTest {
                 ddl.setAutoCommit(false);
                 LedgerPartitions.ensure(ddl, List.of(month));
                 ddl.setAutoCommit(true);
+            }
+            // Created by the owner's function: the service's role owns it no more than the parent, so cannot drop it.
+            try (Statement st = ddl.createStatement()) {
+                assertThrows(SQLException.class, () -> st.execute("DROP TABLE outlay." + table));
+            }
+            try (Connection su = DriverManager.getConnection(superuserUrl); Statement st = su.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT pg_get_userbyid(relowner) FROM pg_class WHERE oid = 'outlay." + table + "'::regclass")) {
+                rs.next();
+                assertEquals("outlay_owner", rs.getString(1), "the partition's owner");
                 st.execute("DROP TABLE outlay." + table);
             }
         }

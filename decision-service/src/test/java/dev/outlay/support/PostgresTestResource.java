@@ -1,5 +1,6 @@
 package dev.outlay.support;
 
+import dev.outlay.platform.DatabaseRoles;
 import dev.outlay.platform.EmbeddedDatabase;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
@@ -17,11 +18,15 @@ import java.util.Map;
 
 /**
  * Tests run against a real PostgreSQL: the machine's server on 127.0.0.1:5432 when it answers (a fresh
- * database per run, dropped afterwards), otherwise an embedded server under target/.
+ * database per run, owned by the owner role, dropped afterwards), otherwise an embedded server under target/.
+ * Either way the service connects as the runtime role and migrates as the owner role, as in production.
  */
 public class PostgresTestResource implements QuarkusTestResourceLifecycleManager {
 
     static final String LOCAL_ADMIN_URL = "jdbc:postgresql://127.0.0.1:5432/postgres";
+    /** The machine's server trusts local connections; the roles are shared by every run, so their passwords are fixed. */
+    static final String LOCAL_OWNER_PASSWORD = "outlay_owner";
+    static final String LOCAL_RUNTIME_PASSWORD = "outlay_app";
 
     private EmbeddedDatabase embedded;
     private String createdDatabase;
@@ -32,14 +37,21 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
         if (localServerAnswers()) {
             createdDatabase = "outlay_test_" + ProcessHandle.current().pid() + "_" + System.nanoTime() % 100000;
             try (Connection c = DriverManager.getConnection(LOCAL_ADMIN_URL, "postgres", "")) {
-                EmbeddedDatabase.AppRole.provision(c, createdDatabase);
+                DatabaseRoles.provision(c, createdDatabase, LOCAL_OWNER_PASSWORD, LOCAL_RUNTIME_PASSWORD);
             } catch (SQLException e) {
                 throw new IllegalStateException("local PostgreSQL answered but could not be provisioned", e);
             }
+            try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + createdDatabase, "postgres", "")) {
+                DatabaseRoles.closePublicSchema(c);
+            } catch (SQLException e) {
+                throw new IllegalStateException("could not close schema public of " + createdDatabase, e);
+            }
             config.put("quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:5432/" + createdDatabase);
             config.put("quarkus.datasource.reactive.url", "postgresql://127.0.0.1:5432/" + createdDatabase);
-            config.put("quarkus.datasource.username", EmbeddedDatabase.AppRole.NAME);
-            config.put("quarkus.datasource.password", EmbeddedDatabase.AppRole.PASSWORD);
+            config.put("quarkus.datasource.username", DatabaseRoles.RUNTIME);
+            config.put("quarkus.datasource.password", LOCAL_RUNTIME_PASSWORD);
+            config.put("quarkus.flyway.username", DatabaseRoles.OWNER);
+            config.put("quarkus.flyway.password", LOCAL_OWNER_PASSWORD);
         } else {
             try {
                 Path dir = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "embedded-pg-");
@@ -56,7 +68,7 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
     private String superuserUrl() {
         return createdDatabase != null
                 ? "jdbc:postgresql://127.0.0.1:5432/" + createdDatabase + "?user=postgres"
-                : embedded.jdbcUrl() + "?user=postgres&password=postgres";
+                : embedded.jdbcUrl() + "?user=postgres&password=" + embedded.credentials().superuserPassword();
     }
 
     static boolean localServerAnswers() {
