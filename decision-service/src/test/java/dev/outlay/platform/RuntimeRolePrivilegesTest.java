@@ -76,13 +76,13 @@ class RuntimeRolePrivilegesTest {
                         try (Statement st = c.createStatement()) {
                             st.execute("SELECT set_config('" + setting + "', '" + value + "', true)");
                             SQLException audit = assertThrows(SQLException.class, () -> st.executeUpdate("DELETE FROM outlay.audit_entry"));
-                            assertTrue(audit.getMessage().contains("append-only"), audit.getMessage());
+                            assertRefused(audit);
                         }
                         c.rollback();
                         try (Statement st = c.createStatement()) {
                             st.execute("SELECT set_config('" + setting + "', '" + value + "', true)");
                             SQLException log = assertThrows(SQLException.class, () -> st.executeUpdate("DELETE FROM outlay.decision_log"));
-                            assertTrue(log.getMessage().contains("append-only"), log.getMessage());
+                            assertRefused(log);
                         }
                         c.rollback();
                     }
@@ -178,5 +178,10 @@ class RuntimeRolePrivilegesTest {
             rs.next();
             return rs.getLong(1);
         }
+    }
+
+    /** Refused by the missing grant (V86) or, should a grant come back, by the append-only trigger. */
+    static void assertRefused(SQLException e) {
+        assertTrue(e.getMessage().contains("append-only") || e.getMessage().contains("permission denied"), e.getMessage());
     }
 }
