@@ -2,7 +2,7 @@ package dev.outlay.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.mutiny.core.Vertx;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -18,9 +18,10 @@ import java.util.Map;
  * {@code kogito.service.url}/management/jobs/...; KIE 10.1's {@link HttpJobExecutor} sends the headers stored with
  * the job. The secret must not be stored with the job (it changes at every start and job rows outlive it), so it is
  * added here, at fire time, and only to requests addressed to this service. Replaces the stock executor
- * ({@code quarkus.arc.exclude-types} in application.properties).
+ * ({@code quarkus.arc.exclude-types} in application.properties). A singleton: the stock bean is application-scoped, but
+ * a client proxy cannot be made for a subclass without a no-args constructor, and nothing needs one here.
  */
-@ApplicationScoped
+@Singleton
 public class TimerCallbackExecutor extends HttpJobExecutor {
 
     private final InternalSecret secret;
