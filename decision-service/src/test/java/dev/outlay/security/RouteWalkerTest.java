@@ -91,6 +91,7 @@ class RouteWalkerTest {
                 }
             }
         }
+        org.jboss.logging.Logger.getLogger(RouteWalkerTest.class).infof("walked %d routes with %d calls", routes.size(), calls);
         assertTrue(calls > 5000, "only " + calls + " calls");
         assertTrue(failures.isEmpty(), failures.size() + " failures:\n" + String.join("\n", failures));
     }
@@ -195,7 +196,9 @@ class RouteWalkerTest {
         java.lang.reflect.Field stateField = route.getClass().getDeclaredField("state");
         stateField.setAccessible(true);
         Object state = stateField.get(route);
-        List<?> handlers = (List<?>) state.getClass().getMethod("getContextHandlers").invoke(state);
+        java.lang.reflect.Method getter = state.getClass().getDeclaredMethod("getContextHandlers");
+        getter.setAccessible(true);
+        List<?> handlers = (List<?>) getter.invoke(state);
         for (Object handler : handlers) {
             for (java.lang.reflect.Field f : handler.getClass().getDeclaredFields()) {
                 if (io.vertx.ext.web.Router.class.isAssignableFrom(f.getType())) {
