@@ -1,5 +1,7 @@
 package dev.outlay.api;
 
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ContainerResponseContext;
@@ -14,6 +16,8 @@ import java.util.regex.Pattern;
 /** Gives every request an id (the caller's X-Request-Id when it is sane) for logs, problems and the response. */
 @Provider
 @PreMatching
+// Before TenantFilter (also pre-matching), so a 401 or 403 it answers carries the id.
+@Priority(Priorities.AUTHENTICATION - 100)
 public class RequestIdFilter implements ContainerRequestFilter, ContainerResponseFilter {
 
     private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._-]{1,64}");
@@ -23,11 +27,15 @@ public class RequestIdFilter implements ContainerRequestFilter, ContainerRespons
 
     @Override
     public void filter(ContainerRequestContext request) {
-        String incoming = request.getHeaderString("X-Request-Id");
-        String id = incoming != null && SANE.matcher(incoming).matches() ? incoming : UUID.randomUUID().toString();
+        String id = idFor(request.getHeaderString("X-Request-Id"));
         MDC.put("requestId", id);
         request.setProperty("requestId", id);
         if (http != null && http.remoteAddress() != null) MDC.put("client", http.remoteAddress().hostAddress());
+    }
+
+    /** The caller's id when it is sane, else a new one. */
+    public static String idFor(String incoming) {
+        return incoming != null && SANE.matcher(incoming).matches() ? incoming : UUID.randomUUID().toString();
     }
 
     @Override

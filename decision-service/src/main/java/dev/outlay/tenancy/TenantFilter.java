@@ -2,6 +2,10 @@ package dev.outlay.tenancy;
 
 import dev.outlay.api.problem.ProblemException;
 import dev.outlay.platform.OutlayConfig;
+import dev.outlay.security.InternalSecret;
+import dev.outlay.security.RouteGuard;
+import dev.outlay.security.RoutePath;
+import dev.outlay.security.RouteTable;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
@@ -10,6 +14,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.ext.Provider;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.MDC;
@@ -20,9 +25,13 @@ import java.util.TreeSet;
 /**
  * Every JAX-RS route (the /api routes and Kogito's generated ones) needs a verified bearer token that names a
  * tenant. The tenant is bound for the whole request, so the persistence layer scopes every query to it.
+ * Pre-matching, so an anonymous caller learns 401 before RESTEasy picks a method and answers 404, 405 or 415.
+ * The jobs service's routes carry no token: {@link RouteGuard} already required the per-start secret for them,
+ * which is checked again here because skipping authentication must never rest on one check alone.
  * Health, OpenAPI and metrics are not JAX-RS routes and stay open.
  */
 @Provider
+@PreMatching
 @Priority(Priorities.AUTHENTICATION + 10)
 public class TenantFilter implements ContainerRequestFilter, ContainerResponseFilter {
 
@@ -34,6 +43,9 @@ public class TenantFilter implements ContainerRequestFilter, ContainerResponseFi
 
     @Inject
     TenantRegistry tenants;
+
+    @Inject
+    InternalSecret secret;
 
     @Inject
     UserDirectory users;
@@ -48,14 +60,18 @@ public class TenantFilter implements ContainerRequestFilter, ContainerResponseFi
     @Override
     public void filter(ContainerRequestContext request) {
         TenantContext.clear();
-        if (InternalRoutes.isJobsRoute(request.getUriInfo().getPath())) {
-            // Timers: the embedded jobs service talks to this service over loopback, without a token or tenant.
-            if (httpRequest != null && httpRequest.remoteAddress() != null
-                    && InternalRoutes.isLoopback(httpRequest.remoteAddress().hostAddress())
-                    && request.getHeaderString("X-Forwarded-For") == null) {
-                return;
+        RoutePath path = RoutePath.of(httpRequest == null ? null : httpRequest.path());
+        request.setProperty(RoutePath.class.getName(), path);
+        if (!path.canonical()) throw ProblemException.badRequest("The path is not in canonical form: " + path.defect() + ".");
+        switch (RouteTable.classify(path)) {
+            case INTERNAL -> {
+                if (secret.matches(request.getHeaderString(InternalSecret.HEADER))) return;
+                throw ProblemException.notFound("No route " + path.normalized() + ".");
             }
-            throw ProblemException.forbidden("Internal jobs route.");
+            case TENANT_API, RAW_KOGITO -> {
+                // below
+            }
+            default -> throw ProblemException.notFound("No route " + path.normalized() + ".");
         }
         if (identity.isAnonymous()) {
             throw ProblemException.unauthorized("This route needs a bearer token (Authorization: Bearer <jwt>).");

@@ -21,7 +21,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** The in-process API (what allocation/anomaly/policy code calls) and Kogito's generated endpoints for the new models. */
+/** The in-process API (what allocation/anomaly/policy code calls) and the bundled models behind it. */
 @QuarkusTest
 class InProcessDecisionsTest {
 
@@ -107,19 +107,30 @@ class InProcessDecisionsTest {
     @Inject
     DecisionLog log;
 
+    @Inject
+    org.kie.kogito.decision.DecisionModels bundled;
+
+    /** The bundled models stay in Kogito's registry (health, seeding); their generated REST routes are gone. */
     @Test
-    void kogitoGeneratedEndpointsServeTheNewBundledModels() {
-        given().header("Authorization", bearer("demo", "demo-platform", "platform")).contentType(ContentType.JSON).body(charge())
-                .post("/Allocation")
-                .then().statusCode(200).body("allocation.ruleId", equalTo("AL-99")).body("allocation.team", equalTo("unallocated"));
-        Map<String, Object> delta = new HashMap<>(Map.of("relativeChange", 0.1, "absoluteImpact", 90000, "volumeShare", 0.2,
-                "rateShare", 0.1, "newResourceCount", 0, "newSku", false, "newRegion", false, "commitmentCoverageChange", 0,
-                "creditEnded", true, "oneOffPurchase", false));
+    void bundledModelsEvaluateInProcessAndTheirGeneratedRoutesAreGone() {
+        var allocation = bundled.getDecisionModel("https://outlay.dev/rules/allocation", "Allocation");
+        Map<?, ?> owner = (Map<?, ?>) allocation.evaluateAll(allocation.newContext(charge())).getDecisionResultByName("allocation").getResult();
+        assertEquals("AL-99", owner.get("ruleId"));
+        assertEquals("unallocated", owner.get("team"));
+        Map<String, Object> delta = new HashMap<>(Map.of("relativeChange", new BigDecimal("0.1"), "absoluteImpact", new BigDecimal("90000"),
+                "volumeShare", new BigDecimal("0.2"), "rateShare", new BigDecimal("0.1"), "newResourceCount", BigDecimal.ZERO, "newSku", false,
+                "newRegion", false, "commitmentCoverageChange", BigDecimal.ZERO, "creditEnded", true, "oneOffPurchase", false));
         delta.put("dataComplete", true);
-        given().header("Authorization", bearer("demo", "demo-platform", "platform")).contentType(ContentType.JSON).body(delta)
-                .post("/AnomalyClassification")
-                .then().statusCode(200).body("classification.cause", equalTo("credit-ended"))
-                .body("severity", equalTo("critical")).body("routing", equalTo("page-finops-oncall"));
+        var anomaly = bundled.getDecisionModel("https://outlay.dev/rules/anomaly-classification", "AnomalyClassification");
+        var result = anomaly.evaluateAll(anomaly.newContext(delta));
+        assertEquals("credit-ended", ((Map<?, ?>) result.getDecisionResultByName("classification").getResult()).get("cause"));
+        assertEquals("critical", result.getDecisionResultByName("severity").getResult());
+        assertEquals("page-finops-oncall", result.getDecisionResultByName("routing").getResult());
+
+        for (String route : List.of("/Allocation", "/AnomalyClassification", "/SpendPolicy")) {
+            given().header("Authorization", bearer("demo", "demo-admin", "admin")).contentType(ContentType.JSON).body(charge())
+                    .post(route).then().statusCode(404);
+        }
     }
 
     private static Map<String, Object> charge() {

@@ -2,8 +2,13 @@ package dev.outlay.kogito;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import org.kie.dmn.api.core.DMNResult;
+import org.kie.kogito.decision.DecisionModel;
+import org.kie.kogito.decision.DecisionModels;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
 import java.util.Map;
 
 import static dev.outlay.support.Tokens.bearer;
@@ -11,33 +16,40 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** The DMN model from rules/ and the BPMN process from processes/ answer at their Kogito-generated endpoints. */
+/** The DMN model from rules/ evaluates in-process; the BPMN process from processes/ runs, its raw routes read-only for admins. */
 @QuarkusTest
 class BundledAssetsTest {
 
+    @Inject
+    DecisionModels decisionModels;
+
     @Test
-    void spendPolicyDmnFromRulesModuleAnswers() {
-        given().header("Authorization", bearer("demo", "demo-platform", "platform"))
-                .contentType(ContentType.JSON)
-                .body(Map.of("resourceClass", "gpu", "environment", "prod", "amount", 20000,
-                        "budgetRemaining", 100000, "forecastOverrunPct", 0, "owner", "web"))
-                .post("/SpendPolicy")
-                .then().statusCode(200)
-                .body("policy.outcome", equalTo("escalate"))
-                .body("policy.approverRole", equalTo("leadership"))
-                .body("policy.ruleId", equalTo("SP-03"));
+    void spendPolicyDmnFromRulesModuleEvaluatesInProcess() {
+        DecisionModel model = decisionModels.getDecisionModel("https://outlay.dev/rules/spend-policy", "SpendPolicy");
+        DMNResult result = model.evaluateAll(model.newContext(Map.of("resourceClass", "gpu", "environment", "prod",
+                "amount", new BigDecimal("20000"), "budgetRemaining", new BigDecimal("100000"),
+                "forecastOverrunPct", BigDecimal.ZERO, "owner", "web")));
+        Map<?, ?> policy = (Map<?, ?>) result.getDecisionResultByName("policy").getResult();
+        assertEquals("escalate", policy.get("outcome"));
+        assertEquals("leadership", policy.get("approverRole"));
+        assertEquals("SP-03", policy.get("ruleId"));
     }
 
     @Test
-    void kogitoEndpointsNeedAToken() {
-        given().contentType(ContentType.JSON).body(Map.of("amount", 1)).post("/SpendPolicy")
-                .then().statusCode(401);
+    void generatedDecisionRoutesAreNotServed() {
+        // Kogito's DMN routes evaluated the bundled model for every role without a decision log; the versioned path
+        // is POST /api/v1/decisions/{ruleSet}/evaluate.
+        given().contentType(ContentType.JSON).body(Map.of("amount", 1)).post("/SpendPolicy").then().statusCode(404);
+        given().header("Authorization", bearer("demo", "demo-admin", "admin")).contentType(ContentType.JSON)
+                .body(Map.of("amount", 1)).post("/SpendPolicy").then().statusCode(404);
     }
 
     @Test
     void spendApprovalProcessFromProcessesModuleRunsAndItsRawRoutesAreTenantScoped() {
-        // Raw Kogito routes are for admins; admins may act for another identity via ?user=&group=.
+        // Raw Kogito routes are for admins, and only for reading.
         given().header("Authorization", bearer("demo", "demo-approver", "approver"))
                 .get("/usertasks/instance").then().statusCode(403);
         String auth = bearer("demo", "demo-admin", "admin");
@@ -71,21 +83,38 @@ class BundledAssetsTest {
         given().header("Authorization", other).get("/usertasks/instance/" + taskId).then().statusCode(404);
         given().header("Authorization", other).queryParam("user", "x").queryParam("group", "approver").contentType(ContentType.JSON)
                 .body(Map.of("transitionId", "claim", "data", Map.of()))
-                .post("/usertasks/instance/" + taskId + "/transition").then().statusCode(404);
+                .post("/usertasks/instance/" + taskId + "/transition").then().statusCode(403);
         given().header("Authorization", other).get("/spendApproval/" + id).then().statusCode(404);
         given().header("Authorization", other).get("/spendApproval/" + id + "/tasks").then().statusCode(404);
-        given().header("Authorization", other).delete("/spendApproval/" + id).then().statusCode(404);
+        given().header("Authorization", other).delete("/spendApproval/" + id).then().statusCode(403);
         given().header("Authorization", other).get("/spendApproval")
                 .then().statusCode(200).body("findAll { it.id == '" + id + "' }", hasSize(0));
 
+        // Raw routes are read-only even for admins: a transition there would record whoever ?user= names as decider.
         for (String transition : new String[]{"claim", "complete"}) {
             given().header("Authorization", auth)
                     .queryParam("user", "demo-approver").queryParam("group", "approver")
                     .contentType(ContentType.JSON)
                     .body(Map.of("transitionId", transition, "data", Map.of("decision", "approve", "comment", "ok")))
                     .post("/usertasks/instance/" + taskId + "/transition")
-                    .then().statusCode(200);
+                    .then().statusCode(403).contentType(startsWith("application/problem+json"));
         }
+        given().header("Authorization", auth).contentType(ContentType.JSON).body("{}")
+                .put("/usertasks/instance/" + taskId + "/outputs").then().statusCode(403);
+        given().header("Authorization", auth).contentType(ContentType.JSON).body(Map.of("comment", "x"))
+                .post("/usertasks/instance/" + taskId + "/comments").then().statusCode(403);
+        given().header("Authorization", auth).post("/spendApproval/" + id + "/SLA_passed").then().statusCode(403);
+        given().header("Authorization", auth).contentType(ContentType.JSON).body("{}").put("/spendApproval/" + id).then().statusCode(403);
+        given().header("Authorization", auth).contentType(ContentType.JSON).body("{}").patch("/spendApproval/" + id).then().statusCode(403);
+        given().header("Authorization", auth).delete("/spendApproval/" + id).then().statusCode(403);
+        given().header("Authorization", auth).get("/spendApproval/" + id).then().statusCode(200);
+        given().header("Authorization", auth).get("/usertasks/instance/" + taskId).then().statusCode(200)
+                .body("status.name", equalTo("Ready"));
+
+        String approver = bearer("demo", "demo-approver", "approver");
+        given().header("Authorization", approver).contentType(ContentType.JSON)
+                .body(Map.of("decision", "approve", "comment", "ok"))
+                .post("/api/v1/inbox/" + taskId + "/complete").then().statusCode(200);
         given().header("Authorization", auth).get("/spendApproval/" + id).then().statusCode(404);
         given().header("Authorization", auth).get("/api/v1/spend-requests/" + request).then().statusCode(200)
                 .body("status", equalTo("approved"));

@@ -1,0 +1,15 @@
+package dev.outlay.security;
+
+/** Who a route is served to; see docs/security/rbac-matrix.md. Anything not classified is REFUSED. */
+public enum RouteClass {
+    /** Health, the API document and metrics: no token. */
+    PUBLIC,
+    /** /api/v1: a verified token naming a tenant, then the route's roles. */
+    TENANT_API,
+    /** Kogito's generated process and task routes: admins, read-only, the caller's tenant only. */
+    RAW_KOGITO,
+    /** The embedded jobs service and its timer callback: only the service itself, with the per-start secret. */
+    INTERNAL,
+    /** Everything else, including the jobs service's /management/shutdown: nobody. */
+    REFUSED
+}

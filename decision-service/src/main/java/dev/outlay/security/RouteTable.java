@@ -1,0 +1,42 @@
+package dev.outlay.security;
+
+import java.util.Set;
+
+/**
+ * The one classification of request paths every guard consults (the Vert.x {@link RouteGuard} and the JAX-RS filters
+ * behind it), judged on the normalized path. Matching is case-sensitive like the routers', so an upper-case spelling
+ * of a route is not that route: it falls through to REFUSED.
+ */
+public final class RouteTable {
+
+    static final Set<String> RAW_KOGITO_ROOTS = Set.of("usertasks", "spendApproval", "policyViolationTriage");
+    static final Set<String> OPENAPI = Set.of("openapi", "openapi.json", "openapi.yaml", "openapi.yml");
+
+    private RouteTable() {
+    }
+
+    public static RouteClass classify(RoutePath path) {
+        int n = path.segments().size();
+        String first = path.first();
+        String second = path.segment(1);
+        if (first.equals("q") && second != null) {
+            if (second.equals("health")) return RouteClass.PUBLIC;
+            if (n == 2 && (OPENAPI.contains(second) || second.equals("metrics"))) return RouteClass.PUBLIC;
+            return RouteClass.REFUSED;
+        }
+        if (first.equals("api") && "v1".equals(second)) return RouteClass.TENANT_API;
+        if (RAW_KOGITO_ROOTS.contains(first)) return RouteClass.RAW_KOGITO;
+        // What the service's own job client and the timer callback use (VertxJobsService, HttpJobExecutor in KIE 10.1):
+        // schedule/cancel at /v2/jobs, fire at /management/jobs/{processId}/instances/{id}/timers/{timerId}.
+        if (first.equals("v2") && "jobs".equals(second)) return RouteClass.INTERNAL;
+        if (first.equals("management") && "jobs".equals(second) && n == 7
+                && "instances".equals(path.segment(3)) && "timers".equals(path.segment(5))) {
+            return RouteClass.INTERNAL;
+        }
+        return RouteClass.REFUSED;
+    }
+
+    public static boolean readOnly(String method) {
+        return "GET".equals(method) || "HEAD".equals(method);
+    }
+}
