@@ -7,6 +7,7 @@ import org.kie.kogito.usertask.UserTaskInstanceNotAuthorizedException;
 import org.kie.kogito.usertask.impl.lifecycle.DefaultUserTaskLifeCycle;
 import org.kie.kogito.usertask.lifecycle.UserTaskLifeCycle;
 import org.kie.kogito.usertask.lifecycle.UserTaskTransition;
+import org.kie.kogito.usertask.lifecycle.UserTaskTransitionException;
 import org.kie.kogito.usertask.lifecycle.UserTaskTransitionToken;
 
 import java.util.List;
@@ -58,9 +59,20 @@ public class FourEyesUserTaskLifeCycle implements UserTaskLifeCycle {
         return delegate.reassignTransition();
     }
 
+    /**
+     * KIE 10.1 refuses a transition the task's state does not allow (e.g. complete while Ready) with a bare
+     * RuntimeException, which would answer 500; as its transition exception it answers 409.
+     */
     @Override
     public UserTaskTransitionToken newTransitionToken(String transitionId, UserTaskInstance task, Map<String, Object> data) {
-        return delegate.newTransitionToken(transitionId, task, data);
+        try {
+            return delegate.newTransitionToken(transitionId, task, data);
+        } catch (UserTaskTransitionException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            if (e.getClass() != RuntimeException.class) throw e;
+            throw new UserTaskTransitionException(e.getMessage());
+        }
     }
 
     @Override

@@ -19,6 +19,7 @@ import static dev.outlay.approvals.ApprovalApi.history;
 import static dev.outlay.approvals.ApprovalApi.taskFor;
 import static dev.outlay.support.Tokens.bearer;
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -62,15 +63,19 @@ class FourEyesTest {
 
         for (Map<String, Object> body : List.<Map<String, Object>>of(
                 Map.of("transitionId", "claim", "data", Map.of()),
-                Map.of("transitionId", "claim", "data", Map.of("USER", "ann")),
-                Map.of("transitionId", "complete", "data", Map.of("decision", "approve")))) {
-            raw(body, Map.of()).statusCode(403).contentType(startsWith("application/problem+json"));
+                Map.of("transitionId", "claim", "data", Map.of("USER", "ann")))) {
+            raw(body, Map.of()).statusCode(403).contentType(startsWith("application/problem+json"))
+                    .body("detail", containsString("four-eyes"));
             raw(body, Map.of("user", "ann", "group", "approver")).statusCode(403);
         }
+        // KIE checks the task's state before the identity: an unclaimed task cannot be completed by anybody (409).
+        raw(Map.of("transitionId", "complete", "data", Map.of("decision", "approve")), Map.of("user", "ann", "group", "approver"))
+                .statusCode(409).contentType(startsWith("application/problem+json"));
         given().header("Authorization", bearer(T, REQUESTER, EVERY_ROLE)).contentType(ContentType.JSON)
                 .body(Map.of("decision", "approve", "comment", "self-approved"))
                 .post("/spendApproval/" + pid + "/ApproveSpend/" + wid)
-                .then().statusCode(403).contentType(startsWith("application/problem+json"));
+                .then().statusCode(403).contentType(startsWith("application/problem+json"))
+                .body("detail", containsString("excluded from work item"));
         given().header("Authorization", bearer(T, REQUESTER, EVERY_ROLE)).contentType(ContentType.JSON)
                 .queryParam("user", "ann").queryParam("group", "approver")
                 .body(Map.of("decision", "approve"))

@@ -8,10 +8,12 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import org.kie.kogito.internal.process.workitem.NotAuthorizedException;
 import org.kie.kogito.usertask.UserTaskInstanceNotAuthorizedException;
+import org.kie.kogito.usertask.lifecycle.UserTaskTransitionException;
 
 /**
  * Kogito refuses a task action with one of two unrelated exception types (user-task life cycle vs. work item). Both
- * mean "this identity may not do that" and answer 403 problem+json, not the 500 of the catch-all mapper.
+ * mean "this identity may not do that" and answer 403 problem+json, not the 500 of the catch-all mapper; a
+ * transition the task's state does not allow answers 409.
  */
 public final class KogitoRefusalMappers {
 
@@ -39,6 +41,18 @@ public final class KogitoRefusalMappers {
         @Override
         public Response toResponse(NotAuthorizedException e) {
             return ProblemResponses.of(Problem.of(403, "Forbidden", e.getMessage()), ExceptionMappers.path(uri));
+        }
+    }
+
+    @Provider
+    @Priority(JobsServiceMapperOverrides.PRIORITY)
+    public static class TransitionRefused implements ExceptionMapper<UserTaskTransitionException> {
+        @Context
+        UriInfo uri;
+
+        @Override
+        public Response toResponse(UserTaskTransitionException e) {
+            return ProblemResponses.of(Problem.of(409, "Conflict", e.getMessage()), ExceptionMappers.path(uri));
         }
     }
 }
