@@ -54,7 +54,8 @@ public class DemoToken {
         for (int i = 0; i < roles.size(); i++) groups.append(i == 0 ? "" : ",").append('"').append(roles.get(i)).append('"');
         groups.append(']');
         String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\"}";
-        String claims = "{\"iss\":\"outlay-demo\",\"sub\":\"" + user + "\",\"upn\":\"" + user + "\",\"tenant\":\"" + tenant
+        // aud: the demo service expects "outlay" (dev.outlay.demo.DemoAudience) and refuses tokens without it.
+        String claims = "{\"iss\":\"outlay-demo\",\"aud\":\"outlay\",\"sub\":\"" + user + "\",\"upn\":\"" + user + "\",\"tenant\":\"" + tenant
                 + "\",\"groups\":" + groups + ",\"iat\":" + now + ",\"exp\":" + (now + ttlMinutes * 60)
                 + ",\"jti\":\"" + UUID.randomUUID() + "\"}";
         if (!user.matches("[A-Za-z0-9._@-]{1,128}")) fail("user may use letters, digits and . _ @ - only");

@@ -87,10 +87,13 @@ public class ApprovalProcessListener extends DefaultKogitoProcessEventListener {
                 if (status == null) return; // aborted or incomplete: leave the request as it is
                 UUID id = UUID.fromString((String) pi.getVariable("requestId"));
                 requests.find(id).ifPresent(before -> {
-                    String by = SpendRequest.EXPIRED.equals(status) ? actor() : (String) pi.getVariable("decidedBy");
+                    // The decider is the authenticated caller whose completion ended the process (the timer actor
+                    // for an expiry), not the process's decidedBy: that is the task's ActorId output, i.e. its actual
+                    // owner, a name KIE lets a claim set for somebody else.
+                    String by = actor();
                     requests.decided(id, status, by, Instant.now().truncatedTo(ChronoUnit.MICROS));
                     String comment = (String) pi.getVariable("comment");
-                    requests.event(id, by == null ? actor() : by, status, comment);
+                    requests.event(id, by, status, comment);
                     audit.record("spend_request." + outcome, "spend_request", id.toString(),
                             Map.of("status", before.status()), Map.of("status", status, "decidedBy", String.valueOf(by),
                                     "comment", String.valueOf(comment)));

@@ -191,7 +191,7 @@ class SpendApprovalRestartIT {
     private String token(String subject, String role) throws Exception {
         String pem = Files.readString(dataDir.resolve("keys/jwt-private.pem")).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
         var key = KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pem)));
-        return Jwt.issuer("outlay-demo").subject(subject).upn(subject).claim("tenant", TENANT).groups(Set.of(role))
+        return Jwt.issuer("outlay-demo").audience("outlay").subject(subject).upn(subject).claim("tenant", TENANT).groups(Set.of(role))
                 .expiresIn(3600).jws().sign(key);
     }
 

@@ -13,11 +13,16 @@ import java.util.Set;
 /** Demo-mode tokens for tests, signed with the key pair the service generated in its test data dir. */
 public final class Tokens {
 
+    public static final String ISSUER = "outlay-demo";
+    /** What demo mode expects (dev.outlay.demo.DemoAudience); a demo token without it is refused. */
+    public static final String AUDIENCE = "outlay";
+
     private Tokens() {
     }
 
     public static String token(String tenant, String subject, String... roles) {
-        return Jwt.issuer("outlay-demo")
+        return Jwt.issuer(ISSUER)
+                .audience(AUDIENCE)
                 .subject(subject)
                 .upn(subject)
                 .claim("tenant", tenant)
@@ -31,12 +36,17 @@ public final class Tokens {
     }
 
     public static PrivateKey privateKey() {
+        return privateKey(Path.of("target/test-data/keys/jwt-private.pem"));
+    }
+
+    /** A PKCS#8 PEM private key, as {@code DemoSigningKeys} writes it. */
+    public static PrivateKey privateKey(Path pemFile) {
         try {
-            String pem = Files.readString(Path.of("target/test-data/keys/jwt-private.pem"))
+            String pem = Files.readString(pemFile)
                     .replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
             return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pem)));
         } catch (Exception e) {
-            throw new IllegalStateException("demo signing key not readable; is the test app in demo mode?", e);
+            throw new IllegalStateException("signing key " + pemFile + " not readable; is the test app in demo mode?", e);
         }
     }
 }

@@ -49,10 +49,25 @@ class AuthAndTenancyTest {
 
     @Test
     void tokenWithoutTenantIs401() {
-        String token = io.smallrye.jwt.build.Jwt.issuer("outlay-demo").subject("x").groups(Set.of("admin"))
-                .expiresIn(600).jws().sign(dev.outlay.support.Tokens.privateKey());
+        String token = io.smallrye.jwt.build.Jwt.issuer("outlay-demo").audience(dev.outlay.support.Tokens.AUDIENCE)
+                .subject("x").groups(Set.of("admin")).expiresIn(600).jws().sign(dev.outlay.support.Tokens.privateKey());
         given().header("Authorization", "Bearer " + token).when().get("/api/v1/me")
                 .then().statusCode(401).body("detail", org.hamcrest.Matchers.containsString("tenant"));
+    }
+
+    /** Demo mode expects the audience "outlay" too (DemoAudience): a correctly signed demo token without it is refused. */
+    @Test
+    void demoTokenWithoutOrWithAnotherAudienceIs401() {
+        var claims = io.smallrye.jwt.build.Jwt.issuer("outlay-demo").subject("demo-admin").upn("demo-admin")
+                .claim("tenant", "demo").groups(Set.of("admin")).expiresIn(600);
+        String noAudience = claims.jws().sign(dev.outlay.support.Tokens.privateKey());
+        given().header("Authorization", "Bearer " + noAudience).when().get("/api/v1/me")
+                .then().statusCode(401).contentType(startsWith("application/problem+json"));
+        String otherAudience = io.smallrye.jwt.build.Jwt.issuer("outlay-demo").audience("another-service").subject("demo-admin")
+                .upn("demo-admin").claim("tenant", "demo").groups(Set.of("admin")).expiresIn(600)
+                .jws().sign(dev.outlay.support.Tokens.privateKey());
+        given().header("Authorization", "Bearer " + otherAudience).when().get("/api/v1/me")
+                .then().statusCode(401).contentType(startsWith("application/problem+json"));
     }
 
     @Test

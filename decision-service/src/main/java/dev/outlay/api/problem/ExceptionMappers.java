@@ -85,7 +85,7 @@ public final class ExceptionMappers {
         @Override
         public Response toResponse(AuthenticationFailedException e) {
             return ProblemResponses.of(Problem.of(401, "Unauthorized",
-                    "The bearer token was rejected (bad signature, wrong issuer or expired)."), path(uri));
+                    "The bearer token was rejected (bad signature, wrong issuer or audience, expired or not yet valid)."), path(uri));
         }
     }
 
