@@ -36,8 +36,7 @@ public class LedgerSeries {
                        sum(consumed_quantity) FILTER (WHERE charge_category = 'Usage'),
                        sum(effective_cost) FILTER (WHERE charge_category = 'Credit'),
                        sum(effective_cost) FILTER (WHERE charge_category = 'Purchase'),
-                       count(DISTINCT resource_id),
-                       count(DISTINCT billing_currency) OVER (PARTITION BY COALESCE(sub_account_name, sub_account_id, billing_account_id), service_name)
+                       count(DISTINCT resource_id)
                 FROM outlay.ledger_charge
                 WHERE tenant_id = ? AND charge_period_start >= ? AND charge_period_start < ?
                 GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4""";
@@ -54,16 +53,26 @@ public class LedgerSeries {
                 ps.setString(1, tenant);
                 ps.setObject(2, from.atStartOfDay(java.time.ZoneOffset.UTC).toOffsetDateTime());
                 ps.setObject(3, to.plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toOffsetDateTime());
+                record Read(SeriesKey account, String currency, DailyPoint point) {
+                }
+                List<Read> read = new ArrayList<>();
+                Map<SeriesKey, java.util.Set<String>> currencies = new TreeMap<>();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        // A series never adds currencies; an account series names its currency only when it has several.
-                        SeriesKey key = rs.getLong(10) > 1 ? SeriesKey.of(rs.getString(1), rs.getString(2), rs.getString(4))
-                                : SeriesKey.of(rs.getString(1), rs.getString(2));
+                        SeriesKey account = SeriesKey.of(rs.getString(1), rs.getString(2));
                         LocalDate day = rs.getDate(3).toLocalDate();
                         boolean complete = newest == null || day.isBefore(newest);
-                        points.computeIfAbsent(key, k -> new ArrayList<>()).add(new DailyPoint(day, rs.getBigDecimal(5),
-                                rs.getBigDecimal(6), complete, rs.getInt(9), null, null, null, rs.getBigDecimal(7), rs.getBigDecimal(8)));
+                        read.add(new Read(account, rs.getString(4), new DailyPoint(day, rs.getBigDecimal(5),
+                                rs.getBigDecimal(6), complete, rs.getInt(9), null, null, null, rs.getBigDecimal(7), rs.getBigDecimal(8))));
+                        currencies.computeIfAbsent(account, k -> new java.util.TreeSet<>()).add(rs.getString(4));
                     }
+                }
+                // A series never adds currencies; an account series names its currency only when it has several
+                // (so single-currency accounts keep the anomaly ids they always had).
+                for (Read r : read) {
+                    SeriesKey key = currencies.get(r.account()).size() > 1
+                            ? SeriesKey.of(r.account().subAccount(), r.account().service(), r.currency()) : r.account();
+                    points.computeIfAbsent(key, k -> new ArrayList<>()).add(r.point());
                 }
             }
         } catch (SQLException e) {
