@@ -50,9 +50,9 @@ public class FxRatesResource {
     }
 
     @GET
-    @Path("versions/{hash}")
+    @Path("versions/{versionHash}")
     @RolesAllowed({"admin", "finops_admin", "finance", "platform", "engineering", "leadership", "auditor"})
-    public FxRateSet version(@PathParam("hash") String hash) {
+    public FxRateSet version(@PathParam("versionHash") String hash) {
         return store.find(hash).orElseThrow(() -> ProblemException.notFound("No exchange-rate set " + hash + "."));
     }
 }
