@@ -3,13 +3,18 @@ package dev.outlay.anomalies;
 import java.util.Objects;
 
 /**
- * Identity of one daily cost series: a (sub-account, service) pair, or an allocation owner.
- * {@link #canonical()} is the stable text that anomaly ids are hashed from, so it must never change shape.
+ * Identity of one daily cost series: a (sub-account, service) pair, or an allocation owner, in one currency.
+ * {@link #canonical()} is the stable text that anomaly ids are hashed from, so it must never change shape: the
+ * currency is appended ({@code |ccy=EUR}) only when it is set, which owner series always are (an owner can spend
+ * in several currencies, and a series must never add them) and account series only when their sub-account and
+ * service were billed in more than one currency. Single-currency account series keep the ids they always had.
  */
-public record SeriesKey(Dimension dimension, String subAccount, String service, String owner)
+public record SeriesKey(Dimension dimension, String subAccount, String service, String owner, String currency)
         implements Comparable<SeriesKey> {
 
     public enum Dimension { SUB_ACCOUNT_SERVICE, OWNER }
+
+    static final String CURRENCY_MARK = "|ccy=";
 
     public SeriesKey {
         Objects.requireNonNull(dimension, "dimension");
@@ -22,17 +27,38 @@ public record SeriesKey(Dimension dimension, String subAccount, String service, 
     }
 
     public static SeriesKey of(String subAccount, String service) {
-        return new SeriesKey(Dimension.SUB_ACCOUNT_SERVICE, subAccount, service, null);
+        return new SeriesKey(Dimension.SUB_ACCOUNT_SERVICE, subAccount, service, null, null);
+    }
+
+    public static SeriesKey of(String subAccount, String service, String currency) {
+        return new SeriesKey(Dimension.SUB_ACCOUNT_SERVICE, subAccount, service, null, currency);
     }
 
     public static SeriesKey owner(String owner) {
-        return new SeriesKey(Dimension.OWNER, null, null, owner);
+        return new SeriesKey(Dimension.OWNER, null, null, owner, null);
+    }
+
+    public static SeriesKey owner(String owner, String currency) {
+        return new SeriesKey(Dimension.OWNER, null, null, owner, currency);
+    }
+
+    /** The key a canonical text was made from (the sub-account and service are stored beside it). */
+    public static SeriesKey parse(String canonical, String subAccount, String service) {
+        String currency = null;
+        int mark = canonical.lastIndexOf(CURRENCY_MARK);
+        String rest = canonical;
+        if (mark >= 0) {
+            currency = canonical.substring(mark + CURRENCY_MARK.length());
+            rest = canonical.substring(0, mark);
+        }
+        return rest.startsWith("owner=") ? owner(rest.substring("owner=".length()), currency) : of(subAccount, service, currency);
     }
 
     public String canonical() {
-        return dimension == Dimension.SUB_ACCOUNT_SERVICE
+        String base = dimension == Dimension.SUB_ACCOUNT_SERVICE
                 ? "sa=" + subAccount + "|svc=" + service
                 : "owner=" + owner;
+        return currency == null ? base : base + CURRENCY_MARK + currency;
     }
 
     @Override

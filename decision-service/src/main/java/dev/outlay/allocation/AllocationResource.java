@@ -14,6 +14,11 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import dev.outlay.fx.FxRates;
+import dev.outlay.money.MinorUnits;
+import dev.outlay.money.ReportingCurrency;
+
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
@@ -32,6 +37,19 @@ public class AllocationResource {
 
     public record RunBody(String billingPeriod) {
     }
+
+    /** A run's statement: rows per owner and currency, totals per currency, the converted total only when asked. */
+    public record Results(AllocationStore.Run run, List<String> groupBy, List<Statements.Row> rows, List<Statements.Total> totals,
+                          ReportingCurrency.Total reportingTotal) {
+    }
+
+    /** One currency of a period's run in force: how much of it has an owner. */
+    public record Coverage(String billingPeriod, String currency, BigDecimal coveragePct, BigDecimal totalCost, BigDecimal allocatedCost,
+                           UUID runId, String versionHash) {
+    }
+
+    @Inject
+    FxRates fxRates;
 
     @Inject
     AllocationService service;
@@ -85,7 +103,8 @@ public class AllocationResource {
     @Path("/runs/{id}/results")
     @Produces({MediaType.APPLICATION_JSON, "text/csv"})
     @RolesAllowed({"admin", "finops_admin", "finance", "platform", "engineering", "leadership", "auditor"})
-    public Response results(@PathParam("id") String id, @QueryParam("groupBy") String groupBy, @QueryParam("format") String format) {
+    public Response results(@PathParam("id") String id, @QueryParam("groupBy") String groupBy, @QueryParam("format") String format,
+                            @QueryParam("reportingCurrency") String reportingCurrency) {
         AllocationStore.Run run = get(id);
         List<String> dims = groupBy == null || groupBy.isBlank() ? List.of("team") : Arrays.stream(groupBy.split(",")).map(String::trim).toList();
         for (String d : dims) {
@@ -93,37 +112,47 @@ public class AllocationResource {
                 throw ProblemException.badRequest("groupBy takes " + Statements.DIMENSIONS, Problem.Fault.at("groupBy", "unknown dimension: " + d));
             }
         }
-        List<Map<String, Object>> rows = Statements.totals(store.lines(run.id()), dims);
-        if ("csv".equals(format)) {
-            return Response.ok(Statements.csv(rows, dims), "text/csv")
-                    .header("Content-Disposition", "attachment; filename=\"chargeback-" + run.billingPeriod() + ".csv\"").build();
-        }
-        if (format != null && !format.equals("json")) {
+        if (format != null && !format.equals("json") && !format.equals("csv")) {
             throw ProblemException.badRequest("format must be json or csv", Problem.Fault.at("format", format));
         }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("run", run);
-        body.put("groupBy", dims);
-        body.put("rows", rows);
-        return Response.ok(body, MediaType.APPLICATION_JSON).build();
+        String target = reportingCurrency(reportingCurrency);
+        List<AllocationOutcome.Line> lines = store.lines(run.id());
+        List<Statements.Row> rows = Statements.totals(lines, dims);
+        List<Statements.Total> totals = Statements.currencyTotals(lines);
+        ReportingCurrency.Total converted = null;
+        if (target != null) {
+            // Statements convert at the rate in force on the last day of their billing period.
+            ReportingCurrency reporting = new ReportingCurrency(fxRates.active().orElseThrow(() -> ProblemException.unprocessable(
+                    "A converted total needs the tenant's exchange-rate set; none is kept (POST /api/v1/fx-rates).",
+                    List.of(Problem.Fault.at("reportingCurrency", "no exchange-rate set to convert into " + target)))), target);
+            rows = Statements.convert(rows, reporting, run.billingPeriod().plusMonths(1).minusDays(1));
+            converted = reporting.total();
+        }
+        if ("csv".equals(format)) {
+            return Response.ok(Statements.csv(rows, totals, converted, dims), "text/csv")
+                    .header("Content-Disposition", "attachment; filename=\"chargeback-" + run.billingPeriod() + ".csv\"").build();
+        }
+        return Response.ok(new Results(run, dims, rows, totals, converted), MediaType.APPLICATION_JSON).build();
     }
 
     @GET
     @Path("/coverage")
     @RolesAllowed({"admin", "finops_admin", "finance", "platform", "engineering", "leadership", "auditor"})
-    public List<Map<String, Object>> coverage(@QueryParam("from") String from, @QueryParam("to") String to) {
+    public List<Coverage> coverage(@QueryParam("from") String from, @QueryParam("to") String to) {
         LocalDate f = from == null ? LocalDate.of(1970, 1, 1) : period(from);
         LocalDate t = to == null ? LocalDate.of(9999, 12, 1) : period(to);
-        return store.inForce(f, t).stream().map(r -> {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("billingPeriod", r.billingPeriod().toString().substring(0, 7));
-            row.put("coveragePct", r.coveragePct());
-            row.put("totalCost", r.totalCost());
-            row.put("allocatedCost", r.allocatedCost());
-            row.put("runId", r.id());
-            row.put("versionHash", r.versionHash());
-            return row;
-        }).toList();
+        return store.inForce(f, t).stream().flatMap(r -> r.currencies().stream().map(c -> new Coverage(
+                r.billingPeriod().toString().substring(0, 7), c.currency(), c.coveragePct(), c.total(), c.allocated(), r.id(), r.versionHash())))
+                .toList();
+    }
+
+    private static String reportingCurrency(String value) {
+        if (value == null || value.isBlank()) return null;
+        String c = value.trim();
+        if (!MinorUnits.known(c)) {
+            throw ProblemException.badRequest("unknown reportingCurrency '" + c + "'", Problem.Fault.at("reportingCurrency", "ISO 4217 code, e.g. USD"));
+        }
+        return c;
     }
 
     static LocalDate period(String value) {

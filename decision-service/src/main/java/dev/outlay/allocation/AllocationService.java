@@ -100,9 +100,7 @@ public class AllocationService {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("billingPeriod", period.toString());
         body.put("versionHash", e.versionHash());
-        body.put("total", e.outcome().total());
-        body.put("allocated", e.outcome().allocated());
-        body.put("coveragePct", e.outcome().coveragePct());
+        body.put("currencies", e.outcome().currencies());
         body.put("totals", Map.of(
                 "team", Statements.totals(e.outcome().lines(), List.of("team")),
                 "product", Statements.totals(e.outcome().lines(), List.of("product")),
@@ -113,35 +111,52 @@ public class AllocationService {
         return body;
     }
 
+    /** What changes against the run in force, per team and currency (a team's EUR and USD totals never net out). */
     private Map<String, Object> diff(AllocationStore.Run last, AllocationOutcome now) {
-        Map<String, BigDecimal> before = new TreeMap<>();
-        for (AllocationOutcome.Line l : store.lines(last.id())) before.merge(l.owner().team(), l.total(), BigDecimal::add);
-        Map<String, BigDecimal> after = new TreeMap<>();
-        for (AllocationOutcome.Line l : now.lines()) after.merge(l.owner().team(), l.total(), BigDecimal::add);
+        Map<List<String>, BigDecimal> before = new TreeMap<>(KEY_ORDER);
+        for (AllocationOutcome.Line l : store.lines(last.id())) before.merge(List.of(l.owner().team(), l.currency()), l.total(), BigDecimal::add);
+        Map<List<String>, BigDecimal> after = new TreeMap<>(KEY_ORDER);
+        for (AllocationOutcome.Line l : now.lines()) after.merge(List.of(l.owner().team(), l.currency()), l.total(), BigDecimal::add);
         List<Map<String, Object>> teams = new ArrayList<>();
-        TreeMap<String, Boolean> all = new TreeMap<>();
+        TreeMap<List<String>, Boolean> all = new TreeMap<>(KEY_ORDER);
         before.keySet().forEach(k -> all.put(k, true));
         after.keySet().forEach(k -> all.put(k, true));
-        for (String team : all.keySet()) {
-            BigDecimal b = before.getOrDefault(team, BigDecimal.ZERO);
-            BigDecimal a = after.getOrDefault(team, BigDecimal.ZERO);
-            if (b.compareTo(a) != 0) teams.add(Map.of("team", team, "before", b, "after", a, "delta", a.subtract(b)));
+        for (List<String> key : all.keySet()) {
+            BigDecimal b = before.getOrDefault(key, BigDecimal.ZERO);
+            BigDecimal a = after.getOrDefault(key, BigDecimal.ZERO);
+            if (b.compareTo(a) != 0) {
+                teams.add(Map.of("team", key.get(0), "currency", key.get(1), "before", b, "after", a, "delta", a.subtract(b)));
+            }
+        }
+        List<Map<String, Object>> coverage = new ArrayList<>();
+        TreeMap<String, Boolean> currencies = new TreeMap<>();
+        last.currencies().forEach(c -> currencies.put(c.currency(), true));
+        now.currencies().forEach(c -> currencies.put(c.currency(), true));
+        for (String c : currencies.keySet()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("currency", c);
+            row.put("coveragePctBefore", last.currencies().stream().filter(x -> x.currency().equals(c)).findFirst()
+                    .map(AllocationOutcome.CurrencyTotal::coveragePct).orElse(null));
+            row.put("coveragePctAfter", now.in(c).map(AllocationOutcome.CurrencyTotal::coveragePct).orElse(null));
+            coverage.add(row);
         }
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("runId", last.id());
         d.put("versionHash", last.versionHash());
-        d.put("coveragePctBefore", last.coveragePct());
-        d.put("coveragePctAfter", now.coveragePct());
+        d.put("coverage", coverage);
         d.put("changedTeams", teams);
         return d;
     }
+
+    private static final java.util.Comparator<List<String>> KEY_ORDER = (x, y) -> String.join("\u0000", x).compareTo(String.join("\u0000", y));
 
     private List<Map<String, Object>> topUnallocated(AllocationOutcome outcome) {
         Map<List<String>, BigDecimal> byServiceAccount = new TreeMap<>((x, y) -> x.toString().compareTo(y.toString()));
         Map<List<String>, String> reasons = new TreeMap<>((x, y) -> x.toString().compareTo(y.toString()));
         for (AllocationOutcome.GroupResult g : outcome.groups()) {
             if (g.kind() != AllocationOutcome.Kind.unallocated) continue;
-            List<String> key = List.of(String.valueOf(g.group().dimension("serviceName")), String.valueOf(g.group().dimension("billingAccount")));
+            List<String> key = List.of(String.valueOf(g.group().dimension("serviceName")), String.valueOf(g.group().dimension("billingAccount")),
+                    g.group().currency());
             byServiceAccount.merge(key, g.group().effectiveCost(), BigDecimal::add);
             reasons.putIfAbsent(key, g.reason());
         }
@@ -152,6 +167,7 @@ public class AllocationService {
                     Map<String, Object> row = new LinkedHashMap<>();
                     row.put("serviceName", e.getKey().get(0));
                     row.put("billingAccount", e.getKey().get(1));
+                    row.put("currency", e.getKey().get(2));
                     row.put("effectiveCost", e.getValue());
                     row.put("reason", reasons.get(e.getKey()));
                     row.put("exampleResources", exampleResources(e.getKey().get(0), e.getKey().get(1)));
@@ -186,6 +202,6 @@ public class AllocationService {
         store.complete(id, e);
         previous.ifPresent(p -> store.supersede(p.id(), id));
         audit.record("allocation.run", "allocation_run", id.toString(), previous.map(p -> Map.of("runId", p.id().toString())).orElse(null),
-                Map.of("billingPeriod", period.toString(), "versionHash", e.versionHash(), "coveragePct", e.outcome().coveragePct()));
+                Map.of("billingPeriod", period.toString(), "versionHash", e.versionHash(), "currencies", e.outcome().currencies()));
     }
 }

@@ -28,8 +28,9 @@ import java.util.UUID;
 @ApplicationScoped
 public class AllocationStore {
 
+    /** {@code currencies}: the run's totals and coverage per billing currency (empty until it succeeded). */
     public record Run(UUID id, LocalDate billingPeriod, String versionHash, UUID decisionRunId, String status,
-                      BigDecimal totalCost, BigDecimal allocatedCost, BigDecimal coveragePct, int groups,
+                      List<AllocationOutcome.CurrencyTotal> currencies, int groups,
                       UUID supersededBy, String createdBy, Instant startedAt, Instant finishedAt, Progress progress,
                       @com.fasterxml.jackson.annotation.JsonRawValue String problem) {
 
@@ -83,23 +84,35 @@ public class AllocationStore {
         long rows = o.groups().stream().mapToLong(g -> g.group().rows()).sum();
         try (Connection c = dataSource.getConnection()) {
             try (PreparedStatement ps = c.prepareStatement("""
-                    UPDATE outlay.allocation_run SET status = 'succeeded', decision_run_id = ?, total_cost = ?, allocated_cost = ?,
-                      coverage_pct = ?, groups = ?, groups_total = ?, groups_evaluated = ?, rows_applied = ?, finished_at = now()
+                    UPDATE outlay.allocation_run SET status = 'succeeded', decision_run_id = ?, groups = ?, groups_total = ?,
+                      groups_evaluated = ?, rows_applied = ?, finished_at = now()
                     WHERE id = ?""")) {
+                // total_cost / allocated_cost / coverage_pct of the run row stay NULL: they would add currencies.
                 ps.setObject(1, e.decisionRunId());
-                ps.setBigDecimal(2, o.total());
-                ps.setBigDecimal(3, o.allocated());
-                ps.setBigDecimal(4, o.coveragePct());
-                ps.setInt(5, o.groups().size());
-                ps.setInt(6, o.groups().size());
-                ps.setInt(7, o.groups().size());
-                ps.setLong(8, rows);
-                ps.setObject(9, id);
+                ps.setInt(2, o.groups().size());
+                ps.setInt(3, o.groups().size());
+                ps.setInt(4, o.groups().size());
+                ps.setLong(5, rows);
+                ps.setObject(6, id);
                 ps.executeUpdate();
             }
             try (PreparedStatement ps = c.prepareStatement("""
+                    INSERT INTO outlay.allocation_run_currency (run_id, tenant_id, currency, total_cost, allocated_cost, coverage_pct)
+                    VALUES (?, ?, ?, ?, ?, ?)""")) {
+                for (AllocationOutcome.CurrencyTotal t : o.currencies()) {
+                    ps.setObject(1, id);
+                    ps.setString(2, tenant);
+                    ps.setString(3, t.currency());
+                    ps.setBigDecimal(4, t.total());
+                    ps.setBigDecimal(5, t.allocated());
+                    ps.setBigDecimal(6, t.coveragePct());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            try (PreparedStatement ps = c.prepareStatement("""
                     INSERT INTO outlay.allocation_line (run_id, tenant_id, team, product, environment, cost_center, direct_cost,
-                      shared_cost, total_cost, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                      shared_cost, total_cost, reason, currency) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
                 for (AllocationOutcome.Line l : o.lines()) {
                     ps.setObject(1, id);
                     ps.setString(2, tenant);
@@ -111,14 +124,15 @@ public class AllocationStore {
                     ps.setBigDecimal(8, l.shared());
                     ps.setBigDecimal(9, l.total());
                     ps.setString(10, l.reason());
+                    ps.setString(11, l.currency());
                     ps.addBatch();
                 }
                 ps.executeBatch();
             }
             try (PreparedStatement ps = c.prepareStatement("""
                     INSERT INTO outlay.allocation_group (run_id, tenant_id, inputs, service_name, billing_account, sub_account,
-                      effective_cost, row_count, team, product, environment, cost_center, rule_id, outcome, reason)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                      effective_cost, row_count, team, product, environment, cost_center, rule_id, outcome, reason, currency)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
                 for (AllocationOutcome.GroupResult g : o.groups()) {
                     Owner owner = g.owner();
                     ps.setObject(1, id);
@@ -136,6 +150,7 @@ public class AllocationStore {
                     ps.setString(13, g.ruleId());
                     ps.setString(14, g.kind().name());
                     ps.setString(15, g.reason());
+                    ps.setString(16, g.group().currency());
                     ps.addBatch();
                 }
                 ps.executeBatch();
@@ -146,16 +161,17 @@ public class AllocationStore {
         }
     }
 
-    /** Daily direct cost per owner, the actuals budgets read through the outlay.cost_daily view. */
+    /** Daily direct cost per owner and currency, the actuals budgets read through the outlay.cost_daily view. */
     private static void insertDaily(Connection c, UUID id, String tenant, AllocationOutcome o) throws SQLException {
         java.util.TreeMap<String, Object[]> daily = new java.util.TreeMap<>();
         for (AllocationOutcome.GroupResult g : o.groups()) {
             if (g.kind() != AllocationOutcome.Kind.direct) continue;
-            Object[] acc = daily.computeIfAbsent(g.group().day() + "|" + g.owner(), x -> new Object[]{g.group().day(), g.owner(), BigDecimal.ZERO});
+            Object[] acc = daily.computeIfAbsent(g.group().day() + "|" + g.group().currency() + "|" + g.owner(),
+                    x -> new Object[]{g.group().day(), g.owner(), BigDecimal.ZERO, g.group().currency()});
             acc[2] = ((BigDecimal) acc[2]).add(g.group().effectiveCost());
         }
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO outlay.allocation_daily (run_id, tenant_id, day, team, product, "
-                + "environment, cost_center, direct_cost) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + "environment, cost_center, direct_cost, currency) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (Object[] d : daily.values()) {
                 Owner owner = (Owner) d[1];
                 ps.setObject(1, id);
@@ -166,6 +182,7 @@ public class AllocationStore {
                 ps.setString(6, owner.environment());
                 ps.setString(7, owner.costCenter());
                 ps.setBigDecimal(8, (BigDecimal) d[2]);
+                ps.setString(9, (String) d[3]);
                 ps.addBatch();
             }
             ps.executeBatch();
@@ -185,8 +202,8 @@ public class AllocationStore {
         }
     }
 
-    private static final String RUN_COLUMNS = "id, billing_period, version_hash, decision_run_id, status, total_cost, allocated_cost, "
-            + "coverage_pct, groups, superseded_by, created_by, started_at, finished_at, groups_total, groups_evaluated, rows_applied, problem";
+    private static final String RUN_COLUMNS = "id, billing_period, version_hash, decision_run_id, status, "
+            + "groups, superseded_by, created_by, started_at, finished_at, groups_total, groups_evaluated, rows_applied, problem";
 
     /** A queued or running run of the period, which a second request joins instead of starting another. */
     public Optional<Run> openRun(LocalDate period) {
@@ -212,21 +229,39 @@ public class AllocationStore {
 
     public List<AllocationOutcome.Line> lines(UUID runId) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT team, product, environment, cost_center, direct_cost, shared_cost, total_cost, reason FROM outlay.allocation_line "
-                        + "WHERE tenant_id = ? AND run_id = ? ORDER BY team, product, environment, cost_center, reason")) {
+                "SELECT team, product, environment, cost_center, direct_cost, shared_cost, total_cost, reason, currency FROM outlay.allocation_line "
+                        + "WHERE tenant_id = ? AND run_id = ? ORDER BY currency, team, product, environment, cost_center, reason")) {
             ps.setString(1, TenantContext.requireTenant());
             ps.setObject(2, runId);
             List<AllocationOutcome.Line> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
+                    String currency = rs.getString(9);
+                    if (currency == null) throw new LegacyRunException(runId);
                     out.add(new AllocationOutcome.Line(new Owner(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)),
-                            rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getString(8)));
+                            currency, rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getString(8)));
                 }
             }
             return out;
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static Run withCurrencies(Connection c, Run r) throws SQLException {
+        if (!r.status().equals("succeeded")) return r;
+        List<AllocationOutcome.CurrencyTotal> totals = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT currency, total_cost, allocated_cost, coverage_pct "
+                + "FROM outlay.allocation_run_currency WHERE run_id = ? ORDER BY currency")) {
+            ps.setObject(1, r.id());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    totals.add(new AllocationOutcome.CurrencyTotal(rs.getString(1), rs.getBigDecimal(2), rs.getBigDecimal(3), rs.getBigDecimal(4)));
+                }
+            }
+        }
+        return new Run(r.id(), r.billingPeriod(), r.versionHash(), r.decisionRunId(), r.status(), List.copyOf(totals), r.groups(),
+                r.supersededBy(), r.createdBy(), r.startedAt(), r.finishedAt(), r.progress(), r.problem());
     }
 
     private List<Run> runs(String sql, Object... args) {
@@ -237,13 +272,15 @@ public class AllocationStore {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(new Run((UUID) rs.getObject(1), rs.getDate(2).toLocalDate(), rs.getString(3), (UUID) rs.getObject(4),
-                            rs.getString(5), rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getBigDecimal(8), rs.getInt(9),
-                            (UUID) rs.getObject(10), rs.getString(11), rs.getTimestamp(12).toInstant(),
-                            rs.getTimestamp(13) == null ? null : rs.getTimestamp(13).toInstant(),
-                            new Progress((Integer) rs.getObject(14), rs.getInt(15), rs.getLong(16)), rs.getString(17)));
+                            rs.getString(5), List.of(), rs.getInt(6),
+                            (UUID) rs.getObject(7), rs.getString(8), rs.getTimestamp(9).toInstant(),
+                            rs.getTimestamp(10) == null ? null : rs.getTimestamp(10).toInstant(),
+                            new Progress((Integer) rs.getObject(11), rs.getInt(12), rs.getLong(13)), rs.getString(14)));
                 }
             }
-            return out;
+            List<Run> withTotals = new ArrayList<>(out.size());
+            for (Run r : out) withTotals.add(withCurrencies(c, r));
+            return withTotals;
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

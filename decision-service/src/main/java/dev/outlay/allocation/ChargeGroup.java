@@ -5,10 +5,11 @@ import java.time.LocalDate;
 import java.util.Map;
 
 /**
- * One distinct combination of the dimensions the allocation rules read, on one charge day, with the ledger sums
- * behind it. The day is not a rule input (rules run once per distinct inputs); it lets runs keep daily owner totals.
+ * One distinct combination of the dimensions the allocation rules read, on one charge day and in one billing
+ * currency, with the ledger sums behind it. Neither the day nor the currency is a rule input (rules run once per
+ * distinct inputs): the day lets runs keep daily owner totals, the currency keeps each currency's money apart.
  */
-public record ChargeGroup(Map<String, Object> inputs, LocalDate day, BigDecimal effectiveCost, long rows) {
+public record ChargeGroup(Map<String, Object> inputs, LocalDate day, String currency, BigDecimal effectiveCost, long rows) {
 
     public String dimension(String name) {
         Object v = inputs.get(name);

@@ -20,8 +20,8 @@ import java.util.TreeSet;
 
 /**
  * Reads a billing period of the ledger as distinct charge groups: PostgreSQL does the GROUP BY over the
- * dimensions the allocation rules read (ownership tags resolved across their key spellings), so the rules run
- * once per group instead of once per row.
+ * dimensions the allocation rules read (ownership tags resolved across their key spellings), the day and the
+ * billing currency, so the rules run once per distinct inputs instead of once per row and no group mixes currencies.
  */
 @ApplicationScoped
 public class ChargeGroups {
@@ -97,8 +97,8 @@ public class ChargeGroups {
                 select.append("), ");
             }
         }
-        select.append("(charge_period_start AT TIME ZONE 'UTC')::date, ");
-        int dims = DIMENSIONS.size() + tagOrder.size() + 1;
+        select.append("(charge_period_start AT TIME ZONE 'UTC')::date, billing_currency, ");
+        int dims = DIMENSIONS.size() + tagOrder.size() + 2;
         select.append("sum(effective_cost), count(*) FROM outlay.ledger_charge WHERE tenant_id = ? AND billing_period = ? GROUP BY ");
         for (int i = 1; i <= dims; i++) select.append(i > 1 ? ", " : "").append(i);
         select.append(" ORDER BY ");
@@ -118,12 +118,13 @@ public class ChargeGroups {
                     for (String name : DIMENSIONS.values()) inputs.put(name, rs.getString(col++));
                     for (String canonical : tagOrder) inputs.put(TAG_INPUTS.get(canonical), TagKeys.normalizeValue(rs.getString(col++)));
                     java.time.LocalDate day = rs.getDate(col++).toLocalDate();
+                    String currency = rs.getString(col++);
                     BigDecimal cost = rs.getBigDecimal(col++);
                     long rows = rs.getLong(col);
-                    String key = inputs + "@" + day;
+                    String key = inputs + "@" + day + "@" + currency;
                     ChargeGroup prev = merged.get(key);
-                    merged.put(key, prev == null ? new ChargeGroup(inputs, day, cost, rows)
-                            : new ChargeGroup(inputs, day, prev.effectiveCost().add(cost), prev.rows() + rows));
+                    merged.put(key, prev == null ? new ChargeGroup(inputs, day, currency, cost, rows)
+                            : new ChargeGroup(inputs, day, currency, prev.effectiveCost().add(cost), prev.rows() + rows));
                 }
             }
         }

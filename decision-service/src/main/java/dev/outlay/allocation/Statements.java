@@ -1,13 +1,25 @@
 package dev.outlay.allocation;
 
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.outlay.money.Conversion;
+import dev.outlay.money.MinorUnits;
+import dev.outlay.money.ReportingCurrency;
+
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Showback/chargeback statements: lines regrouped by the owner dimensions asked for; the unallocated row stays apart. */
+/**
+ * Showback/chargeback statements: lines regrouped by the owner dimensions asked for and by currency (a statement
+ * never adds two currencies); the unallocated row of each currency stays apart. Totals are per currency; a
+ * converted total exists only when a reporting currency is asked for.
+ */
 public final class Statements {
 
     public static final List<String> DIMENSIONS = List.of("team", "product", "environment", "costCenter");
@@ -15,32 +27,74 @@ public final class Statements {
     private Statements() {
     }
 
-    public static List<Map<String, Object>> totals(List<AllocationOutcome.Line> lines, List<String> groupBy) {
+    /** One statement row: the owner dimensions asked for (serialised flat beside the amounts) in one currency. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Row(@JsonIgnore Map<String, String> dimensions, String currency, BigDecimal directCost, BigDecimal sharedCost,
+                      BigDecimal totalCost, Conversion converted) {
+
+        @JsonAnyGetter
+        public Map<String, String> owner() {
+            return dimensions;
+        }
+
+        public String dimension(String name) {
+            return dimensions.get(name);
+        }
+
+        Row converted(Conversion c) {
+            return new Row(dimensions, currency, directCost, sharedCost, totalCost, c);
+        }
+    }
+
+    public record Total(String currency, BigDecimal directCost, BigDecimal sharedCost, BigDecimal totalCost) {
+    }
+
+    public static List<Row> totals(List<AllocationOutcome.Line> lines, List<String> groupBy) {
         for (String d : groupBy) if (!DIMENSIONS.contains(d)) throw new IllegalArgumentException(d);
         TreeMap<String, BigDecimal[]> sums = new TreeMap<>();
         TreeMap<String, List<String>> keys = new TreeMap<>();
-        BigDecimal[] unallocated = {BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO};
-        boolean anyUnallocated = false;
+        TreeMap<String, BigDecimal[]> unallocated = new TreeMap<>();
         for (AllocationOutcome.Line l : lines) {
             if (l.owner().equals(Owner.UNALLOCATED)) {
-                anyUnallocated = true;
-                add(unallocated, l);
+                add(unallocated.computeIfAbsent(l.currency(), x -> zeros()), l);
                 continue;
             }
             List<String> key = new ArrayList<>();
             for (String d : groupBy) key.add(value(l.owner(), d));
-            String k = String.join("\u0000", key);
+            String k = l.currency() + "\u0000" + String.join("\u0000", key);
             keys.put(k, key);
-            add(sums.computeIfAbsent(k, x -> new BigDecimal[]{BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO}), l);
+            add(sums.computeIfAbsent(k, x -> zeros()), l);
         }
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (Map.Entry<String, BigDecimal[]> e : sums.entrySet()) rows.add(row(groupBy, keys.get(e.getKey()), e.getValue()));
-        if (anyUnallocated) {
+        List<Row> rows = new ArrayList<>();
+        for (Map.Entry<String, BigDecimal[]> e : sums.entrySet()) {
+            rows.add(row(groupBy, keys.get(e.getKey()), e.getKey().substring(0, e.getKey().indexOf('\u0000')), e.getValue()));
+        }
+        for (Map.Entry<String, BigDecimal[]> u : unallocated.entrySet()) {
             List<String> key = new ArrayList<>();
             for (int i = 0; i < groupBy.size(); i++) key.add(i == 0 ? "unallocated" : Owner.NONE);
-            rows.add(row(groupBy, key, unallocated));
+            rows.add(row(groupBy, key, u.getKey(), u.getValue()));
         }
         return rows;
+    }
+
+    /** Per-currency totals of the lines, each currency on its own. */
+    public static List<Total> currencyTotals(List<AllocationOutcome.Line> lines) {
+        TreeMap<String, BigDecimal[]> sums = new TreeMap<>();
+        for (AllocationOutcome.Line l : lines) add(sums.computeIfAbsent(l.currency(), x -> zeros()), l);
+        List<Total> out = new ArrayList<>();
+        sums.forEach((c, s) -> out.add(new Total(c, s[0], s[1], s[2])));
+        return out;
+    }
+
+    /** The rows with their total cost converted at {@code rateDate}; {@code reporting} collects the converted total. */
+    public static List<Row> convert(List<Row> rows, ReportingCurrency reporting, LocalDate rateDate) {
+        List<Row> out = new ArrayList<>(rows.size());
+        for (Row r : rows) out.add(r.converted(reporting.add(r.totalCost(), r.currency(), rateDate)));
+        return out;
+    }
+
+    private static BigDecimal[] zeros() {
+        return new BigDecimal[]{BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO};
     }
 
     private static void add(BigDecimal[] acc, AllocationOutcome.Line l) {
@@ -49,13 +103,10 @@ public final class Statements {
         acc[2] = acc[2].add(l.total());
     }
 
-    private static Map<String, Object> row(List<String> groupBy, List<String> key, BigDecimal[] s) {
-        Map<String, Object> row = new LinkedHashMap<>();
-        for (int i = 0; i < groupBy.size(); i++) row.put(groupBy.get(i), key.get(i));
-        row.put("directCost", s[0]);
-        row.put("sharedCost", s[1]);
-        row.put("totalCost", s[2]);
-        return row;
+    private static Row row(List<String> groupBy, List<String> key, String currency, BigDecimal[] s) {
+        Map<String, String> dims = new LinkedHashMap<>();
+        for (int i = 0; i < groupBy.size(); i++) dims.put(groupBy.get(i), key.get(i));
+        return new Row(dims, currency, s[0], s[1], s[2], null);
     }
 
     static String value(Owner o, String dimension) {
@@ -67,13 +118,44 @@ public final class Statements {
         };
     }
 
-    public static String csv(List<Map<String, Object>> rows, List<String> groupBy) {
-        StringBuilder sb = new StringBuilder(String.join(",", groupBy)).append(",direct_cost,shared_cost,total_cost\r\n");
-        for (Map<String, Object> r : rows) {
-            for (String d : groupBy) sb.append(cell(String.valueOf(r.get(d)))).append(',');
-            sb.append(((BigDecimal) r.get("directCost")).toPlainString()).append(',')
-                    .append(((BigDecimal) r.get("sharedCost")).toPlainString()).append(',')
-                    .append(((BigDecimal) r.get("totalCost")).toPlainString()).append("\r\n");
+    /**
+     * The statement as CSV for people: amounts rounded to their currency's minor unit ({@link MinorUnits},
+     * HALF_EVEN), one total line per currency rounded from the exact sums, and the converted columns and total when
+     * a reporting currency was asked for. The JSON answer keeps every digit.
+     */
+    public static String csv(List<Row> rows, List<Total> totals, ReportingCurrency.Total reporting, List<String> groupBy) {
+        boolean converted = reporting != null;
+        StringBuilder sb = new StringBuilder("row,").append(String.join(",", groupBy)).append(",currency,direct_cost,shared_cost,total_cost");
+        if (converted) sb.append(",converted_currency,converted_total_cost,fx_rate,fx_rate_date,fx_rate_version");
+        sb.append("\r\n");
+        for (Row r : rows) {
+            sb.append("line,");
+            for (String d : groupBy) sb.append(cell(String.valueOf(r.dimension(d)))).append(',');
+            sb.append(r.currency()).append(',').append(MinorUnits.cell(r.directCost(), r.currency())).append(',')
+                    .append(MinorUnits.cell(r.sharedCost(), r.currency())).append(',')
+                    .append(MinorUnits.cell(r.totalCost(), r.currency()));
+            if (converted) {
+                Conversion c = r.converted();
+                if (c == null) {
+                    sb.append(',').append(r.currency()).append(',').append(MinorUnits.cell(r.totalCost(), r.currency())).append(",,,");
+                } else {
+                    sb.append(',').append(c.convertedCurrency()).append(',').append(MinorUnits.cell(c.convertedAmount(), c.convertedCurrency()))
+                            .append(',').append(c.rate().toPlainString()).append(',').append(c.rateDate()).append(',').append(c.rateVersion());
+                }
+            }
+            sb.append("\r\n");
+        }
+        for (Total t : totals) {
+            sb.append("total,").append(",".repeat(groupBy.size())).append(t.currency()).append(',')
+                    .append(MinorUnits.cell(t.directCost(), t.currency())).append(',')
+                    .append(MinorUnits.cell(t.sharedCost(), t.currency())).append(',')
+                    .append(MinorUnits.cell(t.totalCost(), t.currency()));
+            if (converted) sb.append(",,,,,");
+            sb.append("\r\n");
+        }
+        if (converted) {
+            sb.append("converted_total,").append(",".repeat(groupBy.size())).append(",,,,").append(reporting.currency()).append(',')
+                    .append(MinorUnits.cell(reporting.amount(), reporting.currency())).append(",,,").append(reporting.rateVersion()).append("\r\n");
         }
         return sb.toString();
     }

@@ -4,12 +4,17 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A recorded request to spend, with the policy outcome it got and where its approval stands. */
+/**
+ * A recorded request to spend, with the policy outcome it got and where its approval stands. {@code amount} is in
+ * {@code currency}; {@code budgetRemaining} in {@code budgetCurrency}. When the two differ, {@code conversion}
+ * records the rate, its date and the rate-set version the policy decided with.
+ */
 public record SpendRequest(UUID id, String requester, UUID budgetId, String resourceClass, String environment, String owner,
                            BigDecimal amount, String currency, String description, String outcome, String ruleId,
                            String policyReason, String policyVersion, String approverGroup, Integer slaHours,
                            BigDecimal budgetRemaining, BigDecimal forecastOverrunPct, String status,
-                           Instant taskDeadline, String processInstanceId, String decidedBy, Instant decidedAt, Instant createdAt) {
+                           Instant taskDeadline, String processInstanceId, String decidedBy, Instant decidedAt, Instant createdAt,
+                           String budgetCurrency, dev.outlay.money.Conversion conversion) {
 
     public static final String ALLOWED = "allowed";
     public static final String WARNED = "warned";

@@ -23,17 +23,21 @@ public class SpendRequestRepository {
 
     private static final String COLUMNS = "id, requester, budget_id, resource_class, environment, owner, amount, currency, description, "
             + "outcome, rule_id, policy_reason, policy_version, approver_group, sla_hours, budget_remaining, forecast_overrun_pct, status, "
-            + "task_deadline, process_instance_id, decided_by, decided_at, created_at";
+            + "task_deadline, process_instance_id, decided_by, decided_at, created_at, budget_currency, converted_amount, fx_rate, fx_rate_date, "
+            + "fx_rate_version";
 
     @Inject
     AgroalDataSource dataSource;
 
     public void insert(SpendRequest r) {
-        update("INSERT INTO outlay.spend_request (tenant_id, " + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        update("INSERT INTO outlay.spend_request (tenant_id, " + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 TenantContext.requireTenant(), r.id(), r.requester(), r.budgetId(), r.resourceClass(), r.environment(), r.owner(),
                 r.amount(), r.currency(), r.description(), r.outcome(), r.ruleId(), r.policyReason(), r.policyVersion(),
                 r.approverGroup(), r.slaHours(), r.budgetRemaining(), r.forecastOverrunPct(), r.status(), ts(r.taskDeadline()),
-                r.processInstanceId(), r.decidedBy(), ts(r.decidedAt()), ts(r.createdAt()));
+                r.processInstanceId(), r.decidedBy(), ts(r.decidedAt()), ts(r.createdAt()), r.budgetCurrency(),
+                r.conversion() == null ? null : r.conversion().convertedAmount(), r.conversion() == null ? null : r.conversion().rate(),
+                r.conversion() == null ? null : java.sql.Date.valueOf(r.conversion().rateDate()),
+                r.conversion() == null ? null : r.conversion().rateVersion());
     }
 
     public Optional<SpendRequest> find(UUID id) {
@@ -118,7 +122,9 @@ public class SpendRequestRepository {
                             rs.getString(5), rs.getString(6), rs.getBigDecimal(7), rs.getString(8), rs.getString(9), rs.getString(10),
                             rs.getString(11), rs.getString(12), rs.getString(13), rs.getString(14), (Integer) rs.getObject(15),
                             rs.getBigDecimal(16), rs.getBigDecimal(17), rs.getString(18), instant(rs.getTimestamp(19)), rs.getString(20),
-                            rs.getString(21), instant(rs.getTimestamp(22)), instant(rs.getTimestamp(23))));
+                            rs.getString(21), instant(rs.getTimestamp(22)), instant(rs.getTimestamp(23)), rs.getString(24),
+                            rs.getBigDecimal(25) == null ? null : new dev.outlay.money.Conversion(rs.getBigDecimal(7), rs.getString(8),
+                                    rs.getBigDecimal(25), rs.getString(24), rs.getBigDecimal(26), rs.getDate(27).toLocalDate(), rs.getString(28))));
                 }
             }
             return out;

@@ -56,11 +56,17 @@ public class SpendRequestService {
         String group = o.is(PolicyOutcome.ESCALATE) ? o.approverRole() : null;
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         SpendRequest r = new SpendRequest(UUID.randomUUID(), caller.subject(), e.budget() == null ? null : e.budget().id(),
-                in.resourceClass(), in.environment(), e.input().owner(), in.amount(), in.currency() == null ? "USD" : in.currency(),
+                in.resourceClass(), in.environment(), e.input().owner(), in.amount(), e.currency(),
                 in.description(), o.outcome(), o.ruleId(), o.reason(), o.versionHash(), group, o.slaHours(),
-                e.input().budgetRemaining(), e.input().forecastOverrunPct(), status, null, null, null, null, now);
+                e.input().budgetRemaining(), e.input().forecastOverrunPct(), status, null, null, null, null, now,
+                e.budget() == null ? null : e.budget().currency(), e.input().conversion());
         requests.insert(r);
         requests.event(r.id(), caller.subject(), "created", r.amount() + " " + r.currency() + " " + r.resourceClass() + " in " + r.environment());
+        if (r.conversion() != null) {
+            requests.event(r.id(), "spend-policy", "converted", r.conversion().amount().toPlainString() + " " + r.conversion().currency() + " = "
+                    + r.conversion().convertedAmount().toPlainString() + " " + r.conversion().convertedCurrency() + " at " + r.conversion().rate().toPlainString()
+                    + " of " + r.conversion().rateDate() + " (rate set " + r.conversion().rateVersion() + ")");
+        }
         requests.event(r.id(), "spend-policy", "evaluated", o.outcome() + " (" + o.ruleId() + "): " + o.reason());
         audit.record("spend_request.create", "spend_request", r.id().toString(), null, r);
 

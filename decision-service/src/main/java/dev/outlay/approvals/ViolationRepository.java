@@ -18,15 +18,15 @@ import java.util.UUID;
 @ApplicationScoped
 public class ViolationRepository {
 
-    private static final String COLUMNS = "id, owner, resource_class, environment, amount, outcome, rule_id, policy_reason, policy_version, "
+    private static final String COLUMNS = "id, owner, resource_class, environment, amount, currency, outcome, rule_id, policy_reason, policy_version, "
             + "evidence, status, process_instance_id, action, acknowledged_by, verified_by, created_at";
 
     @Inject
     AgroalDataSource dataSource;
 
     public void insert(Violation v) {
-        write("INSERT INTO outlay.policy_violation (tenant_id, " + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                TenantContext.requireTenant(), v.id(), v.owner(), v.resourceClass(), v.environment(), v.amount(), v.outcome(), v.ruleId(),
+        write("INSERT INTO outlay.policy_violation (tenant_id, " + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                TenantContext.requireTenant(), v.id(), v.owner(), v.resourceClass(), v.environment(), v.amount(), v.currency(), v.outcome(), v.ruleId(),
                 v.policyReason(), v.policyVersion(), v.evidence(), v.status(), v.processInstanceId(), v.action(), v.acknowledgedBy(),
                 v.verifiedBy(), Timestamp.from(v.createdAt()));
     }
@@ -57,8 +57,8 @@ public class ViolationRepository {
                 if (!rs.next()) return Optional.empty();
                 return Optional.of(new Violation(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getBigDecimal(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
-                        rs.getString(11), rs.getString(12), rs.getString(13), rs.getString(14), rs.getString(15),
-                        rs.getTimestamp(16).toInstant()));
+                        rs.getString(11), rs.getString(12), rs.getString(13), rs.getString(14), rs.getString(15), rs.getString(16),
+                        rs.getTimestamp(17).toInstant()));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("could not read violations", e);

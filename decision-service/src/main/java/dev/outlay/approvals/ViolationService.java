@@ -66,7 +66,7 @@ public class ViolationService {
         } catch (JsonProcessingException ex) {
             throw ProblemException.badRequest("evidence is not serialisable");
         }
-        Violation v = new Violation(UUID.randomUUID(), in.owner(), in.resourceClass(), in.environment(), in.amount(), o.outcome(), o.ruleId(),
+        Violation v = new Violation(UUID.randomUUID(), in.owner(), in.resourceClass(), in.environment(), in.amount(), e.currency(), o.outcome(), o.ruleId(),
                 o.reason(), o.versionHash() == null ? "bundled" : o.versionHash(), evidence, "open", null, null, null, null,
                 Instant.now().truncatedTo(ChronoUnit.MICROS));
         openTriage(v, o.slaHours() == null || o.slaHours() == 0 ? 24 : o.slaHours());

@@ -31,14 +31,15 @@ public final class BudgetForecast {
     public record Threshold(int pct, String basis) {
     }
 
-    public record Status(BudgetPeriod period, LocalDate asOf, BigDecimal budget, BigDecimal actualToDate,
+    /** Every amount of a status is in {@code currency}, the budget's: actuals are read in that currency only. */
+    public record Status(BudgetPeriod period, LocalDate asOf, String currency, BigDecimal budget, BigDecimal actualToDate,
                          BigDecimal burnRatePerDay, BigDecimal forecastAtPeriodEnd, BigDecimal remaining,
                          BigDecimal forecastOverrunPct, long daysElapsed, long daysInPeriod, String method,
                          List<Threshold> thresholdsCrossed) {
     }
 
     /** @param history daily actuals covering at least the period so far; older days feed the weekday profile */
-    public static Status compute(BudgetPeriod period, LocalDate asOf, BigDecimal budget, List<Integer> thresholdPcts,
+    public static Status compute(BudgetPeriod period, LocalDate asOf, BigDecimal budget, String currency, List<Integer> thresholdPcts,
                                  List<DailyAmount> history) {
         LocalDate cut = asOf.isBefore(period.start()) ? period.start() : asOf.isAfter(period.end()) ? period.end() : asOf;
         Map<LocalDate, BigDecimal> byDay = new HashMap<>();
@@ -84,7 +85,7 @@ public final class BudgetForecast {
             if (actual.compareTo(line) >= 0) crossed.add(new Threshold(pct, "actual"));
             else if (forecast.compareTo(line) >= 0) crossed.add(new Threshold(pct, "forecast"));
         }
-        return new Status(period, cut, budget, actual.setScale(2, RoundingMode.HALF_UP), burn, forecast, remaining, overrunPct,
+        return new Status(period, cut, currency, budget, actual.setScale(2, RoundingMode.HALF_UP), burn, forecast, remaining, overrunPct,
                 elapsed, period.days(), profiled ? "weekday-profile-28d" : "run-rate", List.copyOf(crossed));
     }
 }

@@ -66,11 +66,13 @@ public class BudgetService {
         audit.record("budget.delete", "budget", id.toString(), before, null);
     }
 
+    /** @throws ActualsUnavailableException when the actuals cannot be read: a status is never computed without them */
     public BudgetForecast.Status status(Budget b) {
         LocalDate today = LocalDate.now(clock);
         BudgetPeriod period = BudgetPeriod.containing(b.period(), today);
         LocalDate historyFrom = period.start().minusDays(BudgetForecast.PROFILE_DAYS);
-        return BudgetForecast.compute(period, today, b.amount(), b.thresholds(), actuals.daily(b.scope(), historyFrom, period.end()));
+        return BudgetForecast.compute(period, today, b.amount(), b.currency(), b.thresholds(),
+                actuals.daily(b.scope(), b.currency(), historyFrom, period.end()));
     }
 
     private static void validate(BudgetInput in) {

@@ -4,7 +4,6 @@ import dev.outlay.tenancy.TenantConnections;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.jboss.logging.Logger;
 
 import java.sql.Connection;
 import java.sql.Date;
@@ -16,15 +15,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads actuals from the ledger's daily rollup {@code outlay.cost_daily} when that table exists (it is created by the
- * ledger work, not by this branch); until then every budget shows no actuals. Expected columns: {@code day date},
- * {@code amount numeric} and one column per scope type ({@code team, product, environment, cost_centre, account}).
- * A missing table or column is treated as "no data" so budgets keep working while the ledger evolves.
+ * Reads actuals from {@code outlay.cost_daily} (V43, currency since V81): owner scopes from the allocation runs in
+ * force, account scopes from the ledger's daily rollup, in the budget's currency only. Fails closed: a database
+ * error, or owner totals of a run stored before runs kept currencies, is {@link ActualsUnavailableException},
+ * never "no spend".
  */
 @ApplicationScoped
 public class LedgerActualSpend implements ActualSpend {
 
-    private static final Logger LOG = Logger.getLogger(LedgerActualSpend.class);
     static final Map<String, String> SCOPE_COLUMNS = Map.of("team", "team", "product", "product", "environment", "environment",
             "costCentre", "cost_centre", "account", "account");
 
@@ -32,36 +30,30 @@ public class LedgerActualSpend implements ActualSpend {
     AgroalDataSource dataSource;
 
     @Override
-    public List<DailyAmount> daily(BudgetScope scope, java.time.LocalDate from, java.time.LocalDate to) {
+    public List<DailyAmount> daily(BudgetScope scope, String currency, java.time.LocalDate from, java.time.LocalDate to) {
         String column = SCOPE_COLUMNS.get(scope.type());
-        try (Connection c = TenantConnections.open(dataSource)) {
-            if (!hasColumns(c, column)) return List.of();
-            try (PreparedStatement ps = c.prepareStatement("SELECT day, sum(amount) FROM outlay.cost_daily WHERE " + column
-                    + " = ? AND day >= ? AND day < ? GROUP BY day ORDER BY day")) {
-                ps.setString(1, scope.value());
-                ps.setDate(2, Date.valueOf(from));
-                ps.setDate(3, Date.valueOf(to));
-                List<DailyAmount> out = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) out.add(new DailyAmount(rs.getDate(1).toLocalDate(), rs.getBigDecimal(2)));
-                }
-                return out;
-            }
-        } catch (SQLException e) {
-            LOG.warnf("ledger actuals unavailable (%s); budget status shows no actuals", e.getMessage());
-            return List.of();
-        }
-    }
-
-    private static boolean hasColumns(Connection c, String scopeColumn) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("""
-                SELECT count(*) FROM information_schema.columns
-                WHERE table_schema = 'outlay' AND table_name = 'cost_daily' AND column_name IN ('day', 'amount', ?)""")) {
-            ps.setString(1, scopeColumn);
+        if (column == null) throw new IllegalArgumentException("unknown scope type " + scope.type());
+        // Rows without a currency (runs from before V81 over a multi-currency period) would be read as some currency.
+        String sql = "SELECT day, sum(amount) FILTER (WHERE currency = ?), count(*) FILTER (WHERE currency IS NULL) FROM outlay.cost_daily WHERE "
+                + column + " = ? AND day >= ? AND day < ? GROUP BY day ORDER BY day";
+        try (Connection c = TenantConnections.open(dataSource); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, currency);
+            ps.setString(2, scope.value());
+            ps.setDate(3, Date.valueOf(from));
+            ps.setDate(4, Date.valueOf(to));
+            List<DailyAmount> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getInt(1) == 3;
+                while (rs.next()) {
+                    if (rs.getLong(3) > 0) {
+                        throw new ActualsUnavailableException("actuals of " + scope.type() + " " + scope.value() + " on " + rs.getDate(1)
+                                + " come from an allocation run without currencies; re-run that billing period", null);
+                    }
+                    if (rs.getBigDecimal(2) != null) out.add(new DailyAmount(rs.getDate(1).toLocalDate(), rs.getBigDecimal(2)));
+                }
             }
+            return out;
+        } catch (SQLException e) {
+            throw new ActualsUnavailableException("ledger actuals could not be read (SQLState " + e.getSQLState() + ")", e);
         }
     }
 }

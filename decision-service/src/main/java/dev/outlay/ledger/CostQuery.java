@@ -14,7 +14,7 @@ import java.util.Map;
  * A validated cost query: [from, to) in UTC days, the dimensions to group by and the cost metric. Dimension
  * names map to fixed column expressions (never user text in SQL); {@code tag:<key>} binds the key as a parameter.
  */
-public record CostQuery(LocalDate from, LocalDate to, List<String> groupBy, String metric) {
+public record CostQuery(LocalDate from, LocalDate to, List<String> groupBy, String metric, String reportingCurrency) {
 
     static final Map<String, String> DIMENSIONS = new LinkedHashMap<>();
     static final Map<String, String> METRICS = Map.of("effectiveCost", "effective_cost", "billedCost", "billed_cost", "listCost", "list_cost");
@@ -45,6 +45,11 @@ public record CostQuery(LocalDate from, LocalDate to, List<String> groupBy, Stri
     public static final int MAX_DAYS = 732;
 
     public static CostQuery parse(String from, String to, String groupBy, String metric) {
+        return parse(from, to, groupBy, metric, null);
+    }
+
+    /** {@code reportingCurrency}: an ISO 4217 code to convert the total into, or null for per-currency totals only. */
+    public static CostQuery parse(String from, String to, String groupBy, String metric, String reportingCurrency) {
         LocalDate f = date("from", from);
         LocalDate t = date("to", to);
         if (!t.isAfter(f)) throw ProblemException.badRequest("to must be after from", Problem.Fault.at("to", "exclusive end, after from"));
@@ -81,7 +86,7 @@ public record CostQuery(LocalDate from, LocalDate to, List<String> groupBy, Stri
                         Problem.Fault.at("metric", "effectiveCost when grouping by owner dimensions"));
             }
         }
-        return new CostQuery(f, t, List.copyOf(dims), m);
+        return new CostQuery(f, t, List.copyOf(dims), m, currency(reportingCurrency));
     }
 
     public boolean byOwner() {
@@ -90,6 +95,29 @@ public record CostQuery(LocalDate from, LocalDate to, List<String> groupBy, Stri
 
     public boolean needsTags() {
         return groupBy.stream().anyMatch(d -> d.startsWith("tag:"));
+    }
+
+    static String currency(String value) {
+        if (value == null || value.isBlank()) return null;
+        String c = value.trim();
+        if (!dev.outlay.money.MinorUnits.known(c)) throw ProblemException.badRequest("unknown reportingCurrency '" + c + "'", Problem.Fault.at("reportingCurrency", "ISO 4217 code, e.g. USD"));
+        return c;
+    }
+
+    /**
+     * The date whose rate converts a row: the row's day, else the last day of its month, else the last day of the
+     * window (never after it), so a report converts at period-end rates and is the same whenever it is asked.
+     */
+    public LocalDate rateDate(Map<String, String> dimensions) {
+        LocalDate last = to.minusDays(1);
+        String day = dimensions.get("day");
+        if (day != null && !day.isBlank()) return LocalDate.parse(day.substring(0, 10));
+        String month = dimensions.get("month");
+        if (month != null && !month.isBlank()) {
+            LocalDate end = LocalDate.parse(month.substring(0, 10)).withDayOfMonth(1).plusMonths(1).minusDays(1);
+            return end.isAfter(last) ? last : end;
+        }
+        return last;
     }
 
     private static LocalDate date(String field, String value) {

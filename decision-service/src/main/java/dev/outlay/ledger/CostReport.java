@@ -1,16 +1,23 @@
 package dev.outlay.ledger;
 
+import dev.outlay.money.Conversion;
+import dev.outlay.money.ReportingCurrency;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
-/** Answer of GET /api/v1/costs: grouped amounts per currency, totals, and how far to trust them. */
+/**
+ * Answer of GET /api/v1/costs: grouped amounts, each in its billing currency, totals per currency (never across
+ * them), and how far to trust them. Only when a reporting currency is asked for do rows carry their conversion and
+ * {@code reportingTotal} the converted sum (null otherwise).
+ */
 public record CostReport(LocalDate from, LocalDate to, String metric, List<String> groupBy, List<Row> rows,
-                         List<Total> totals, DataQuality dataQuality) {
+                         List<Total> totals, ReportingCurrency.Total reportingTotal, DataQuality dataQuality) {
 
-    public record Row(Map<String, String> dimensions, String currency, BigDecimal amount) {
+    public record Row(Map<String, String> dimensions, String currency, BigDecimal amount, Conversion converted) {
     }
 
     public record Total(String currency, BigDecimal amount) {

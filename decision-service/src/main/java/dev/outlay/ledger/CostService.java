@@ -1,5 +1,10 @@
 package dev.outlay.ledger;
 
+import dev.outlay.api.problem.Problem;
+import dev.outlay.api.problem.ProblemException;
+import dev.outlay.fx.FxRates;
+import dev.outlay.money.FxConverter;
+import dev.outlay.money.ReportingCurrency;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -16,10 +21,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Cost reporting over the daily rollup (the ledger itself only when grouping by a tag). Amounts stay per
- * billing currency: converting would be a decision, not a sum.
+ * billing currency: converting is a decision, not a sum, so a converted total comes only when asked for
+ * ({@code reportingCurrency}), with the tenant's rate set, and names every rate it used.
  */
 @ApplicationScoped
 public class CostService {
@@ -27,11 +35,34 @@ public class CostService {
     @Inject
     AgroalDataSource dataSource;
 
+    @Inject
+    FxRates fxRates;
+
     public CostReport report(CostQuery q) {
+        // Resolved before reading: a report asked in a currency the tenant cannot convert to is refused up front.
+        Optional<FxConverter> fx = q.reportingCurrency() == null ? Optional.empty() : Optional.of(fxRates.active().orElseThrow(() ->
+                ProblemException.unprocessable("A converted total needs the tenant's exchange-rate set; none is kept (POST /api/v1/fx-rates).",
+                        List.of(Problem.Fault.at("reportingCurrency", "no exchange-rate set to convert into " + q.reportingCurrency())))));
+        CostReport plain = read(q);
+        return fx.map(f -> convert(plain, q, f)).orElse(plain);
+    }
+
+    /** Rows and total in their own currencies plus each row's conversion and the converted total. */
+    private static CostReport convert(CostReport r, CostQuery q, FxConverter fx) {
+        ReportingCurrency reporting = new ReportingCurrency(fx, q.reportingCurrency());
+        List<CostReport.Row> rows = new ArrayList<>(r.rows().size());
+        for (CostReport.Row row : r.rows()) {
+            rows.add(new CostReport.Row(row.dimensions(), row.currency(), row.amount(),
+                    reporting.add(row.amount(), row.currency(), q.rateDate(row.dimensions()))));
+        }
+        return new CostReport(r.from(), r.to(), r.metric(), r.groupBy(), rows, r.totals(), reporting.total(), r.dataQuality());
+    }
+
+    private CostReport read(CostQuery q) {
         if (q.byOwner()) {
             try (Connection c = dataSource.getConnection()) {
                 OwnerCosts.Result r = OwnerCosts.query(c, q);
-                return new CostReport(q.from(), q.to(), q.metric(), q.groupBy(), r.rows(), r.totals(), quality(c, q));
+                return new CostReport(q.from(), q.to(), q.metric(), q.groupBy(), r.rows(), r.totals(), null, quality(c, q));
             } catch (SQLException e) {
                 throw new IllegalStateException("cost query failed", e);
             }
@@ -60,7 +91,7 @@ public class CostService {
         sql.append(" ORDER BY ").append(selects.size() + 2).append(" DESC");
 
         List<CostReport.Row> rows = new ArrayList<>();
-        Map<String, BigDecimal> totals = new LinkedHashMap<>();
+        Map<String, BigDecimal> totals = new TreeMap<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql.toString())) {
             int p = 1;
             for (Object t : tagParams) ps.setObject(p++, t);
@@ -72,12 +103,12 @@ public class CostService {
                     for (int i = 0; i < q.groupBy().size(); i++) dims.put(q.groupBy().get(i), rs.getString(i + 1));
                     String currency = rs.getString(q.groupBy().size() + 1);
                     BigDecimal amount = rs.getBigDecimal(q.groupBy().size() + 2);
-                    rows.add(new CostReport.Row(dims, currency, amount));
+                    rows.add(new CostReport.Row(dims, currency, amount, null));
                     totals.merge(currency, amount, BigDecimal::add);
                 }
             }
             List<CostReport.Total> totalList = totals.entrySet().stream().map(e -> new CostReport.Total(e.getKey(), e.getValue())).toList();
-            return new CostReport(q.from(), q.to(), q.metric(), q.groupBy(), rows, totalList, quality(c, q));
+            return new CostReport(q.from(), q.to(), q.metric(), q.groupBy(), rows, totalList, null, quality(c, q));
         } catch (SQLException e) {
             throw new IllegalStateException("cost query failed", e);
         }

@@ -6,9 +6,15 @@ import dev.outlay.budgets.Budget;
 import dev.outlay.budgets.BudgetForecast;
 import dev.outlay.budgets.BudgetRepository;
 import dev.outlay.budgets.BudgetService;
+import dev.outlay.fx.FxRates;
+import dev.outlay.money.Conversion;
+import dev.outlay.money.FxConverter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -17,11 +23,20 @@ import java.util.UUID;
 /**
  * Validates a request, derives the budget inputs (remaining budget, forecast overrun) from the budget's status and
  * asks the spend policy. Reads only: used by the preview endpoint and before a spend request is recorded.
+ *
+ * <p>Money never crosses currencies unconverted: a request in another currency than its budget is refused (422
+ * naming both) unless the tenant keeps an exchange-rate set, which then converts the amount into the budget's
+ * currency at the rate in force today; the conversion travels with the input. Actuals that cannot be read stop the
+ * evaluation ({@link dev.outlay.budgets.ActualsUnavailableException}): a policy never decides on a budget that only
+ * looks unspent.
  */
 @ApplicationScoped
 public class PolicyCheck {
 
-    public record Evaluation(PolicyRequest request, Budget budget, PolicyInput input, PolicyOutcome outcome) {
+    /** Where a request names no currency and no budget gives one. */
+    public static final String DEFAULT_CURRENCY = "USD";
+
+    public record Evaluation(PolicyRequest request, Budget budget, String currency, PolicyInput input, PolicyOutcome outcome) {
     }
 
     @Inject
@@ -32,6 +47,11 @@ public class PolicyCheck {
 
     @Inject
     BudgetService budgetService;
+
+    @Inject
+    FxRates fxRates;
+
+    Clock clock = Clock.systemUTC();
 
     public Evaluation evaluate(PolicyRequest request) {
         if (request == null) throw ProblemException.badRequest("A request body is required.");
@@ -46,15 +66,26 @@ public class PolicyCheck {
         }
         if (!faults.isEmpty()) throw ProblemException.unprocessable("The spend request is not valid.", faults);
 
+        String currency = request.currency() != null ? request.currency() : budget != null ? budget.currency() : DEFAULT_CURRENCY;
         PolicyInput input;
         if (budget != null) {
+            Conversion conversion = currency.equals(budget.currency()) ? null : convert(request.amount(), currency, budget);
+            BigDecimal amount = conversion == null ? request.amount() : conversion.convertedAmount();
             BudgetForecast.Status status = budgetService.status(budget);
-            input = new PolicyInput(request.resourceClass(), request.environment(), request.amount(), owner(request, budget),
-                    status.remaining(), status.forecastOverrunPct());
+            input = new PolicyInput(request.resourceClass(), request.environment(), amount, budget.currency(), owner(request, budget),
+                    status.remaining(), status.forecastOverrunPct(), conversion);
         } else {
-            input = new PolicyInput(request.resourceClass(), request.environment(), request.amount(), request.owner(), null, null);
+            input = new PolicyInput(request.resourceClass(), request.environment(), request.amount(), currency, request.owner(), null, null, null);
         }
-        return new Evaluation(request, budget, input, evaluator.evaluate(input));
+        return new Evaluation(request, budget, currency, input, evaluator.evaluate(input));
+    }
+
+    private Conversion convert(BigDecimal amount, String currency, Budget budget) {
+        FxConverter fx = fxRates.active().orElseThrow(() -> ProblemException.unprocessable(
+                "The request is in " + currency + " but budget '" + budget.name() + "' is in " + budget.currency()
+                        + "; this tenant keeps no exchange-rate set to convert " + currency + " to " + budget.currency() + ".",
+                List.of(Problem.Fault.at("currency", "budget currency is " + budget.currency() + ", request currency is " + currency))));
+        return fx.convert(amount, currency, budget.currency(), LocalDate.now(clock));
     }
 
     private static String owner(PolicyRequest r, Budget b) {

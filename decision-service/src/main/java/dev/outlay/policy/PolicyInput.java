@@ -1,8 +1,14 @@
 package dev.outlay.policy;
 
+import dev.outlay.money.Conversion;
+
 import java.math.BigDecimal;
 
-/** What the spend policy decides on. {@code budgetRemaining} and {@code forecastOverrunPct} are null without a budget. */
-public record PolicyInput(String resourceClass, String environment, BigDecimal amount, String owner,
-                          BigDecimal budgetRemaining, BigDecimal forecastOverrunPct) {
+/**
+ * What the spend policy decides on. Every amount is in {@code currency}: the budget's when there is one (the
+ * request's amount converted with the tenant's rate set when it was asked in another currency, {@code conversion}
+ * then says how), else the request's. {@code budgetRemaining} and {@code forecastOverrunPct} are null without a budget.
+ */
+public record PolicyInput(String resourceClass, String environment, BigDecimal amount, String currency, String owner,
+                          BigDecimal budgetRemaining, BigDecimal forecastOverrunPct, Conversion conversion) {
 }

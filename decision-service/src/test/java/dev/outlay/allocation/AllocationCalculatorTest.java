@@ -21,8 +21,12 @@ class AllocationCalculatorTest {
     private final List<Map<String, Object>> outputs = new ArrayList<>();
 
     private void row(String category, String cost, String team, String product, String env) {
+        row("EUR", category, cost, team, product, env);
+    }
+
+    private void row(String currency, String category, String cost, String team, String product, String env) {
         groups.add(new ChargeGroup(Map.of("chargeCategory", category, "serviceName", "svc-" + groups.size()), LocalDate.of(2024, 10, 3),
-                new BigDecimal(cost), 1));
+                currency, new BigDecimal(cost), 1));
         Map<String, Object> out = new HashMap<>();
         out.put("team", team);
         out.put("product", product);
@@ -63,7 +67,7 @@ class AllocationCalculatorTest {
     private static void assertConserved(AllocationOutcome o, List<ChargeGroup> groups) {
         BigDecimal lines = o.lines().stream().map(AllocationOutcome.Line::total).reduce(BigDecimal.ZERO, BigDecimal::add);
         assertEquals(0, total(groups).compareTo(lines), "lines must add up to the ledger: " + o.lines());
-        assertEquals(0, total(groups).compareTo(o.total()));
+        assertEquals(0, total(groups).compareTo(o.in("EUR").orElseThrow().total()));
         for (AllocationOutcome.Line l : o.lines()) assertEquals(0, l.direct().add(l.shared()).compareTo(l.total()), l.toString());
     }
 
@@ -108,8 +112,40 @@ class AllocationCalculatorTest {
         row("Usage", "3.00", "unallocated", "unallocated", "unknown");
         AllocationOutcome o = AllocationCalculator.calculate(groups, outputs);
         assertConserved(o, groups);
-        assertEquals(0, BigDecimal.ZERO.compareTo(o.allocated()));
+        assertEquals(0, BigDecimal.ZERO.compareTo(o.in("EUR").orElseThrow().allocated()));
         assertTrue(o.lines().stream().anyMatch(l -> l.reason() != null && l.reason().contains("(tax)")), o.lines().toString());
+    }
+
+    @Test
+    void eachCurrencyIsAllocatedOnItsOwnAndItsPoolsSplitByItsOwnUsage() {
+        row("EUR", "Usage", "80.00", "payments", "checkout", "prod");
+        row("EUR", "Usage", "20.00", "web", "storefront", "prod");
+        row("EUR", "Tax", "10.00", "shared", "tax", "shared");
+        row("USD", "Usage", "50.00", "web", "storefront", "prod");
+        row("USD", "Tax", "5.00", "shared", "tax", "shared");
+        row("USD", "Usage", "1.00", "unallocated", "unallocated", "unknown");
+        AllocationOutcome o = AllocationCalculator.calculate(groups, outputs);
+        assertEquals(List.of("EUR", "USD"), o.currencies().stream().map(AllocationOutcome.CurrencyTotal::currency).toList());
+        AllocationOutcome.CurrencyTotal eur = o.in("EUR").orElseThrow();
+        AllocationOutcome.CurrencyTotal usd = o.in("USD").orElseThrow();
+        assertEquals(0, new BigDecimal("110.00").compareTo(eur.total()));
+        assertEquals(0, new BigDecimal("56.00").compareTo(usd.total()));
+        assertEquals(0, new BigDecimal("100.00").compareTo(eur.coveragePct()));
+        assertEquals(0, new BigDecimal("98.21").compareTo(usd.coveragePct()), "55 of 56 USD has an owner");
+        // The EUR tax follows EUR usage only (80:20); the USD tax goes all to web, the only USD usage owner.
+        BigDecimal paymentsEur = o.lines().stream().filter(l -> l.currency().equals("EUR") && l.owner().team().equals("payments"))
+                .map(AllocationOutcome.Line::shared).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal webUsd = o.lines().stream().filter(l -> l.currency().equals("USD") && l.owner().team().equals("web"))
+                .map(AllocationOutcome.Line::shared).reduce(BigDecimal.ZERO, BigDecimal::add);
+        assertEquals(0, new BigDecimal("8.00").compareTo(paymentsEur));
+        assertEquals(0, new BigDecimal("5.00").compareTo(webUsd));
+        assertTrue(o.lines().stream().noneMatch(l -> l.currency().equals("USD") && l.owner().team().equals("payments")),
+                "payments spent no USD, so no USD pool reaches it: " + o.lines());
+        for (String c : List.of("EUR", "USD")) {
+            BigDecimal lines = o.lines().stream().filter(l -> l.currency().equals(c)).map(AllocationOutcome.Line::total).reduce(BigDecimal.ZERO, BigDecimal::add);
+            assertEquals(0, o.in(c).orElseThrow().total().compareTo(lines), c + " lines add up to the " + c + " ledger");
+        }
+        assertEquals(2, o.pools().size(), "one tax pool per currency");
     }
 
     @Test

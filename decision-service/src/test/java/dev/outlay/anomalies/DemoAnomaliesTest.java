@@ -52,6 +52,11 @@ class DemoAnomaliesTest {
             given().header("Authorization", bearer(T, "fo", "finops_admin")).contentType(ContentType.JSON)
                     .body(Map.of("billingPeriod", period)).post("/api/v1/allocations/runs?wait=true").then().statusCode(201);
         }
+        // The demo bills AWS in USD and Azure in EUR: owner costs come per currency, never as one "mixed" sum.
+        List<Map<String, Object>> costs = given().header("Authorization", bearer(T, "fin", "finance"))
+                .get("/api/v1/costs?from=2024-12-01&to=2025-01-01&groupBy=team,month").then().statusCode(200)
+                .extract().jsonPath().getList("totals");
+        assertEquals(List.of("EUR", "USD"), costs.stream().map(t -> t.get("currency")).toList(), costs.toString());
         job.detect(T);
         List<Map<String, Object>> found = given().header("Authorization", bearer(T, "fo", "finops_admin"))
                 .get("/api/v1/anomalies").then().statusCode(200).extract().jsonPath().getList("$");
@@ -69,5 +74,7 @@ class DemoAnomaliesTest {
                 "the weekend dip is seasonality: " + found);
         assertTrue(found.size() <= 10, "a handful, not a flood: " + found);
         assertTrue(found.stream().allMatch(a -> a.get("cause") != null && a.get("severity") != null));
+        assertTrue(found.stream().map(a -> String.valueOf(a.get("series"))).filter(k -> k.startsWith("owner="))
+                .allMatch(k -> k.matches("owner=.+\\|ccy=(USD|EUR)")), "an owner series is one currency: " + found);
     }
 }

@@ -91,7 +91,7 @@ class SpendApprovalFlowTest {
     @Test
     void blockIsRecordedAndRefusedWithTheReason() {
         // 100 a day on team "burners" against a budget of 10: far over budget and forecast -> SP-01 blocks.
-        dev.outlay.budgets.LedgerFixture.dailySpend(T, "burners", 100, 40);
+        dev.outlay.budgets.LedgerFixture.dailySpend(T, "burners", 100, 40, "USD");
         String budget = given().header("Authorization", bearer(T, "fin-admin", "finops_admin")).contentType(ContentType.JSON)
                 .body(Map.of("name", "Burners", "scopeType", "team", "scopeValue", "burners", "period", "month",
                         "amount", 10, "currency", "USD"))

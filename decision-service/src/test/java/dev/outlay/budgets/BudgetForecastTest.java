@@ -32,7 +32,7 @@ class BudgetForecastTest {
         // 100 on weekdays, 10 on weekends, for 6 weeks up to 15 Nov (exclusive).
         LocalDate asOf = LocalDate.of(2026, 11, 15);
         var history = days(asOf.minusDays(42), asOf, d -> d.getDayOfWeek().getValue() >= 6 ? 10 : 100);
-        var s = BudgetForecast.compute(NOV, asOf, new BigDecimal("2000"), List.of(50, 80, 100), history);
+        var s = BudgetForecast.compute(NOV, asOf, new BigDecimal("2000"), "USD", List.of(50, 80, 100), history);
         // 1..14 Nov: 10 weekdays + 4 weekend days.
         assertEquals(new BigDecimal("1040.00"), s.actualToDate());
         // 15..30 Nov: 15 Nov is a Sunday; 16 days = 11 weekdays + 5 weekend days (Sun 15, Sat 21, Sun 22, Sat 28, Sun 29).
@@ -49,7 +49,7 @@ class BudgetForecastTest {
     @Test
     void fewDaysFallBackToRunRate() {
         LocalDate asOf = LocalDate.of(2026, 11, 4);
-        var s = BudgetForecast.compute(NOV, asOf, new BigDecimal("10000"), List.of(80),
+        var s = BudgetForecast.compute(NOV, asOf, new BigDecimal("10000"), "USD", List.of(80),
                 days(LocalDate.of(2026, 11, 1), asOf, d -> 30));
         assertEquals("run-rate", s.method());
         assertEquals(new BigDecimal("90.00"), s.actualToDate());
@@ -60,7 +60,7 @@ class BudgetForecastTest {
 
     @Test
     void noDataMeansNothingSpentAndNothingForecast() {
-        var s = BudgetForecast.compute(NOV, LocalDate.of(2026, 11, 1), new BigDecimal("500"), List.of(80, 100), List.of());
+        var s = BudgetForecast.compute(NOV, LocalDate.of(2026, 11, 1), new BigDecimal("500"), "USD", List.of(80, 100), List.of());
         assertEquals(new BigDecimal("0.00"), s.actualToDate());
         assertEquals(new BigDecimal("0.00"), s.forecastAtPeriodEnd());
         assertEquals(new BigDecimal("500.00"), s.remaining());
@@ -71,7 +71,7 @@ class BudgetForecastTest {
     void sameInputsSameAnswer() {
         LocalDate asOf = LocalDate.of(2026, 11, 20);
         var h = days(asOf.minusDays(30), asOf, d -> d.getDayOfMonth() * 3);
-        assertEquals(BudgetForecast.compute(NOV, asOf, BigDecimal.TEN, List.of(100), h),
-                BudgetForecast.compute(NOV, asOf, BigDecimal.TEN, List.of(100), h));
+        assertEquals(BudgetForecast.compute(NOV, asOf, BigDecimal.TEN, "USD", List.of(100), h),
+                BudgetForecast.compute(NOV, asOf, BigDecimal.TEN, "USD", List.of(100), h));
     }
 }

@@ -54,7 +54,9 @@ class BudgetsApiTest {
 
     @Test
     void statusUsesLedgerActualsWhenTheRollupExists() {
-        LedgerFixture.dailySpend(T, "steady", 100, 40);
+        LedgerFixture.dailySpend(T, "steady", 100, 40, "EUR");
+        // Spend of the same team in another currency is not this budget's: it never adds to EUR actuals.
+        LedgerFixture.dailySpend(T, "steady", 7, 40, "USD");
         String id = given().header("Authorization", bearer(T, "fa", "finops_admin")).contentType(ContentType.JSON)
                 .body(budget("steady", 1000)).post("/api/v1/budgets").then().statusCode(201).extract().path("id");
         LocalDate today = LocalDate.now();
@@ -62,6 +64,7 @@ class BudgetsApiTest {
         int days = today.lengthOfMonth();
         given().header("Authorization", bearer(T, "lee", "leadership")).get("/api/v1/budgets/" + id + "/status")
                 .then().statusCode(200)
+                .body("currency", equalTo("EUR"))
                 .body("actualToDate", equalTo(100f * elapsed))
                 .body("forecastAtPeriodEnd", equalTo(100f * days))
                 .body("method", equalTo("weekday-profile-28d"))

@@ -17,8 +17,8 @@ public final class LedgerFixture {
     private LedgerFixture() {
     }
 
-    /** {@code perDay} for each of the {@code days} days before today, for one team of one tenant. */
-    public static synchronized void dailySpend(String tenant, String team, int perDay, int days) {
+    /** {@code perDay} in {@code currency} for each of the {@code days} days before today, for one team of one tenant. */
+    public static synchronized void dailySpend(String tenant, String team, int perDay, int days, String currency) {
         String url = ConfigProvider.getConfig().getValue("test.superuser-url", String.class);
         UUID run = UUID.randomUUID();
         try (Connection c = DriverManager.getConnection(url)) {
@@ -36,14 +36,15 @@ public final class LedgerFixture {
                 ps.executeUpdate();
             }
             try (PreparedStatement ps = c.prepareStatement("""
-                    INSERT INTO outlay.allocation_daily (run_id, tenant_id, day, team, product, environment, cost_center, direct_cost)
-                    VALUES (?, ?, ?, ?, '-', '-', '-', ?)""")) {
+                    INSERT INTO outlay.allocation_daily (run_id, tenant_id, day, team, product, environment, cost_center, direct_cost, currency)
+                    VALUES (?, ?, ?, ?, '-', '-', '-', ?, ?)""")) {
                 for (int i = 1; i <= days; i++) {
                     ps.setObject(1, run);
                     ps.setString(2, tenant);
                     ps.setObject(3, LocalDate.now().minusDays(i));
                     ps.setString(4, team);
                     ps.setInt(5, perDay);
+                    ps.setString(6, currency);
                     ps.addBatch();
                 }
                 ps.executeBatch();

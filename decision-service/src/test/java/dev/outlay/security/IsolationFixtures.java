@@ -81,6 +81,12 @@ public final class IsolationFixtures {
                         "credentials", Map.of("accessKeyId", "AKIAISOLATION0001", "secretAccessKey", "iso-secret")))
                 .post("/api/v1/connections").then().statusCode(201);
 
+        // an exchange-rate set (content-addressed: its hash is only tenant A's as long as B uploads none)
+        given().header("Authorization", finops).contentType(ContentType.JSON)
+                .body(Map.of("note", "isolation walk", "rates", java.util.List.of(Map.of("date", "2024-10-31", "base", "EUR", "quote", "USD",
+                        "rate", new java.math.BigDecimal("1.0842")))))
+                .post("/api/v1/fx-rates").then().statusCode(201);
+
         // an anomaly: a ledger with a spike, then detection
         String anomalyLedger = given().header("Authorization", finops).multiPart("source", "focus")
                 .multiPart("file", "anomaly-ledger.csv", dev.outlay.anomalies.AnomalyApiTest.ledger().getBytes(), "text/csv")

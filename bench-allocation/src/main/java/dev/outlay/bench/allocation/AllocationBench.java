@@ -110,7 +110,7 @@ public final class AllocationBench {
     }
 
     record Run(double total, double read, double evaluate, double calculate, double write, int groups, int distinct,
-               BigDecimal coverage, boolean conserved) {
+               String coverage, boolean conserved) {
     }
 
     /** Caches, JIT and the rule model warmed on a small period slice so the first timed step is not penalised. */
@@ -151,7 +151,9 @@ public final class AllocationBench {
         // The conservation check is the benchmark's own verification (a full scan); a service run does not do it.
         BigDecimal lines = o.lines().stream().map(AllocationOutcome.Line::total).reduce(BigDecimal.ZERO, BigDecimal::add);
         boolean conserved = lines.compareTo(ledgerTotal(c)) == 0;
-        return new Run(total, read, evaluate, calculate, write, groups.size(), byInput.size(), o.coveragePct(), conserved);
+        return new Run(total, read, evaluate, calculate, write, groups.size(), byInput.size(),
+                // Coverage is per currency: a period's currencies are allocated apart.
+                String.join(" ", o.currencies().stream().map(t -> t.currency() + " " + t.coveragePct().toPlainString()).toList()), conserved);
     }
 
     @SuppressWarnings("unchecked")

@@ -24,7 +24,6 @@ import java.util.UUID;
 @ApplicationScoped
 public class AnomalyHistory {
 
-    private static final String OWNER_PREFIX = "owner=";
 
     @Inject
     AgroalDataSource dataSource;
@@ -99,7 +98,6 @@ public class AnomalyHistory {
     }
 
     private static SeriesKey key(String canonical, String subAccount, String service) {
-        return canonical.startsWith(OWNER_PREFIX) ? SeriesKey.owner(canonical.substring(OWNER_PREFIX.length()))
-                : SeriesKey.of(subAccount, service);
+        return SeriesKey.parse(canonical, subAccount, service);
     }
 }

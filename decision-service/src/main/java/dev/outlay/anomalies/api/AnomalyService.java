@@ -133,7 +133,9 @@ public class AnomalyService {
     }
 
     private static ClassifiedAnomaly classify(Anomaly a, Map<String, Object> out, Map<SeriesKey, String> owners) {
-        String owner = a.series().dimension() == SeriesKey.Dimension.OWNER ? a.series().owner() : owners.get(a.series());
+        // Owners are known per (sub-account, service); a multi-currency account series names its currency besides.
+        String owner = a.series().dimension() == SeriesKey.Dimension.OWNER ? a.series().owner()
+                : owners.get(SeriesKey.of(a.series().subAccount(), a.series().service()));
         return new ClassifiedAnomaly(a, str(classification(out).get("cause")),
                 Severity.parse(str(out.get("severity"))).orElse(null), str(out.get("routing")), owner);
     }

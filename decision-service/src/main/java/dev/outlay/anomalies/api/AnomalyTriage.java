@@ -71,7 +71,7 @@ public class AnomalyTriage {
                 + a.impact().setScale(2, RoundingMode.HALF_EVEN).toPlainString()
                 + (explanation == null ? "" : " (" + explanation + ")");
         Violation v = new Violation(UUID.randomUUID(), group, "cost-anomaly", "any",
-                a.impact().abs().setScale(2, RoundingMode.HALF_EVEN), "anomaly", ruleId, summary, versionHash, json,
+                a.impact().abs().setScale(2, RoundingMode.HALF_EVEN), a.series().currency(), "anomaly", ruleId, summary, versionHash, json,
                 "open", null, null, null, null, Instant.now().truncatedTo(ChronoUnit.MICROS));
         String pid = violations.openTriage(v, SLA_HOURS.getOrDefault(c.severity(), 24));
         audit.record("anomaly.triage", "anomaly", a.id(), null,

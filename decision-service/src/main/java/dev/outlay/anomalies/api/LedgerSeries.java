@@ -31,7 +31,7 @@ public class LedgerSeries {
     public List<DailySeries> load(String tenant, LocalDate from, LocalDate to) {
         String sql = """
                 SELECT COALESCE(sub_account_name, sub_account_id, billing_account_id), service_name,
-                       (charge_period_start AT TIME ZONE 'UTC')::date AS day,
+                       (charge_period_start AT TIME ZONE 'UTC')::date AS day, billing_currency,
                        sum(effective_cost),
                        sum(consumed_quantity) FILTER (WHERE charge_category = 'Usage'),
                        sum(effective_cost) FILTER (WHERE charge_category = 'Credit'),
@@ -39,7 +39,7 @@ public class LedgerSeries {
                        count(DISTINCT resource_id)
                 FROM outlay.ledger_charge
                 WHERE tenant_id = ? AND charge_period_start >= ? AND charge_period_start < ?
-                GROUP BY 1, 2, 3 ORDER BY 1, 2, 3""";
+                GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4""";
         Map<SeriesKey, List<DailyPoint>> points = new TreeMap<>();
         LocalDate newest = null;
         try (Connection c = dataSource.getConnection()) {
@@ -53,14 +53,26 @@ public class LedgerSeries {
                 ps.setString(1, tenant);
                 ps.setObject(2, from.atStartOfDay(java.time.ZoneOffset.UTC).toOffsetDateTime());
                 ps.setObject(3, to.plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toOffsetDateTime());
+                record Read(SeriesKey account, String currency, DailyPoint point) {
+                }
+                List<Read> read = new ArrayList<>();
+                Map<SeriesKey, java.util.Set<String>> currencies = new TreeMap<>();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        SeriesKey key = SeriesKey.of(rs.getString(1), rs.getString(2));
+                        SeriesKey account = SeriesKey.of(rs.getString(1), rs.getString(2));
                         LocalDate day = rs.getDate(3).toLocalDate();
                         boolean complete = newest == null || day.isBefore(newest);
-                        points.computeIfAbsent(key, k -> new ArrayList<>()).add(new DailyPoint(day, rs.getBigDecimal(4),
-                                rs.getBigDecimal(5), complete, rs.getInt(8), null, null, null, rs.getBigDecimal(6), rs.getBigDecimal(7)));
+                        read.add(new Read(account, rs.getString(4), new DailyPoint(day, rs.getBigDecimal(5),
+                                rs.getBigDecimal(6), complete, rs.getInt(9), null, null, null, rs.getBigDecimal(7), rs.getBigDecimal(8))));
+                        currencies.computeIfAbsent(account, k -> new java.util.TreeSet<>()).add(rs.getString(4));
                     }
+                }
+                // A series never adds currencies; an account series names its currency only when it has several
+                // (so single-currency accounts keep the anomaly ids they always had).
+                for (Read r : read) {
+                    SeriesKey key = currencies.get(r.account()).size() > 1
+                            ? SeriesKey.of(r.account().subAccount(), r.account().service(), r.currency()) : r.account();
+                    points.computeIfAbsent(key, k -> new ArrayList<>()).add(r.point());
                 }
             }
         } catch (SQLException e) {
@@ -75,25 +87,26 @@ public class LedgerSeries {
     }
 
     /**
-     * Daily direct cost per allocation owner (team) from the allocation runs in force, when there are any; only
+     * Daily direct cost per allocation owner (team) and currency from the allocation runs in force, when there are any
+     * (owner totals of runs from before V81 have no currency and are left out rather than guessed); only
      * effective cost is known per owner, so these series carry no usage or credit signals. "unallocated" is the
      * allocation's name for nobody and gets no series of its own (its spend stays in the account series).
      */
     private void loadOwners(String tenant, LocalDate from, LocalDate to, LocalDate newest,
                             Map<SeriesKey, List<DailyPoint>> points) {
         String sql = """
-                SELECT team, day, sum(amount) FROM outlay.cost_daily
-                WHERE tenant_id = ? AND team IS NOT NULL AND team <> 'unallocated' AND day >= ? AND day <= ?
-                GROUP BY 1, 2 ORDER BY 1, 2""";
+                SELECT team, currency, day, sum(amount) FROM outlay.cost_daily
+                WHERE tenant_id = ? AND team IS NOT NULL AND team <> 'unallocated' AND currency IS NOT NULL AND day >= ? AND day <= ?
+                GROUP BY 1, 2, 3 ORDER BY 1, 2, 3""";
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, tenant);
             ps.setObject(2, from);
             ps.setObject(3, to);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    LocalDate day = rs.getDate(2).toLocalDate();
-                    points.computeIfAbsent(SeriesKey.owner(rs.getString(1)), k -> new ArrayList<>())
-                            .add(DailyPoint.of(day, rs.getBigDecimal(3), null, day.isBefore(newest)));
+                    LocalDate day = rs.getDate(3).toLocalDate();
+                    points.computeIfAbsent(SeriesKey.owner(rs.getString(1), rs.getString(2)), k -> new ArrayList<>())
+                            .add(DailyPoint.of(day, rs.getBigDecimal(4), null, day.isBefore(newest)));
                 }
             }
         } catch (SQLException e) {

@@ -2,6 +2,7 @@ package dev.outlay.api.v1;
 
 import dev.outlay.api.problem.Problem;
 import dev.outlay.api.problem.ProblemException;
+import dev.outlay.ledger.CostCsv;
 import dev.outlay.ledger.CostQuery;
 import dev.outlay.ledger.CostReport;
 import dev.outlay.ledger.CostService;
@@ -35,13 +36,23 @@ public class LedgerResource {
     @Inject
     FocusExporter exporter;
 
+    /** JSON keeps exact amounts; {@code format=csv} is for people and rounds to each currency's minor unit. */
     @GET
     @Path("costs")
-    @Produces(MediaType.APPLICATION_JSON)
+    @Produces({MediaType.APPLICATION_JSON, "text/csv"})
     @RolesAllowed({"admin", "finops_admin", "finance", "platform", "engineering", "leadership", "auditor"})
-    public CostReport costs(@QueryParam("from") String from, @QueryParam("to") String to,
-                            @QueryParam("groupBy") String groupBy, @QueryParam("metric") String metric) {
-        return costs.report(CostQuery.parse(from, to, groupBy, metric));
+    public Response costs(@QueryParam("from") String from, @QueryParam("to") String to,
+                          @QueryParam("groupBy") String groupBy, @QueryParam("metric") String metric,
+                          @QueryParam("reportingCurrency") String reportingCurrency, @QueryParam("format") String format) {
+        if (format != null && !format.equals("json") && !format.equals("csv")) {
+            throw ProblemException.badRequest("format must be json or csv", Problem.Fault.at("format", format));
+        }
+        CostReport report = costs.report(CostQuery.parse(from, to, groupBy, metric, reportingCurrency));
+        if ("csv".equals(format)) {
+            return Response.ok(CostCsv.write(report), "text/csv; charset=UTF-8")
+                    .header("Content-Disposition", "attachment; filename=\"costs-" + report.from() + "-" + report.to() + ".csv\"").build();
+        }
+        return Response.ok(report, MediaType.APPLICATION_JSON).build();
     }
 
     @GET

@@ -1,0 +1,58 @@
+package dev.outlay.fx;
+
+import dev.outlay.api.problem.ProblemException;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.net.URI;
+import java.util.List;
+
+/** The tenant's exchange-rate sets: FinOps administrators upload, everyone who reads costs reads them. */
+@Path("/api/v1/fx-rates")
+@Produces(MediaType.APPLICATION_JSON)
+public class FxRatesResource {
+
+    @Inject
+    FxRates rates;
+
+    @Inject
+    FxRateStore store;
+
+    @GET
+    @RolesAllowed({"admin", "finops_admin", "finance", "platform", "engineering", "leadership", "auditor"})
+    public FxRateSet active() {
+        return store.activeHash().flatMap(store::find)
+                .orElseThrow(() -> ProblemException.notFound("This tenant keeps no exchange-rate set."));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"admin", "finops_admin"})
+    public Response upload(FxRateSetInput in) {
+        FxRates.Uploaded u = rates.upload(in);
+        URI location = URI.create("/api/v1/fx-rates/versions/" + u.set().versionHash());
+        return (u.created() ? Response.created(location) : Response.ok().location(location)).entity(u.set()).build();
+    }
+
+    @GET
+    @Path("versions")
+    @RolesAllowed({"admin", "finops_admin", "finance", "platform", "engineering", "leadership", "auditor"})
+    public List<FxRateSet> versions() {
+        return store.list();
+    }
+
+    @GET
+    @Path("versions/{versionHash}")
+    @RolesAllowed({"admin", "finops_admin", "finance", "platform", "engineering", "leadership", "auditor"})
+    public FxRateSet version(@PathParam("versionHash") String hash) {
+        return store.find(hash).orElseThrow(() -> ProblemException.notFound("No exchange-rate set " + hash + "."));
+    }
+}

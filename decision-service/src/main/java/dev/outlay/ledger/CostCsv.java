@@ -1,0 +1,60 @@
+package dev.outlay.ledger;
+
+import dev.outlay.money.Conversion;
+import dev.outlay.money.MinorUnits;
+
+
+/**
+ * The cost report as CSV for people: one line per row, then one total line per currency and, when asked, the
+ * converted total. Amounts are rounded to their currency's minor unit ({@link MinorUnits}, HALF_EVEN); the JSON
+ * answer keeps them exact. Rounded lines need not add up to a rounded total to the last unit; the totals are
+ * rounded from the exact sums, which is what reconciles with the invoice.
+ */
+public final class CostCsv {
+
+    private CostCsv() {
+    }
+
+    public static String write(CostReport r) {
+        boolean converted = r.reportingTotal() != null;
+        StringBuilder sb = new StringBuilder("row");
+        for (String d : r.groupBy()) sb.append(',').append(d);
+        sb.append(",currency,amount");
+        if (converted) sb.append(",converted_currency,converted_amount,fx_rate,fx_rate_date,fx_rate_version");
+        sb.append("\r\n");
+        for (CostReport.Row row : r.rows()) {
+            sb.append("line");
+            for (String d : r.groupBy()) sb.append(',').append(cell(row.dimensions().get(d)));
+            sb.append(',').append(row.currency()).append(',').append(MinorUnits.cell(row.amount(), row.currency()));
+            if (converted) {
+                Conversion c = row.converted();
+                if (c == null) {
+                    sb.append(',').append(row.currency()).append(',').append(MinorUnits.cell(row.amount(), row.currency())).append(",,,");
+                } else {
+                    sb.append(',').append(c.convertedCurrency()).append(',').append(MinorUnits.cell(c.convertedAmount(), c.convertedCurrency()))
+                            .append(',').append(c.rate().toPlainString()).append(',').append(c.rateDate()).append(',').append(c.rateVersion());
+                }
+            }
+            sb.append("\r\n");
+        }
+        for (CostReport.Total t : r.totals()) {
+            sb.append("total").append(",".repeat(r.groupBy().size())).append(',').append(t.currency()).append(',')
+                    .append(MinorUnits.cell(t.amount(), t.currency()));
+            if (converted) sb.append(",,,,,");
+            sb.append("\r\n");
+        }
+        if (converted) {
+            var t = r.reportingTotal();
+            sb.append("converted_total").append(",".repeat(r.groupBy().size())).append(",,,").append(t.currency()).append(',')
+                    .append(MinorUnits.cell(t.amount(), t.currency())).append(",,,").append(t.rateVersion()).append("\r\n");
+        }
+        return sb.toString();
+    }
+
+    private static String cell(String v) {
+        if (v == null) return "";
+        String safe = !v.isEmpty() && "=+-@".indexOf(v.charAt(0)) >= 0 && !v.equals("-") ? "'" + v : v;
+        return safe.contains(",") || safe.contains("\"") || safe.contains("\n") ? '"' + safe.replace("\"", "\"\"") + '"' : safe;
+    }
+
+}
