@@ -83,11 +83,11 @@ class FourEyesTest {
         // requester cannot claim, and nobody can claim on the requester's behalf.
         org.kie.kogito.auth.IdentityProvider self = org.kie.kogito.auth.IdentityProviders.of(REQUESTER, List.of(EVERY_ROLE));
         RuntimeException own = org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class,
-                () -> userTasks.transition(taskId, "claim", Map.of(), self));
+                () -> taskService.transition(taskId, "claim", Map.<String, Object>of(), self));
         assertTrue(own.getMessage().contains("four-eyes"), own.getMessage());
         org.kie.kogito.auth.IdentityProvider ann = org.kie.kogito.auth.IdentityProviders.of("ann", List.of("approver"));
         RuntimeException forOther = org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class,
-                () -> userTasks.transition(taskId, "claim", Map.of("USER", REQUESTER), ann));
+                () -> taskService.transition(taskId, "claim", Map.<String, Object>of("USER", REQUESTER), ann));
         assertTrue(forOther.getMessage().contains("on behalf of"), forOther.getMessage());
 
         Map<String, Object> r = get(requestId, T);
@@ -103,7 +103,7 @@ class FourEyesTest {
     }
 
     @jakarta.inject.Inject
-    org.kie.kogito.usertask.UserTaskService userTasks;
+    org.kie.kogito.usertask.UserTaskService taskService;
 
     private String currentTask;
 
