@@ -11,7 +11,6 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Currency;
 import java.util.HexFormat;
 import java.util.HashSet;
 import java.util.List;
@@ -71,13 +70,7 @@ public record FxRateSetInput(String note, List<Rate> rates) {
     }
 
     private static boolean iso(String code) {
-        if (code == null || !code.matches("[A-Z]{3}")) return false;
-        try {
-            Currency.getInstance(code);
-            return true;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
+        return dev.outlay.money.MinorUnits.known(code);
     }
 
     private static LocalDate date(String s) {
