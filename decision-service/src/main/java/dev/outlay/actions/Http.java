@@ -1,0 +1,48 @@
+package dev.outlay.actions;
+
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+
+/**
+ * The one HTTP client of the action layer. Redirects are never followed: a receiver that redirects could point the
+ * signed request (and, for bot tokens, the credentials) at a host the tenant never configured.
+ */
+final class Http {
+
+    private static volatile HttpClient client;
+
+    private Http() {
+    }
+
+    static SendResult send(ActionsConfig config, HttpRequest request) {
+        try {
+            HttpResponse<String> r = client(config).send(request, HttpResponse.BodyHandlers.ofString());
+            String error = r.statusCode() / 100 == 2 ? null : "HTTP " + r.statusCode() + ": " + abbreviate(r.body());
+            return new SendResult(r.statusCode(), RetryAfter.parse(r.headers().firstValue("Retry-After").orElse(null), Instant.now()).orElse(null), error);
+        } catch (IOException e) {
+            return new SendResult(null, null, e.getClass().getSimpleName() + ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new SendResult(null, null, "interrupted");
+        }
+    }
+
+    private static HttpClient client(ActionsConfig config) {
+        if (client == null) {
+            synchronized (Http.class) {
+                if (client == null) {
+                    client = HttpClient.newBuilder().connectTimeout(config.httpTimeout()).followRedirects(HttpClient.Redirect.NEVER).build();
+                }
+            }
+        }
+        return client;
+    }
+
+    static String abbreviate(String s) {
+        if (s == null) return "";
+        return s.length() <= 300 ? s : s.substring(0, 300) + "…";
+    }
+}
