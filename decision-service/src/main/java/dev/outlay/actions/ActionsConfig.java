@@ -37,4 +37,8 @@ public interface ActionsConfig {
 
     @WithDefault("20")
     int batchSize();
+
+    /** How often the scheduled worker looks for due deliveries (read by its {@code @Scheduled}). */
+    @WithDefault("5s")
+    String pollEvery();
 }

@@ -29,7 +29,7 @@ public class DeliveryStore {
 
     private static final String VIEW = """
             SELECT d.id, d.event_id, e.kind, e.subject_type, e.subject_id, d.channel, d.target, d.idempotency_key, d.status, d.attempts,
-                   d.next_attempt_at, d.last_status, d.last_error, d.delivered_at, d.created_at
+                   d.next_attempt_at, d.last_status, d.last_error, d.delivered_at, d.created_at, e.routing_decision_id, d.external_ref
             FROM outlay.action_delivery d JOIN outlay.action_event e ON e.id = d.event_id""";
 
     @Inject
@@ -105,10 +105,11 @@ public class DeliveryStore {
     public boolean complete(Claimed d, String status, SendResult r, Instant nextAttempt, String outcome) {
         int n = update("""
                 UPDATE outlay.action_delivery SET status = ?, lease_until = NULL, last_status = ?, last_error = ?,
+                       external_ref = COALESCE(?, external_ref),
                        next_attempt_at = COALESCE(?, next_attempt_at),
                        delivered_at = CASE WHEN ? = 'delivered' THEN now() ELSE delivered_at END
                 WHERE id = ? AND status = 'sending'""",
-                status, r.status(), r.error(), nextAttempt == null ? null : Timestamp.from(nextAttempt), status, d.id());
+                status, r.status(), r.error(), r.externalRef(), nextAttempt == null ? null : Timestamp.from(nextAttempt), status, d.id());
         if (n == 1) attempt(d.id(), d.attempt(), outcome, r.status(), r.error());
         return n == 1;
     }
@@ -159,7 +160,7 @@ public class DeliveryStore {
                         out.put(id, new Delivery(id, rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4), rs.getString(5),
                                 rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getInt(10), instant(rs.getTimestamp(11)),
                                 (Integer) rs.getObject(12), rs.getString(13), instant(rs.getTimestamp(14)), instant(rs.getTimestamp(15)),
-                                new ArrayList<>()));
+                                rs.getObject(16, UUID.class), rs.getString(17), new ArrayList<>()));
                     }
                 }
             }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -12,21 +13,34 @@ import java.time.Instant;
  */
 final class Http {
 
+    /** An answer (status, body, Retry-After), or {@code failure} when none came. */
+    record Answer(Integer status, String body, Duration retryAfter, String failure) {
+
+        SendResult result() {
+            if (status == null) return new SendResult(null, null, failure);
+            return new SendResult(status, retryAfter, status / 100 == 2 ? null : "HTTP " + status + ": " + abbreviate(body));
+        }
+    }
+
     private static volatile HttpClient client;
 
     private Http() {
     }
 
     static SendResult send(ActionsConfig config, HttpRequest request) {
+        return exchange(config, request).result();
+    }
+
+    static Answer exchange(ActionsConfig config, HttpRequest request) {
         try {
             HttpResponse<String> r = client(config).send(request, HttpResponse.BodyHandlers.ofString());
-            String error = r.statusCode() / 100 == 2 ? null : "HTTP " + r.statusCode() + ": " + abbreviate(r.body());
-            return new SendResult(r.statusCode(), RetryAfter.parse(r.headers().firstValue("Retry-After").orElse(null), Instant.now()).orElse(null), error);
+            return new Answer(r.statusCode(), r.body(),
+                    RetryAfter.parse(r.headers().firstValue("Retry-After").orElse(null), Instant.now()).orElse(null), null);
         } catch (IOException e) {
-            return new SendResult(null, null, e.getClass().getSimpleName() + ": " + e.getMessage());
+            return new Answer(null, null, null, e.getClass().getSimpleName() + ": " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new SendResult(null, null, "interrupted");
+            return new Answer(null, null, null, "interrupted");
         }
     }
 

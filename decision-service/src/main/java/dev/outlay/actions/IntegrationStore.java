@@ -54,7 +54,10 @@ public class IntegrationStore {
     public void insert(UUID id, IntegrationInput in, String sealed, String by) {
         String settings;
         try {
-            settings = json.writeValueAsString(Map.of("url", in.url()));
+            Map<String, String> values = new java.util.LinkedHashMap<>();
+            values.put("url", in.effectiveUrl());
+            if (in.channel() != null) values.put("channel", in.channel());
+            settings = json.writeValueAsString(values);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -135,6 +138,7 @@ public class IntegrationStore {
                 while (rs.next()) {
                     JsonNode settings = json.readTree(rs.getString(4));
                     out.add(new Integration(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), settings.path("url").asText(null),
+                            settings.path("channel").asText(null),
                             Integration.MASK, rs.getBoolean(5), rs.getString(6), rs.getString(7), rs.getTimestamp(8).toInstant()));
                 }
             }

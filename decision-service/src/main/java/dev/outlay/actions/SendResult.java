@@ -6,7 +6,11 @@ import java.time.Duration;
  * What one HTTP attempt gave: the status (null when no answer came), the receiver's Retry-After if any, and an
  * error text for the log.
  */
-public record SendResult(Integer status, Duration retryAfter, String error) {
+public record SendResult(Integer status, Duration retryAfter, String error, String externalRef) {
+
+    public SendResult(Integer status, Duration retryAfter, String error) {
+        this(status, retryAfter, error, null);
+    }
 
     public boolean ok() {
         return status != null && status >= 200 && status < 300;
