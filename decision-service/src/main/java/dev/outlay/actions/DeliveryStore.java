@@ -1,6 +1,5 @@
 package dev.outlay.actions;
 
-import com.fasterxml.jackson.annotation.JsonRawValue;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.outlay.tenancy.TenantConnections;
@@ -81,7 +80,7 @@ public class DeliveryStore {
                 java.math.BigDecimal amount = rs.getBigDecimal(9);
                 EventBody b = new EventBody("outlay.action_event", rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
                         new EventBody.Subject(rs.getString(4), rs.getString(5)), rs.getString(6), rs.getString(7), rs.getString(8),
-                        amount == null ? null : new EventBody.Money(amount.toPlainString(), rs.getString(10)), rs.getString(11),
+                        amount == null ? null : new EventBody.Money(amount.toPlainString(), rs.getString(10)), json.readTree(rs.getString(11)),
                         rs.getString(12), rs.getTimestamp(13).toInstant());
                 return json.writeValueAsString(b);
             }
@@ -92,7 +91,7 @@ public class DeliveryStore {
 
     /** The event JSON receivers get; amounts as decimal strings so no float ever touches them. */
     public record EventBody(String type, UUID eventId, UUID deliveryId, String kind, Subject subject, String severity, String owner,
-                            String environment, Money amount, @JsonRawValue String payload, String routingVersion, Instant createdAt) {
+                            String environment, Money amount, com.fasterxml.jackson.databind.JsonNode payload, String routingVersion, Instant createdAt) {
         public record Subject(String type, String id) {
         }
 

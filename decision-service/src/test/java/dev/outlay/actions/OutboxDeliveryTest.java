@@ -122,6 +122,21 @@ class OutboxDeliveryTest {
     }
 
     @Test
+    void anEscalatedSpendRequestIsAnApprovalTaskEventForTheApprovers() throws Exception {
+        String t = "act-approval";
+        webhook(t, "approvals", "/approval/approvals");
+        WebhookReceiver.server().stubFor(post(urlEqualTo("/approval/approvals")).willReturn(aResponse().withStatus(200)));
+        String id = given().header("Authorization", bearer(t, "pl", "platform")).contentType(ContentType.JSON)
+                .body(Map.of("resourceClass", "gpu", "environment", "dev", "amount", 900, "currency", "USD", "owner", "ml", "description", "training"))
+                .post("/api/v1/spend-requests").then().statusCode(201).body("status", equalTo("pending_approval")).extract().path("id");
+        assertEquals("approval_task", string(su, "SELECT kind FROM outlay.action_event WHERE tenant_id = ? AND subject_id = ?", t, id));
+        assertEquals("900.00 USD", string(su, "SELECT amount::text || ' ' || currency FROM outlay.action_event WHERE tenant_id = ? AND subject_id = ?", t, id));
+        assertEquals(1, worker.runTenant(t));
+        String body = WebhookReceiver.received("/approval/approvals").get(0).getBodyAsString();
+        assertTrue(body.contains("\"kind\":\"approval_task\"") && body.contains("\"approverGroup\":\"approver\""), body);
+    }
+
+    @Test
     void aCrashBetweenSendAndCompletionResendsWithTheSameKeyAndEndsDeliveredOnce() throws Exception {
         String t = "act-crash";
         webhook(t, "alerts", "/crash/alerts");
