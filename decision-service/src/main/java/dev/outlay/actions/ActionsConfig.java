@@ -31,7 +31,7 @@ public interface ActionsConfig {
     @WithDefault("true")
     boolean worker();
 
-    /** Plain-http endpoints (local test receivers only); https otherwise. */
+    /** Plain-http endpoints and loopback/private addresses (local test receivers only); public https otherwise. */
     @WithDefault("false")
     boolean allowInsecureUrls();
 

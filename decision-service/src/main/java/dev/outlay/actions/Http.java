@@ -32,6 +32,10 @@ final class Http {
     }
 
     static Answer exchange(ActionsConfig config, HttpRequest request) {
+        if (!config.allowInsecureUrls()) {
+            java.util.Optional<String> refused = Destinations.refusal(request.uri().getHost());
+            if (refused.isPresent()) return new Answer(null, null, null, "refused: " + refused.get());
+        }
         try {
             HttpResponse<String> r = client(config).send(request, HttpResponse.BodyHandlers.ofString());
             return new Answer(r.statusCode(), r.body(),

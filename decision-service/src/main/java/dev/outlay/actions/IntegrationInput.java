@@ -39,6 +39,8 @@ public record IntegrationInput(String name, String kind, String url, String secr
             out.add(Problem.Fault.at("url", allowInsecureUrls ? "an http(s) URL" : "an https URL"));
         } else if (uri.getUserInfo() != null) {
             out.add(Problem.Fault.at("url", "must not carry credentials; the secret signs the requests"));
+        } else if (!allowInsecureUrls) {
+            Destinations.refusal(uri.getHost()).ifPresent(why -> out.add(Problem.Fault.at("url", why)));
         }
         if (secret == null || secret.length() < 16 || secret.length() > 512) out.add(Problem.Fault.at("secret", "16 to 512 characters"));
         else if ("slack".equals(kind) && !secret.startsWith("xoxb-")) out.add(Problem.Fault.at("secret", "a Slack bot token (xoxb-…)"));

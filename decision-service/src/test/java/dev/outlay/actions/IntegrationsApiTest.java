@@ -76,6 +76,17 @@ class IntegrationsApiTest {
         given().header("Authorization", dev.outlay.support.Tokens.bearer(t, "fo", "finops_admin")).get("/api/v1/integrations").then().statusCode(403);
         given().header("Authorization", admin("act-integrations-other")).get("/api/v1/integrations/" + id + "/evidence").then().statusCode(404);
 
+        // A tenant export carries the connection's settings, never its sealed secret.
+        byte[] zip = given().header("Authorization", admin(t)).post("/api/v1/tenant/export").then().statusCode(200).extract().asByteArray();
+        String exported = null;
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip))) {
+            for (java.util.zip.ZipEntry e; (e = in.getNextEntry()) != null; ) {
+                if (e.getName().equals("tables/integration.csv")) exported = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            }
+        }
+        assertTrue(exported != null && exported.contains("events"), "integration exported: " + exported);
+        assertFalse(exported.contains("sealed_secret") || exported.contains("v1:"), exported);
+
         given().header("Authorization", admin(t)).delete("/api/v1/integrations/" + id).then().statusCode(204);
         assertEquals(1L, ActionsTestSupport.count(su, "SELECT count(*) FROM outlay.integration_evidence WHERE integration_id = ?::uuid", id),
                 "evidence outlives the connection");
