@@ -62,7 +62,14 @@ public class DeliveryWorker {
     /** One pass over every active tenant; returns how many deliveries were attempted. */
     public synchronized int runOnce() {
         int attempted = 0;
-        for (String tenant : tenants.activeIds()) attempted += runTenant(tenant);
+        for (String tenant : tenants.activeIds()) {
+            try {
+                attempted += runTenant(tenant);
+            } catch (RuntimeException e) {
+                // One tenant's broken delivery must not starve the others; its lease makes it due again later.
+                LOG.warnf(e, "tenant %s: delivery run interrupted", tenant);
+            }
+        }
         return attempted;
     }
 
@@ -80,6 +87,11 @@ public class DeliveryWorker {
     private void deliver(Claimed d) {
         if (d.leaseExpired()) {
             deliveries.attempt(d.id(), d.attempt() - 1, "lease_expired", null, "the previous attempt did not complete; sending again with the same key");
+        }
+        if (d.attempt() > config.maxAttempts()) {
+            // Every recent attempt died before completing (the send itself keeps failing the worker): stop, by hand from here.
+            deliveries.complete(d, DeliveryStatus.DEAD, new SendResult(null, null, "attempts kept being interrupted"), null, "dead");
+            return;
         }
         Optional<Integration> connection = integrations.findByName(d.channel(), d.target());
         Optional<Channel> channel = channels.stream().filter(c -> c.kind().equals(d.channel())).findFirst();

@@ -137,6 +137,42 @@ class OutboxDeliveryTest {
     }
 
     @Test
+    void oneTenantsCrashingDeliveryNeitherStarvesOthersNorLoopsForever() throws Exception {
+        String a = "act-starve-a";
+        String b = "act-starve-b";
+        webhook(a, "alerts", "/starve/a");
+        webhook(b, "alerts", "/starve/b");
+        WebhookReceiver.server().stubFor(post(urlEqualTo("/starve/a")).willReturn(aResponse().withStatus(200)));
+        WebhookReceiver.server().stubFor(post(urlEqualTo("/starve/b")).willReturn(aResponse().withStatus(200)));
+        UUID da = emit(a, finding("high", "prod", null)).deliveryId().orElseThrow();
+        UUID db = emit(b, finding("high", "prod", null)).deliveryId().orElseThrow();
+        worker.afterSendHook(() -> {
+            throw new IllegalStateException("this worker keeps dying mid-send");
+        });
+        try {
+            worker.runOnce();
+            assertEquals(1, WebhookReceiver.received("/starve/a").size());
+            assertEquals(1, WebhookReceiver.received("/starve/b").size(), "the second tenant was still served");
+            // Three interrupted attempts (the test profile's max) and the next claim dead-letters instead of sending.
+            for (int i = 0; i < 3; i++) {
+                ActionsTestSupport.expireLeases(su, a);
+                try {
+                    worker.runTenant(a);
+                } catch (IllegalStateException expected) {
+                    // the hook
+                }
+            }
+        } finally {
+            worker.afterSendHook(null);
+        }
+        assertEquals("dead", string(su, "SELECT status FROM outlay.action_delivery WHERE id = ?", da));
+        assertEquals(3, WebhookReceiver.received("/starve/a").size());
+        assertEquals("lease_expired,lease_expired,lease_expired,dead", string(su,
+                "SELECT string_agg(outcome, ',' ORDER BY id) FROM outlay.action_attempt WHERE delivery_id = ?", da));
+        assertEquals("sending", string(su, "SELECT status FROM outlay.action_delivery WHERE id = ?", db));
+    }
+
+    @Test
     void aCrashBetweenSendAndCompletionResendsWithTheSameKeyAndEndsDeliveredOnce() throws Exception {
         String t = "act-crash";
         webhook(t, "alerts", "/crash/alerts");
