@@ -41,6 +41,9 @@ public class SpendRequestService {
     @Inject
     AuditLog audit;
 
+    @Inject
+    dev.outlay.actions.ActionOutbox actions;
+
     @Transactional
     public SpendRequest create(PolicyRequest in) {
         PolicyCheck.Evaluation e = policy.evaluate(in);
@@ -73,6 +76,8 @@ public class SpendRequestService {
         if (o.is(PolicyOutcome.WARN)) {
             requests.notify("policy.warn", "spend_request", r.id().toString(), "finops_admin", o.reason());
             requests.event(r.id(), "spend-policy", "notified", "finops_admin: " + o.reason());
+            actions.emit(event(dev.outlay.actions.EventKind.POLICY_VIOLATION, r, Map.of("outcome", o.outcome(), "reason", String.valueOf(o.reason()),
+                    "ruleId", String.valueOf(o.ruleId()), "requester", r.requester())));
         }
         if (o.is(PolicyOutcome.ESCALATE)) {
             Duration timeout = sla.of(o.slaHours());
@@ -89,8 +94,18 @@ public class SpendRequestService {
             requests.linkProcess(r.id(), pid, deadline);
             requests.event(r.id(), "spend-approval", "assigned", "group " + group + ", due " + deadline);
             r = requests.find(r.id()).orElseThrow();
+            actions.emit(event(dev.outlay.actions.EventKind.APPROVAL_TASK, r, Map.of("approverGroup", group, "reason", String.valueOf(o.reason()),
+                    "requester", r.requester(), "due", deadline.toString(), "processInstanceId", pid)));
         }
         return r;
+    }
+
+    private static dev.outlay.actions.ActionEvent event(dev.outlay.actions.EventKind kind, SpendRequest r, Map<String, Object> details) {
+        Map<String, Object> payload = new HashMap<>(details);
+        payload.put("resourceClass", r.resourceClass());
+        payload.put("description", r.description() == null ? "" : r.description());
+        return new dev.outlay.actions.ActionEvent(kind, "spend_request", r.id().toString(), null, r.owner(), r.environment(),
+                r.amount(), r.currency(), payload);
     }
 
     public SpendRequest get(UUID id) {

@@ -49,6 +49,9 @@ public class ViolationService {
     @Inject
     ObjectMapper mapper;
 
+    @Inject
+    dev.outlay.actions.ActionOutbox actions;
+
     /** The recorded violation, or empty when the policy allows the observed spend. */
     @Transactional
     public Optional<Violation> observe(Observed in) {
@@ -71,6 +74,9 @@ public class ViolationService {
                 Instant.now().truncatedTo(ChronoUnit.MICROS));
         openTriage(v, o.slaHours() == null || o.slaHours() == 0 ? 24 : o.slaHours());
         audit.record("policy_violation.create", "policy_violation", v.id().toString(), null, v);
+        actions.emit(new dev.outlay.actions.ActionEvent(dev.outlay.actions.EventKind.POLICY_VIOLATION, "policy_violation", v.id().toString(),
+                null, v.owner(), v.environment(), v.amount(), v.currency(),
+                Map.of("outcome", o.outcome(), "reason", String.valueOf(o.reason()), "ruleId", String.valueOf(o.ruleId()), "resourceClass", String.valueOf(v.resourceClass()))));
         return violations.find(v.id());
     }
 

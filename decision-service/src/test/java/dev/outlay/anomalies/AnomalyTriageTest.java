@@ -90,6 +90,14 @@ class AnomalyTriageTest {
                 .statusCode(200).body("processInstanceId", equalTo(alert.get("processInstanceId")))
                 .body("owner", equalTo("ml"));
         assertEquals(1, tasksFor(violationId), "the owner group ml has the triage task");
+        // The alert is an action event too, routed and queued in the detection's transaction (held: this tenant has
+        // no "alerts" connection yet, so nothing is lost until one is created).
+        List<Map<String, Object>> deliveries = given().header("Authorization", bearer(T, "aud", "auditor")).get("/api/v1/deliveries")
+                .then().statusCode(200).extract().path("findAll { it.subjectId == '" + alert.get("id") + "' }");
+        assertEquals(1, deliveries.size(), "one event per alert: " + deliveries);
+        assertEquals("anomaly_alert", deliveries.get(0).get("eventKind"));
+        assertEquals("alerts", deliveries.get(0).get("target"));
+        assertEquals("held", deliveries.get(0).get("status"));
         given().header("Authorization", bearer(T, "aud", "auditor")).get("/api/v1/violations/" + violationId).then()
                 .statusCode(200).body("owner", equalTo("ml")).body("evidence", org.hamcrest.Matchers.containsString((String) alert.get("id")));
 

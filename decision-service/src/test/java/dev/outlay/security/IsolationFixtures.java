@@ -81,6 +81,13 @@ public final class IsolationFixtures {
                         "credentials", Map.of("accessKeyId", "AKIAISOLATION0001", "secretAccessKey", "iso-secret")))
                 .post("/api/v1/connections").then().statusCode(201);
 
+        // an outgoing integration connection, with a stored test send as its evidence (the receiver does not exist:
+        // a failed test is evidence too)
+        String integration = given().header("Authorization", auth).contentType(ContentType.JSON)
+                .body(Map.of("name", "iso-hook", "kind", "webhook", "url", "http://127.0.0.1:9/iso-hook", "secret", "iso-webhook-secret-0001"))
+                .post("/api/v1/integrations").then().statusCode(201).extract().path("id");
+        given().header("Authorization", auth).post("/api/v1/integrations/" + integration + "/test").then().statusCode(200);
+
         // an exchange-rate set (content-addressed: its hash is only tenant A's as long as B uploads none)
         given().header("Authorization", finops).contentType(ContentType.JSON)
                 .body(Map.of("note", "isolation walk", "rates", java.util.List.of(Map.of("date", "2024-10-31", "base", "EUR", "quote", "USD",

@@ -44,6 +44,9 @@ public class AnomalyTriage {
     @Inject
     ObjectMapper mapper;
 
+    @Inject
+    dev.outlay.actions.ActionOutbox actions;
+
     static String group(ClassifiedAnomaly c) {
         return c.owner() != null && OWNER_CHANNELS.contains(c.routing()) ? c.owner() : FINOPS;
     }
@@ -76,6 +79,13 @@ public class AnomalyTriage {
         String pid = violations.openTriage(v, SLA_HOURS.getOrDefault(c.severity(), 24));
         audit.record("anomaly.triage", "anomaly", a.id(), null,
                 Map.of("violationId", v.id().toString(), "processInstanceId", pid, "group", group));
+        Map<String, Object> payload = new LinkedHashMap<>(evidence);
+        payload.put("summary", summary);
+        payload.put("violationId", v.id().toString());
+        payload.put("group", group);
+        payload.values().removeIf(java.util.Objects::isNull);
+        actions.emit(new dev.outlay.actions.ActionEvent(dev.outlay.actions.EventKind.ANOMALY_ALERT, "anomaly", a.id(),
+                c.severity() == null ? null : c.severity().label(), group, null, v.currency() == null ? null : v.amount(), v.currency(), payload));
         return new Started(v.id(), pid, group);
     }
 }

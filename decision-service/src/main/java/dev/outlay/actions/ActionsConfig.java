@@ -1,0 +1,44 @@
+package dev.outlay.actions;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+/** {@code outlay.actions.*}: delivery worker and outgoing HTTP settings. */
+@ConfigMapping(prefix = "outlay.actions")
+public interface ActionsConfig {
+
+    /** After this many failed attempts a delivery is dead-lettered (retry by hand). */
+    @WithDefault("8")
+    int maxAttempts();
+
+    /** First retry delay; doubled per attempt up to {@link #backoffMax()}, unless the receiver sends Retry-After. */
+    @WithDefault("PT10S")
+    Duration backoffBase();
+
+    @WithDefault("PT1H")
+    Duration backoffMax();
+
+    /** How long a claimed delivery is held by one worker; a crash mid-send makes it due again after this. */
+    @WithDefault("PT2M")
+    Duration lease();
+
+    @WithDefault("PT10S")
+    Duration httpTimeout();
+
+    /** The scheduled worker; tests drive {@code DeliveryWorker.runOnce()} themselves. */
+    @WithDefault("true")
+    boolean worker();
+
+    /** Plain-http endpoints and loopback/private addresses (local test receivers only); public https otherwise. */
+    @WithDefault("false")
+    boolean allowInsecureUrls();
+
+    @WithDefault("20")
+    int batchSize();
+
+    /** How often the scheduled worker looks for due deliveries (read by its {@code @Scheduled}). */
+    @WithDefault("5s")
+    String pollEvery();
+}

@@ -1,0 +1,15 @@
+package dev.outlay.actions;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** A delivery as the delivery log shows it, with every attempt. */
+public record Delivery(UUID id, UUID eventId, String eventKind, String subjectType, String subjectId, String channel, String target,
+                       String idempotencyKey, String status, int attempts, Instant nextAttemptAt, Integer lastStatus, String lastError,
+                       Instant deliveredAt, Instant createdAt, UUID routingDecisionId, String externalRef,
+                       List<Attempt> attemptLog) {
+
+    public record Attempt(int attempt, String outcome, Integer statusCode, String error, Instant at) {
+    }
+}

@@ -1,0 +1,58 @@
+package dev.outlay.actions;
+
+import dev.outlay.api.problem.Problem;
+import dev.outlay.api.problem.ProblemException;
+import dev.outlay.audit.AuditLog;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** The delivery log (every attempt of every delivery) and retry by hand of dead or held deliveries. */
+@Path("/api/v1/deliveries")
+@Produces(MediaType.APPLICATION_JSON)
+public class DeliveryResource {
+
+    private static final int LIMIT = 200;
+
+    @Inject
+    DeliveryStore deliveries;
+
+    @Inject
+    AuditLog audit;
+
+    @GET
+    @RolesAllowed({"admin", "finops_admin", "auditor"})
+    public List<Delivery> list(@QueryParam("status") String status, @QueryParam("channel") String channel) {
+        if (status != null && !DeliveryStatus.ALL.contains(status)) {
+            throw ProblemException.badRequest("Unknown status.", Problem.Fault.at("status", "one of " + DeliveryStatus.ALL));
+        }
+        if (channel != null && !DeliveryStatus.CHANNELS.contains(channel)) {
+            throw ProblemException.badRequest("Unknown channel.", Problem.Fault.at("channel", "one of " + DeliveryStatus.CHANNELS));
+        }
+        return deliveries.list(status, channel, LIMIT);
+    }
+
+    @POST
+    @Path("{id}/retry")
+    @RolesAllowed({"admin", "finops_admin"})
+    @Transactional
+    public Delivery retry(@PathParam("id") UUID id) {
+        Delivery before = deliveries.find(id).orElseThrow(() -> ProblemException.notFound("No delivery " + id + "."));
+        if (!deliveries.requeue(id)) {
+            throw ProblemException.conflict("Delivery " + id + " is " + before.status() + "; only dead or held deliveries are retried by hand.");
+        }
+        audit.record("delivery.retry", "action_delivery", id.toString(), Map.of("status", before.status()), Map.of("status", DeliveryStatus.PENDING));
+        return deliveries.find(id).orElseThrow();
+    }
+}

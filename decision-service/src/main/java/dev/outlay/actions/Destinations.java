@@ -1,0 +1,36 @@
+package dev.outlay.actions;
+
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.Optional;
+
+/**
+ * Outgoing calls go to the internet, not into the installation's own network: an endpoint that resolves to a
+ * loopback, link-local (cloud metadata at 169.254.169.254), private or multicast address is refused, or a
+ * connection's URL (and the test-send evidence, which keeps the start of the answer) would let an administrator
+ * read internal services. Checked when a connection is created and again before each send (DNS can change).
+ */
+final class Destinations {
+
+    private Destinations() {
+    }
+
+    /** Why the host is refused, or empty when it is public or cannot be resolved now. */
+    static Optional<String> refusal(String host) {
+        if (host == null) return Optional.of("no host");
+        InetAddress[] addresses;
+        try {
+            addresses = InetAddress.getAllByName(host);
+        } catch (UnknownHostException e) {
+            return Optional.empty();
+        }
+        for (InetAddress a : addresses) {
+            if (a.isLoopbackAddress() || a.isLinkLocalAddress() || a.isSiteLocalAddress() || a.isAnyLocalAddress() || a.isMulticastAddress()
+                    || a instanceof Inet6Address && (a.getAddress()[0] & 0xfe) == 0xfc) {
+                return Optional.of(host + " resolves to a non-public address (" + a.getHostAddress() + ")");
+            }
+        }
+        return Optional.empty();
+    }
+}

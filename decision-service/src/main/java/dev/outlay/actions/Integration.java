@@ -1,0 +1,11 @@
+package dev.outlay.actions;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** An integration connection as the API and the audit log see it: the secret is only ever "***". */
+public record Integration(UUID id, String name, String kind, String url, String channel, String secret, boolean healthy, String healthDetail,
+                          String createdBy, Instant createdAt) {
+
+    public static final String MASK = "***";
+}

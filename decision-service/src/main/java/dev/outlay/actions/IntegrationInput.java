@@ -1,0 +1,52 @@
+package dev.outlay.actions;
+
+import dev.outlay.api.problem.Problem;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * A new integration connection. {@code webhook}: endpoint URL and signing secret. {@code slack}: the bot token
+ * ({@code xoxb-…}) as secret, the channel id, and optionally the Web API base URL (default Slack's own; a
+ * different one is for a proxy or a test stub).
+ */
+public record IntegrationInput(String name, String kind, String url, String secret, String channel) {
+
+    public static final String SLACK_API = "https://slack.com/api";
+    private static final Pattern SLACK_CHANNEL = Pattern.compile("[A-Za-z0-9_#-]{1,80}");
+
+    /** The URL to store: Slack's API base when none was given. */
+    String effectiveUrl() {
+        return "slack".equals(kind) && (url == null || url.isBlank()) ? SLACK_API : url;
+    }
+
+    private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
+    public static final List<String> KINDS = List.of("webhook", "slack");
+
+    List<Problem.Fault> faults(boolean allowInsecureUrls) {
+        List<Problem.Fault> out = new ArrayList<>();
+        if (name == null || !NAME.matcher(name).matches()) out.add(Problem.Fault.at("name", "required: lower-case letters, digits and '-', at most 63"));
+        if (kind == null || !KINDS.contains(kind)) out.add(Problem.Fault.at("kind", "one of " + KINDS));
+        URI uri = null;
+        try {
+            if (effectiveUrl() != null) uri = URI.create(effectiveUrl());
+        } catch (IllegalArgumentException e) {
+            uri = null;
+        }
+        if (uri == null || uri.getHost() == null || !("https".equals(uri.getScheme()) || allowInsecureUrls && "http".equals(uri.getScheme()))) {
+            out.add(Problem.Fault.at("url", allowInsecureUrls ? "an http(s) URL" : "an https URL"));
+        } else if (uri.getUserInfo() != null) {
+            out.add(Problem.Fault.at("url", "must not carry credentials; the secret signs the requests"));
+        } else if (!allowInsecureUrls) {
+            Destinations.refusal(uri.getHost()).ifPresent(why -> out.add(Problem.Fault.at("url", why)));
+        }
+        if (secret == null || secret.length() < 16 || secret.length() > 512) out.add(Problem.Fault.at("secret", "16 to 512 characters"));
+        else if ("slack".equals(kind) && !secret.startsWith("xoxb-")) out.add(Problem.Fault.at("secret", "a Slack bot token (xoxb-…)"));
+        if ("slack".equals(kind) && (channel == null || !SLACK_CHANNEL.matcher(channel).matches())) {
+            out.add(Problem.Fault.at("channel", "the Slack channel id (e.g. C0123456789)"));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,33 @@
+package dev.outlay.actions;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+
+/** Parses {@code Retry-After} (RFC 9110: delay-seconds or an HTTP-date). */
+final class RetryAfter {
+
+    private RetryAfter() {
+    }
+
+    static Optional<Duration> parse(String value, Instant now) {
+        if (value == null || value.isBlank()) return Optional.empty();
+        String v = value.strip();
+        try {
+            long seconds = Long.parseLong(v);
+            return seconds < 0 ? Optional.empty() : Optional.of(Duration.ofSeconds(seconds));
+        } catch (NumberFormatException ignored) {
+            // not delay-seconds: try the date form
+        }
+        try {
+            Instant at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            Duration d = Duration.between(now, at);
+            return Optional.of(d.isNegative() ? Duration.ZERO : d);
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+}

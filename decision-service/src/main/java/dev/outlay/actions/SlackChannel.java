@@ -1,0 +1,69 @@
+package dev.outlay.actions;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Set;
+
+/**
+ * Slack Web API {@code chat.postMessage} with a bot token. Slack answers most failures with HTTP 200 and
+ * {@code {"ok":false,"error":"…"}}, so the body decides: token and channel errors mean the connection is wrong
+ * (held, unhealthy), {@code ratelimited} is a retry, anything else is dead. Slack has no idempotency key, so a
+ * resend after a crash mid-send can show a message twice; the lease keeps that to the crash case.
+ */
+@ApplicationScoped
+public class SlackChannel implements Channel {
+
+    private static final Set<String> CONNECTION_ERRORS = Set.of("invalid_auth", "not_authed", "account_inactive", "token_revoked",
+            "token_expired", "missing_scope", "channel_not_found", "not_in_channel", "is_archived", "no_permission");
+
+    @Inject
+    ActionsConfig config;
+
+    @Inject
+    ObjectMapper json;
+
+    @Override
+    public String kind() {
+        return "slack";
+    }
+
+    @Override
+    public SendResult send(Integration connection, String token, Outbound message) {
+        String body;
+        try {
+            JsonNode event = json.readTree(message.body());
+            body = SlackMessage.of(json, connection.channel(), event);
+        } catch (JsonProcessingException e) {
+            return new SendResult(null, null, "event body unreadable: " + e.getOriginalMessage());
+        }
+        HttpRequest request = HttpRequest.newBuilder(URI.create(connection.url().replaceAll("/+$", "") + "/chat.postMessage"))
+                .timeout(config.httpTimeout())
+                .header("Content-Type", "application/json; charset=utf-8")
+                .header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                .build();
+        Http.Answer http = Http.exchange(config, request);
+        if (http.status() == null || http.status() != 200) return http.result();
+        JsonNode answer;
+        try {
+            answer = json.readTree(http.body() == null ? "{}" : http.body());
+        } catch (JsonProcessingException e) {
+            return new SendResult(502, null, "Slack answered something that is not JSON");
+        }
+        if (answer.path("ok").asBoolean(false)) {
+            return new SendResult(200, null, null, answer.path("channel").asText("") + ":" + answer.path("ts").asText(""));
+        }
+        String error = answer.path("error").asText("unknown_error");
+        if (CONNECTION_ERRORS.contains(error)) return new SendResult(401, null, "slack: " + error);
+        if ("ratelimited".equals(error)) return new SendResult(429, http.retryAfter() == null ? Duration.ofSeconds(30) : http.retryAfter(), "slack: " + error);
+        return new SendResult(400, null, "slack: " + error);
+    }
+}

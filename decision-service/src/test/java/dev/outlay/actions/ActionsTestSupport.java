@@ -1,0 +1,67 @@
+package dev.outlay.actions;
+
+import io.restassured.http.ContentType;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Map;
+
+import static dev.outlay.support.Tokens.bearer;
+import static io.restassured.RestAssured.given;
+
+/** Creating webhook connections through the API, and reading or nudging outbox rows as the superuser. */
+final class ActionsTestSupport {
+
+    static final String SECRET = "whsec-test-0123456789abcdef";
+
+    private ActionsTestSupport() {
+    }
+
+    static String admin(String tenant) {
+        return bearer(tenant, "root", "admin");
+    }
+
+    static String webhook(String tenant, String name, String path) {
+        return given().header("Authorization", admin(tenant)).contentType(ContentType.JSON)
+                .body(Map.of("name", name, "kind", "webhook", "url", WebhookReceiver.url(path), "secret", SECRET))
+                .post("/api/v1/integrations").then().statusCode(201).extract().path("id");
+    }
+
+    /** Makes every waiting delivery of the tenant due now (stands in for time passing). */
+    static void makeDue(String superuserUrl, String tenant) throws SQLException {
+        exec(superuserUrl, "UPDATE outlay.action_delivery SET next_attempt_at = now() - interval '1 second' WHERE tenant_id = ? AND status = 'pending'", tenant);
+    }
+
+    static void expireLeases(String superuserUrl, String tenant) throws SQLException {
+        exec(superuserUrl, "UPDATE outlay.action_delivery SET lease_until = now() - interval '1 second' WHERE tenant_id = ? AND status = 'sending'", tenant);
+    }
+
+    static long count(String superuserUrl, String sql, Object... args) throws SQLException {
+        try (Connection c = DriverManager.getConnection(superuserUrl); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) ps.setObject(i + 1, args[i]);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    static String string(String superuserUrl, String sql, Object... args) throws SQLException {
+        try (Connection c = DriverManager.getConnection(superuserUrl); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) ps.setObject(i + 1, args[i]);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
+
+    private static void exec(String superuserUrl, String sql, Object... args) throws SQLException {
+        try (Connection c = DriverManager.getConnection(superuserUrl); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) ps.setObject(i + 1, args[i]);
+            ps.executeUpdate();
+        }
+    }
+}
