@@ -48,7 +48,8 @@ class RuntimeRoleCheckTest {
             st.execute("SET ROLE " + DatabaseRoles.OWNER);
             List<String> problems = RuntimeRoleCheck.problems(su);
             assertTrue(problems.contains("it owns schema outlay"), problems.toString());
-            assertTrue(problems.contains("it owns table outlay.audit_entry"), problems.toString());
+            // The check names at most 20 owned objects (alphabetically), so which tables it names depends on the schema.
+            assertTrue(problems.stream().anyMatch(p -> p.startsWith("it owns table outlay.")), problems.toString());
         }
     }
 
