@@ -74,8 +74,8 @@ public class EconomicsResource {
     @Path("metrics/{name}/values")
     @Consumes("text/csv")
     @RolesAllowed({"admin", "finops_admin"})
-    public MetricValuesResult postCsv(@PathParam("name") String name, String csv) {
-        return metrics.putCsv(name, csv);
+    public MetricValuesResult postCsv(@PathParam("name") String name, byte[] csv) {
+        return metrics.putCsv(name, MetricValuesCsv.utf8(csv));
     }
 
     @GET

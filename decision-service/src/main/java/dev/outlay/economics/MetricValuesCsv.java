@@ -28,6 +28,18 @@ final class MetricValuesCsv {
     record Row(int line, MetricValue value) {
     }
 
+    /** The body as UTF-8 whatever charset the request claims (spreadsheets export UTF-8; a wrong claim must not garble it). */
+    static String utf8(byte[] body) {
+        if (body == null) return null;
+        try {
+            return java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(body)).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw ProblemException.unprocessable("CSV is not valid UTF-8", List.of(Problem.Fault.atLine(1, null, "not valid UTF-8")));
+        }
+    }
+
     static List<Row> parse(String text) {
         if (text == null || text.isBlank()) throw ProblemException.unprocessable("empty CSV", List.of(Problem.Fault.atLine(1, null, "header day,scopeValue,value expected")));
         if (text.charAt(0) == '\uFEFF') text = text.substring(1);
