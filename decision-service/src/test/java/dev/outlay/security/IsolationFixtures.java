@@ -94,6 +94,16 @@ public final class IsolationFixtures {
                         "rate", new java.math.BigDecimal("1.0842")))))
                 .post("/api/v1/fx-rates").then().statusCode(201);
 
+        // a business metric with a value and a unit-cost KPI over it
+        given().header("Authorization", finops).contentType(ContentType.JSON).body(Map.of("unit", "requests", "scope", "team"))
+                .put("/api/v1/metrics/iso-requests").then().statusCode(200);
+        given().header("Authorization", finops).contentType(ContentType.JSON)
+                .body("[{\"day\":\"2024-10-01\",\"scopeValue\":\"sales\",\"value\":\"10\"}]")
+                .post("/api/v1/metrics/iso-requests/values").then().statusCode(200);
+        given().header("Authorization", finops).contentType(ContentType.JSON)
+                .body(Map.of("numerator", Map.of("dimension", "team", "value", "sales"), "metric", "iso-requests"))
+                .put("/api/v1/kpis/iso-cost-per-request").then().statusCode(200);
+
         // an anomaly: a ledger with a spike, then detection
         String anomalyLedger = given().header("Authorization", finops).multiPart("source", "focus")
                 .multiPart("file", "anomaly-ledger.csv", dev.outlay.anomalies.AnomalyApiTest.ledger().getBytes(), "text/csv")
