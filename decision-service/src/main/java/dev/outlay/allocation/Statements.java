@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.outlay.money.Conversion;
 import dev.outlay.money.MinorUnits;
+import dev.outlay.money.ReportCsv;
 import dev.outlay.money.ReportingCurrency;
 
 import java.math.BigDecimal;
@@ -130,19 +131,11 @@ public final class Statements {
         sb.append("\r\n");
         for (Row r : rows) {
             sb.append("line,");
-            for (String d : groupBy) sb.append(cell(String.valueOf(r.dimension(d)))).append(',');
+            for (String d : groupBy) sb.append(ReportCsv.text(String.valueOf(r.dimension(d)))).append(',');
             sb.append(r.currency()).append(',').append(MinorUnits.cell(r.directCost(), r.currency())).append(',')
                     .append(MinorUnits.cell(r.sharedCost(), r.currency())).append(',')
                     .append(MinorUnits.cell(r.totalCost(), r.currency()));
-            if (converted) {
-                Conversion c = r.converted();
-                if (c == null) {
-                    sb.append(',').append(r.currency()).append(',').append(MinorUnits.cell(r.totalCost(), r.currency())).append(",,,");
-                } else {
-                    sb.append(',').append(c.convertedCurrency()).append(',').append(MinorUnits.cell(c.convertedAmount(), c.convertedCurrency()))
-                            .append(',').append(c.rate().toPlainString()).append(',').append(c.rateDate()).append(',').append(c.rateVersion());
-                }
-            }
+            if (converted) sb.append(ReportCsv.conversion(r.converted(), r.totalCost(), r.currency()));
             sb.append("\r\n");
         }
         for (Total t : totals) {
@@ -158,10 +151,5 @@ public final class Statements {
                     .append(MinorUnits.cell(reporting.amount(), reporting.currency())).append(",,,").append(reporting.rateVersion()).append("\r\n");
         }
         return sb.toString();
-    }
-
-    private static String cell(String v) {
-        String safe = !v.isEmpty() && "=+-@".indexOf(v.charAt(0)) >= 0 && !v.equals(Owner.NONE) ? "'" + v : v;
-        return safe.contains(",") || safe.contains("\"") ? '"' + safe.replace("\"", "\"\"") + '"' : safe;
     }
 }

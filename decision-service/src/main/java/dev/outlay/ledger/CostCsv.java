@@ -1,7 +1,7 @@
 package dev.outlay.ledger;
 
-import dev.outlay.money.Conversion;
 import dev.outlay.money.MinorUnits;
+import dev.outlay.money.ReportCsv;
 
 
 /**
@@ -24,17 +24,9 @@ public final class CostCsv {
         sb.append("\r\n");
         for (CostReport.Row row : r.rows()) {
             sb.append("line");
-            for (String d : r.groupBy()) sb.append(',').append(cell(row.dimensions().get(d)));
+            for (String d : r.groupBy()) sb.append(',').append(ReportCsv.text(row.dimensions().get(d)));
             sb.append(',').append(row.currency()).append(',').append(MinorUnits.cell(row.amount(), row.currency()));
-            if (converted) {
-                Conversion c = row.converted();
-                if (c == null) {
-                    sb.append(',').append(row.currency()).append(',').append(MinorUnits.cell(row.amount(), row.currency())).append(",,,");
-                } else {
-                    sb.append(',').append(c.convertedCurrency()).append(',').append(MinorUnits.cell(c.convertedAmount(), c.convertedCurrency()))
-                            .append(',').append(c.rate().toPlainString()).append(',').append(c.rateDate()).append(',').append(c.rateVersion());
-                }
-            }
+            if (converted) sb.append(ReportCsv.conversion(row.converted(), row.amount(), row.currency()));
             sb.append("\r\n");
         }
         for (CostReport.Total t : r.totals()) {
@@ -49,12 +41,6 @@ public final class CostCsv {
                     .append(MinorUnits.cell(t.amount(), t.currency())).append(",,,").append(t.rateVersion()).append("\r\n");
         }
         return sb.toString();
-    }
-
-    private static String cell(String v) {
-        if (v == null) return "";
-        String safe = !v.isEmpty() && "=+-@".indexOf(v.charAt(0)) >= 0 && !v.equals("-") ? "'" + v : v;
-        return safe.contains(",") || safe.contains("\"") || safe.contains("\n") ? '"' + safe.replace("\"", "\"\"") + '"' : safe;
     }
 
 }
