@@ -1,0 +1,78 @@
+package dev.outlay.connectors.aws.inventory;
+
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkException;
+
+import java.util.Set;
+import java.util.function.Supplier;
+
+/** Turns SDK failures into the reader's three outcomes: credentials rejected, permission denied, read failed. */
+final class AwsErrors {
+
+    /**
+     * Codes that mean "these credentials are no good", whatever the API. Each service family spells it its own
+     * way: EC2 says AuthFailure (401) or ExpiredToken (400); query services
+     * (RDS, ELBv2, STS) say InvalidClientTokenId or ExpiredToken (403); JSON/CBOR services (CloudWatch since it
+     * moved off the query protocol) say UnrecognizedClientException or ExpiredTokenException.
+     */
+    static final Set<String> CREDENTIAL_CODES = Set.of("ExpiredToken", "ExpiredTokenException", "AuthFailure",
+            "UnrecognizedClientException", "InvalidClientTokenId", "SignatureDoesNotMatch",
+            "IncompleteSignature", "MissingAuthenticationToken", "InvalidAccessKeyId", "TokenRefreshRequired");
+
+    /** Valid credentials, missing permission for one API. */
+    static final Set<String> PERMISSION_CODES = Set.of("UnauthorizedOperation", "AccessDenied",
+            "AccessDeniedException", "OptInRequired");
+
+    private AwsErrors() {
+    }
+
+    static String code(AwsServiceException e) {
+        return e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
+    }
+
+    static String message(AwsServiceException e) {
+        return e.awsErrorDetails() == null || e.awsErrorDetails().errorMessage() == null
+                ? e.getMessage() : e.awsErrorDetails().errorMessage();
+    }
+
+    static boolean isPermission(AwsServiceException e) {
+        return PERMISSION_CODES.contains(code(e));
+    }
+
+    /**
+     * Runs one call; credential rejections and every other failure become domain exceptions naming the call.
+     * Permission failures pass through as {@link AwsServiceException} for the caller to record as DENIED.
+     */
+    static <T> T call(String service, String accountId, String region, Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (AwsServiceException e) {
+            String code = code(e);
+            if (CREDENTIAL_CODES.contains(code)) {
+                throw new AwsCredentialsRejectedException(service, accountId, region, code, message(e), e);
+            }
+            if (PERMISSION_CODES.contains(code)) throw e;
+            throw new AwsInventoryReadException(service, accountId, region,
+                    (code == null ? "HTTP " + e.statusCode() : code) + ": " + message(e), e);
+        } catch (SdkException e) {
+            AwsCredentialsRejectedException sts = stsRejection(e);
+            if (sts != null) throw sts;
+            throw new AwsInventoryReadException(service, accountId, region, e.getMessage(), e);
+        }
+    }
+
+    /** Role credentials are fetched lazily on the first call; AssumeRole's own rejection arrives wrapped. */
+    private static AwsCredentialsRejectedException stsRejection(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof AwsCredentialsRejectedException r) return r;
+            if (t instanceof AwsServiceException a && a.awsErrorDetails() != null
+                    && "STS".equalsIgnoreCase(a.awsErrorDetails().serviceName())) {
+                String code = code(a);
+                if (CREDENTIAL_CODES.contains(code) || PERMISSION_CODES.contains(code)) {
+                    return new AwsCredentialsRejectedException("sts:AssumeRole", null, null, code, message(a), e);
+                }
+            }
+        }
+        return null;
+    }
+}
