@@ -240,7 +240,12 @@ public final class AwsInventoryReader {
                                                 .errorCode("AccessDenied").errorMessage("query " + r.id() + " answered Forbidden")
                                                 .build()).build();
                             }
-                            mapper.add(r);
+                            try {
+                                mapper.add(r);
+                            } catch (IllegalStateException malformed) {
+                                throw new AwsInventoryReadException("cloudwatch:GetMetricData", config.accountId(), region,
+                                        malformed.getMessage(), malformed);
+                            }
                         }
                     }
                     return pages;
