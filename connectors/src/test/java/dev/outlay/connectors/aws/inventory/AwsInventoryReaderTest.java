@@ -306,6 +306,34 @@ class AwsInventoryReaderTest {
         assertTrue(e.getMessage().contains("m39"), e.getMessage());
     }
 
+    @Test
+    void moreThan500SeriesAreSplitIntoCallsOfAtMost500Queries() {
+        stubAccount();
+        // 63 instances × 8 series = 504 queries, plus volumes, the ALB and the databases.
+        StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                + "<DescribeInstancesResponse xmlns=\"http://ec2.amazonaws.com/doc/2016-11-15/\"><requestId>r</requestId>"
+                + "<reservationSet><item><reservationId>r-1</reservationId><instancesSet>");
+        for (int i = 0; i < 63; i++) {
+            xml.append(String.format("<item><instanceId>i-%017d</instanceId><instanceState><code>16</code><name>running</name>"
+                    + "</instanceState><instanceType>t3.small</instanceType><launchTime>2026-11-01T00:00:00.000Z</launchTime></item>", i));
+        }
+        xml.append("</instancesSet></item></reservationSet></DescribeInstancesResponse>");
+        wm.stubFor(action("DescribeInstances").willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "text/xml").withBody(xml.toString())));
+        wm.stubFor(post(urlEqualTo(CW_PATH)).willReturn(cbor(200, "cloudwatch-get-metric-data-ec2-only.json")));
+
+        AwsInventoryRead read = reader(keys()).read();
+
+        int planned = MetricQuery.plan(read.items()).size();
+        assertEquals(63 * 8 + 2 * 6 + 1 + 2 * 4, planned);
+        wm.verify(exactly(2), postRequestedFor(urlEqualTo(CW_PATH)));
+        // Query ids travel as CBOR text strings: the first call carries m0..m499, the second the rest.
+        var bodies = wm.findAll(postRequestedFor(urlEqualTo(CW_PATH))).stream().map(r -> r.getBodyAsString()).toList();
+        assertTrue(bodies.get(0).contains("m499") && !bodies.get(0).contains("m500"));
+        assertTrue(bodies.get(1).contains("m500") && bodies.get(1).contains("m" + (planned - 1)));
+        assertEquals(2, outcome(read, "cloudwatch:metrics").calls());
+    }
+
     static List<String> ids(AwsInventoryRead read, ResourceKind kind) {
         return read.items().stream().filter(i -> i.kind() == kind).map(InventoryItem::resourceId).toList();
     }
