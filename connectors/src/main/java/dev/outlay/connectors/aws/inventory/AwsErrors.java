@@ -2,6 +2,7 @@ package dev.outlay.connectors.aws.inventory;
 
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.sts.model.StsException;
 
 import java.util.Set;
 import java.util.function.Supplier;
@@ -46,32 +47,31 @@ final class AwsErrors {
     static <T> T call(String service, String accountId, String region, Supplier<T> call) {
         try {
             return call.get();
-        } catch (AwsServiceException e) {
-            String code = code(e);
-            if (CREDENTIAL_CODES.contains(code)) {
-                throw new AwsCredentialsRejectedException(service, accountId, region, code, message(e), e);
-            }
-            if (PERMISSION_CODES.contains(code)) throw e;
-            throw new AwsInventoryReadException(service, accountId, region,
-                    (code == null ? "HTTP " + e.statusCode() : code) + ": " + message(e), e);
         } catch (SdkException e) {
-            AwsCredentialsRejectedException sts = stsRejection(e);
-            if (sts != null) throw sts;
+            // Role credentials are fetched lazily on the first call, so AssumeRole's refusal surfaces here, either
+            // as the StsException itself or wrapped in an SdkClientException. Whatever its code (AccessDenied
+            // included: the trust policy or external id does not match), the connection's credentials are unusable.
+            StsException sts = sts(e);
+            if (sts != null) {
+                throw new AwsCredentialsRejectedException("sts:AssumeRole", accountId, region,
+                        code(sts) == null ? "HTTP " + sts.statusCode() : code(sts), message(sts), e);
+            }
+            if (e instanceof AwsServiceException a) {
+                String code = code(a);
+                if (CREDENTIAL_CODES.contains(code)) {
+                    throw new AwsCredentialsRejectedException(service, accountId, region, code, message(a), a);
+                }
+                if (PERMISSION_CODES.contains(code)) throw a;
+                throw new AwsInventoryReadException(service, accountId, region,
+                        (code == null ? "HTTP " + a.statusCode() : code) + ": " + message(a), a);
+            }
             throw new AwsInventoryReadException(service, accountId, region, e.getMessage(), e);
         }
     }
 
-    /** Role credentials are fetched lazily on the first call; AssumeRole's own rejection arrives wrapped. */
-    private static AwsCredentialsRejectedException stsRejection(Throwable e) {
+    private static StsException sts(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof AwsCredentialsRejectedException r) return r;
-            if (t instanceof AwsServiceException a && a.awsErrorDetails() != null
-                    && "STS".equalsIgnoreCase(a.awsErrorDetails().serviceName())) {
-                String code = code(a);
-                if (CREDENTIAL_CODES.contains(code) || PERMISSION_CODES.contains(code)) {
-                    return new AwsCredentialsRejectedException("sts:AssumeRole", null, null, code, message(a), e);
-                }
-            }
+            if (t instanceof StsException s) return s;
         }
         return null;
     }

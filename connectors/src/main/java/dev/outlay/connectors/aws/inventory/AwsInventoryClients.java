@@ -64,7 +64,9 @@ final class AwsInventoryClients implements AutoCloseable {
                     ? AwsBasicCredentials.create(config.accessKeyId(), config.secretAccessKey())
                     : AwsSessionCredentials.create(config.accessKeyId(), config.secretAccessKey(), config.sessionToken()));
         } else {
-            base = DefaultCredentialsProvider.builder().build();
+            DefaultCredentialsProvider chain = DefaultCredentialsProvider.builder().build();
+            open.add(chain);
+            base = chain;
         }
         if (config.roleArn() == null) return base;
         StsClient sts = configure(StsClient.builder(), config.regions().get(0), base).build();

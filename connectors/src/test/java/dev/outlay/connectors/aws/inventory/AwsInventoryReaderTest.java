@@ -334,6 +334,39 @@ class AwsInventoryReaderTest {
         assertEquals(2, outcome(read, "cloudwatch:metrics").calls());
     }
 
+    @Test
+    void aRoleThatCannotBeAssumedIsACredentialRejectionNotADeniedListing() {
+        stubAccount();
+        wm.stubFor(action("AssumeRole").willReturn(xmlError(403, "sts-error-access-denied.xml")));
+        AwsInventoryConfig role = new AwsInventoryConfig(ACCOUNT, List.of(REGION), "AKIAEXAMPLEKEY000001", "secret", null,
+                "arn:aws:iam::111122223333:role/outlay-reader", "wrong-external-id", wm.baseUrl(), 0, 0);
+        AwsCredentialsRejectedException e = assertThrows(AwsCredentialsRejectedException.class, () -> reader(role).read());
+        assertEquals("sts:AssumeRole", e.service());
+        assertEquals("AccessDenied", e.errorCode());
+        assertEquals(ACCOUNT, e.accountId());
+        wm.verify(exactly(0), postRequestedFor(urlEqualTo("/")).withRequestBody(containing("Action=DescribeInstances&")));
+    }
+
+    @Test
+    void aForbiddenMetricResultDeniesTheRegionsMetricsAndKeepsNoneOfThem() {
+        stubAccount();
+        wm.stubFor(post(urlEqualTo(CW_PATH)).willReturn(cbor(200, "cloudwatch-get-metric-data-forbidden.json")));
+        AwsInventoryRead read = reader(keys()).read();
+        ServiceOutcome cw = outcome(read, "cloudwatch:metrics");
+        assertEquals(ServiceOutcome.Status.DENIED, cw.status());
+        assertTrue(read.samples().isEmpty());
+        assertEquals(14, read.items().size());
+    }
+
+    @Test
+    void anInternalErrorMetricResultFailsTheRead() {
+        stubAccount();
+        wm.stubFor(post(urlEqualTo(CW_PATH)).willReturn(cbor(200, "cloudwatch-get-metric-data-internal-error.json")));
+        AwsInventoryReadException e = assertThrows(AwsInventoryReadException.class, () -> reader(keys()).read());
+        assertEquals("cloudwatch:GetMetricData", e.service());
+        assertTrue(e.getMessage().contains("InternalError"), e.getMessage());
+    }
+
     static List<String> ids(AwsInventoryRead read, ResourceKind kind) {
         return read.items().stream().filter(i -> i.kind() == kind).map(InventoryItem::resourceId).toList();
     }
