@@ -36,10 +36,6 @@ final class AwsErrors {
                 ? e.getMessage() : e.awsErrorDetails().errorMessage();
     }
 
-    static boolean isPermission(AwsServiceException e) {
-        return PERMISSION_CODES.contains(code(e));
-    }
-
     /**
      * Runs one call; credential rejections and every other failure become domain exceptions naming the call.
      * Permission failures pass through as {@link AwsServiceException} for the caller to record as DENIED.

@@ -93,6 +93,9 @@ public final class AwsInventoryReader {
                 samples.addAll(metrics(clients.cloudWatch(region), region, regional, start, end, outcomes));
             }
         }
+        // Regions are read in the config's order; the result is ordered the same whatever that order was.
+        items.sort(ITEM_ORDER);
+        samples.sort(CloudWatchMapper.ORDER);
         return new AwsInventoryRead(config.accountId(), observedAt, start, end, items, samples, outcomes);
     }
 

@@ -367,6 +367,20 @@ class AwsInventoryReaderTest {
         assertTrue(e.getMessage().contains("InternalError"), e.getMessage());
     }
 
+    @Test
+    void everyRegionIsReadAndItemsAreOrderedWhateverTheConfigOrder() {
+        stubAccount();
+        wm.stubFor(post(urlEqualTo(CW_PATH)).willReturn(cbor(200, "cloudwatch-get-metric-data-ec2-only.json")));
+        AwsInventoryRead a = reader(new AwsInventoryConfig(ACCOUNT, List.of("eu-west-1", "eu-central-1"), "AKIAEXAMPLEKEY000001",
+                "secret", null, null, null, wm.baseUrl(), 0, 0)).read();
+        AwsInventoryRead b = reader(new AwsInventoryConfig(ACCOUNT, List.of("eu-central-1", "eu-west-1"), "AKIAEXAMPLEKEY000001",
+                "secret", null, null, null, wm.baseUrl(), 0, 0)).read();
+        assertEquals(28, a.items().size());
+        assertEquals(a.items(), b.items());
+        assertEquals("eu-central-1", a.items().get(0).region());
+        assertEquals(16, a.outcomes().size(), "eight listings per region");
+    }
+
     static List<String> ids(AwsInventoryRead read, ResourceKind kind) {
         return read.items().stream().filter(i -> i.kind() == kind).map(InventoryItem::resourceId).toList();
     }
