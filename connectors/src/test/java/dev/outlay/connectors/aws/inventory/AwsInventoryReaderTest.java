@@ -96,7 +96,8 @@ class AwsInventoryReaderTest {
         wm.stubFor(action("DescribeNatGateways").willReturn(xml("ec2-describe-nat-gateways.xml")));
         wm.stubFor(action("DescribeLoadBalancers").willReturn(xml("elbv2-describe-load-balancers.xml")));
         wm.stubFor(action("DescribeTags").willReturn(xml("elbv2-describe-tags.xml")));
-        wm.stubFor(action("DescribeDBInstances").willReturn(xml("rds-describe-db-instances.xml")));
+        wm.stubFor(action("DescribeDBInstances").withRequestBody(notContaining("Marker")).willReturn(xml("rds-describe-db-instances-1.xml")));
+        wm.stubFor(action("DescribeDBInstances").withRequestBody(containing("Marker=rds-page-2")).willReturn(xml("rds-describe-db-instances-2.xml")));
         stubCloudWatchPages("cw");
     }
 
@@ -163,6 +164,7 @@ class AwsInventoryReaderTest {
         wm.verify(exactly(2), postRequestedFor(urlEqualTo(CW_PATH))
                 .withHeader("smithy-protocol", equalTo("rpc-v2-cbor"))
                 .withHeader("Content-Type", equalTo("application/cbor")));
+        assertEquals(2, outcome(read, "rds:db-instances").calls(), "RDS pages on Marker");
         ServiceOutcome instances = outcome(read, "ec2:instances");
         assertEquals(ServiceOutcome.Status.READ, instances.status());
         assertEquals(2, instances.calls());
@@ -233,13 +235,14 @@ class AwsInventoryReaderTest {
         stubAccount();
         wm.stubFor(post(urlEqualTo(CW_PATH)).willReturn(cbor(400, "cloudwatch-error-throttling.json")
                 .withHeader("x-amzn-query-error", "Throttling;Sender")));
-        AwsInventoryConfig three = new AwsInventoryConfig(ACCOUNT, List.of(REGION), "AKIAEXAMPLEKEY000001", "secret",
-                null, null, null, wm.baseUrl(), 0, 3);
-        AwsInventoryReadException e = assertThrows(AwsInventoryReadException.class, () -> reader(three).read());
+        // 4, not the SDK's default of 3: the configured strategy is the one in force.
+        AwsInventoryConfig four = new AwsInventoryConfig(ACCOUNT, List.of(REGION), "AKIAEXAMPLEKEY000001", "secret",
+                null, null, null, wm.baseUrl(), 0, 4);
+        AwsInventoryReadException e = assertThrows(AwsInventoryReadException.class, () -> reader(four).read());
         assertEquals("cloudwatch:GetMetricData", e.service());
         assertEquals(ACCOUNT, e.accountId());
         assertTrue(e.getMessage().contains("Throttling"), e.getMessage());
-        wm.verify(exactly(3), postRequestedFor(urlEqualTo(CW_PATH)));
+        wm.verify(exactly(4), postRequestedFor(urlEqualTo(CW_PATH)));
     }
 
     @Test
