@@ -12,7 +12,15 @@ import java.util.regex.Pattern;
  * ({@code xoxb-…}) as secret, the channel id, and optionally the Web API base URL (default Slack's own; a
  * different one is for a proxy or a test stub).
  */
-public record IntegrationInput(String name, String kind, String url, String secret, String channel) {
+public record IntegrationInput(String name, String kind, String url, String secret, String channel, String issueType,
+                               java.util.Map<String, String> assignees, String inboundSecret) {
+
+    public IntegrationInput(String name, String kind, String url, String secret, String channel) {
+        this(name, kind, url, secret, channel, null, null, null);
+    }
+
+    private static final Pattern JIRA_PROJECT = Pattern.compile("[A-Z][A-Z0-9_]{1,9}");
+    private static final Pattern JIRA_ACCOUNT = Pattern.compile("[A-Za-z0-9:_-]{1,128}");
 
     public static final String SLACK_API = "https://slack.com/api";
     private static final Pattern SLACK_CHANNEL = Pattern.compile("[A-Za-z0-9_#-]{1,80}");
@@ -23,7 +31,7 @@ public record IntegrationInput(String name, String kind, String url, String secr
     }
 
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
-    public static final List<String> KINDS = List.of("webhook", "slack");
+    public static final List<String> KINDS = List.of("webhook", "slack", "jira");
 
     List<Problem.Fault> faults(boolean allowInsecureUrls) {
         List<Problem.Fault> out = new ArrayList<>();
@@ -46,6 +54,23 @@ public record IntegrationInput(String name, String kind, String url, String secr
         else if ("slack".equals(kind) && !secret.startsWith("xoxb-")) out.add(Problem.Fault.at("secret", "a Slack bot token (xoxb-…)"));
         if ("slack".equals(kind) && (channel == null || !SLACK_CHANNEL.matcher(channel).matches())) {
             out.add(Problem.Fault.at("channel", "the Slack channel id (e.g. C0123456789)"));
+        }
+        if ("jira".equals(kind)) {
+            if (channel == null || !JIRA_PROJECT.matcher(channel).matches()) out.add(Problem.Fault.at("channel", "the Jira project key (e.g. FIN)"));
+            if (secret != null && secret.indexOf(':') < 3) out.add(Problem.Fault.at("secret", "<account e-mail>:<API token>"));
+            if (issueType != null && (issueType.isBlank() || issueType.length() > 60)) out.add(Problem.Fault.at("issueType", "1 to 60 characters"));
+            if (assignees != null) {
+                assignees.forEach((owner, account) -> {
+                    if (owner == null || owner.isBlank() || account == null || !JIRA_ACCOUNT.matcher(account).matches()) {
+                        out.add(Problem.Fault.at("assignees." + owner, "an Atlassian account id"));
+                    }
+                });
+            }
+        } else if (issueType != null || assignees != null) {
+            out.add(Problem.Fault.at(issueType != null ? "issueType" : "assignees", "only for Jira connections"));
+        }
+        if (inboundSecret != null && (inboundSecret.length() < 16 || inboundSecret.length() > 512)) {
+            out.add(Problem.Fault.at("inboundSecret", "16 to 512 characters"));
         }
         return out;
     }
