@@ -25,32 +25,46 @@ public record IntegrationInput(String name, String kind, String url, String secr
     public static final String SLACK_API = "https://slack.com/api";
     private static final Pattern SLACK_CHANNEL = Pattern.compile("[A-Za-z0-9_#-]{1,80}");
 
-    /** The URL to store: Slack's API base when none was given. */
+    /** The URL to store: Slack's API base when none was given; for Teams only the trigger's origin (its path and query are the secret). */
     String effectiveUrl() {
+        if ("teams".equals(kind)) {
+            try {
+                URI u = URI.create(secret);
+                return u.getScheme() + "://" + u.getRawAuthority();
+            } catch (RuntimeException e) {
+                return null;
+            }
+        }
         return "slack".equals(kind) && (url == null || url.isBlank()) ? SLACK_API : url;
     }
 
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
-    public static final List<String> KINDS = List.of("webhook", "slack", "jira");
+    public static final List<String> KINDS = List.of("webhook", "slack", "jira", "teams");
 
     List<Problem.Fault> faults(boolean allowInsecureUrls) {
         List<Problem.Fault> out = new ArrayList<>();
         if (name == null || !NAME.matcher(name).matches()) out.add(Problem.Fault.at("name", "required: lower-case letters, digits and '-', at most 63"));
         if (kind == null || !KINDS.contains(kind)) out.add(Problem.Fault.at("kind", "one of " + KINDS));
+        // Teams: the Workflows trigger URL carries its own signature (sig=…), so the URL is the secret and is sealed.
+        String checkedUrl = "teams".equals(kind) ? secret : effectiveUrl();
+        String urlField = "teams".equals(kind) ? "secret" : "url";
+        if ("teams".equals(kind) && url != null) out.add(Problem.Fault.at("url", "leave out for Teams: the workflow URL goes in secret"));
         URI uri = null;
         try {
-            if (effectiveUrl() != null) uri = URI.create(effectiveUrl());
+            if (checkedUrl != null) uri = URI.create(checkedUrl);
         } catch (IllegalArgumentException e) {
             uri = null;
         }
         if (uri == null || uri.getHost() == null || !("https".equals(uri.getScheme()) || allowInsecureUrls && "http".equals(uri.getScheme()))) {
-            out.add(Problem.Fault.at("url", allowInsecureUrls ? "an http(s) URL" : "an https URL"));
+            out.add(Problem.Fault.at(urlField, allowInsecureUrls ? "an http(s) URL" : "an https URL"));
         } else if (uri.getUserInfo() != null) {
-            out.add(Problem.Fault.at("url", "must not carry credentials; the secret signs the requests"));
+            out.add(Problem.Fault.at(urlField, "must not carry credentials; the secret signs the requests"));
         } else if (!allowInsecureUrls) {
-            Destinations.refusal(uri.getHost()).ifPresent(why -> out.add(Problem.Fault.at("url", why)));
+            Destinations.refusal(uri.getHost()).ifPresent(why -> out.add(Problem.Fault.at(urlField, why)));
         }
-        if (secret == null || secret.length() < 16 || secret.length() > 512) out.add(Problem.Fault.at("secret", "16 to 512 characters"));
+        if (secret == null || secret.length() < 16 || secret.length() > ("teams".equals(kind) ? 2048 : 512)) {
+            out.add(Problem.Fault.at("secret", "teams".equals(kind) ? "the workflow's HTTP trigger URL" : "16 to 512 characters"));
+        }
         else if ("slack".equals(kind) && !secret.startsWith("xoxb-")) out.add(Problem.Fault.at("secret", "a Slack bot token (xoxb-…)"));
         if ("slack".equals(kind) && (channel == null || !SLACK_CHANNEL.matcher(channel).matches())) {
             out.add(Problem.Fault.at("channel", "the Slack channel id (e.g. C0123456789)"));
