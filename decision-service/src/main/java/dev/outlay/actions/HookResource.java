@@ -23,11 +23,22 @@ public class HookResource {
     @Inject
     JiraSync jira;
 
+    @Inject
+    SlackInteractions slack;
+
     @POST
     @Path("jira/{tenant}/{integration}")
     @Consumes(MediaType.WILDCARD)
     public HookOutcome jira(@PathParam("tenant") String tenant, @PathParam("integration") String integration,
                             @HeaderParam(JiraSync.SIGNATURE) String signature, @HeaderParam(JiraSync.IDENTIFIER) String identifier, String body) {
         return jira.receive(tenant, integration, signature, identifier, body);
+    }
+
+    @POST
+    @Path("slack/{tenant}/{integration}")
+    @Consumes(MediaType.WILDCARD)
+    public HookOutcome slack(@PathParam("tenant") String tenant, @PathParam("integration") String integration,
+                             @HeaderParam(SlackSignature.TIMESTAMP) String timestamp, @HeaderParam(SlackSignature.HEADER) String signature, String body) {
+        return slack.receive(tenant, integration, timestamp, signature, body);
     }
 }

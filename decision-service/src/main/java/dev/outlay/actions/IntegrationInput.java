@@ -13,11 +13,13 @@ import java.util.regex.Pattern;
  * different one is for a proxy or a test stub).
  */
 public record IntegrationInput(String name, String kind, String url, String secret, String channel, String issueType,
-                               java.util.Map<String, String> assignees, String inboundSecret) {
+                               java.util.Map<String, String> assignees, String inboundSecret, java.util.Map<String, String> users) {
 
     public IntegrationInput(String name, String kind, String url, String secret, String channel) {
-        this(name, kind, url, secret, channel, null, null, null);
+        this(name, kind, url, secret, channel, null, null, null, null);
     }
+
+    private static final Pattern SLACK_USER = Pattern.compile("[UW][A-Z0-9]{2,20}");
 
     private static final Pattern JIRA_PROJECT = Pattern.compile("[A-Z][A-Z0-9_]{1,9}");
     private static final Pattern JIRA_ACCOUNT = Pattern.compile("[A-Za-z0-9:_-]{1,128}");
@@ -82,6 +84,13 @@ public record IntegrationInput(String name, String kind, String url, String secr
             }
         } else if (issueType != null || assignees != null) {
             out.add(Problem.Fault.at(issueType != null ? "issueType" : "assignees", "only for Jira connections"));
+        }
+        if (users != null) {
+            if (!"slack".equals(kind)) out.add(Problem.Fault.at("users", "only for Slack connections"));
+            else users.forEach((slackUser, subject) -> {
+                if (slackUser == null || !SLACK_USER.matcher(slackUser).matches()) out.add(Problem.Fault.at("users." + slackUser, "a Slack user id (U…)"));
+                else if (subject == null || subject.isBlank() || subject.length() > 200) out.add(Problem.Fault.at("users." + slackUser, "the Outlay user (token subject)"));
+            });
         }
         if (inboundSecret != null && (inboundSecret.length() < 16 || inboundSecret.length() > 512)) {
             out.add(Problem.Fault.at("inboundSecret", "16 to 512 characters"));

@@ -60,6 +60,7 @@ public class IntegrationStore {
             if (in.channel() != null) values.put("channel", in.channel());
             if (in.issueType() != null) values.put("issueType", in.issueType());
             if (in.assignees() != null) values.put("assignees", new java.util.TreeMap<>(in.assignees()));
+            if (in.users() != null) values.put("users", new java.util.TreeMap<>(in.users()));
             settings = json.writeValueAsString(values);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
@@ -149,11 +150,10 @@ public class IntegrationStore {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     JsonNode settings = json.readTree(rs.getString(4));
-                    Map<String, String> assignees = settings.has("assignees")
-                            ? json.convertValue(settings.get("assignees"), new com.fasterxml.jackson.core.type.TypeReference<java.util.TreeMap<String, String>>() {
-                            }) : null;
+                    Map<String, String> assignees = map(settings, "assignees");
+                    Map<String, String> users = map(settings, "users");
                     out.add(new Integration(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), settings.path("url").asText(null),
-                            settings.path("channel").asText(null), settings.path("issueType").asText(null), assignees,
+                            settings.path("channel").asText(null), settings.path("issueType").asText(null), assignees, users,
                             Integration.MASK, rs.getBoolean(9), rs.getBoolean(5), rs.getString(6), rs.getString(7), rs.getTimestamp(8).toInstant()));
                 }
             }
@@ -161,6 +161,11 @@ public class IntegrationStore {
         } catch (SQLException | JsonProcessingException e) {
             throw new IllegalStateException("could not read integrations", e);
         }
+    }
+
+    private Map<String, String> map(JsonNode settings, String field) {
+        return settings.has(field) ? json.convertValue(settings.get(field), new com.fasterxml.jackson.core.type.TypeReference<java.util.TreeMap<String, String>>() {
+        }) : null;
     }
 
     private int update(String sql, Object... args) {
