@@ -13,11 +13,17 @@ import java.util.regex.Pattern;
  * different one is for a proxy or a test stub).
  */
 public record IntegrationInput(String name, String kind, String url, String secret, String channel, String issueType,
-                               java.util.Map<String, String> assignees, String inboundSecret, java.util.Map<String, String> users) {
+                               java.util.Map<String, String> assignees, String inboundSecret, java.util.Map<String, String> users, String ref) {
 
     public IntegrationInput(String name, String kind, String url, String secret, String channel) {
-        this(name, kind, url, secret, channel, null, null, null, null);
+        this(name, kind, url, secret, channel, null, null, null, null, null);
     }
+
+    public static final String GITHUB_API = "https://api.github.com";
+    public static final String GITLAB_API = "https://gitlab.com";
+    private static final Pattern GITHUB_REPO = Pattern.compile("[A-Za-z0-9_.-]{1,100}/[A-Za-z0-9_.-]{1,100}");
+    private static final Pattern GITLAB_PROJECT = Pattern.compile("[0-9]{1,12}");
+    private static final Pattern GIT_REF = Pattern.compile("[A-Za-z0-9._/-]{1,200}");
 
     private static final Pattern SLACK_USER = Pattern.compile("[UW][A-Z0-9]{2,20}");
 
@@ -37,11 +43,16 @@ public record IntegrationInput(String name, String kind, String url, String secr
                 return null;
             }
         }
-        return "slack".equals(kind) && (url == null || url.isBlank()) ? SLACK_API : url;
+        if (url == null || url.isBlank()) {
+            if ("slack".equals(kind)) return SLACK_API;
+            if ("github".equals(kind)) return GITHUB_API;
+            if ("gitlab".equals(kind)) return GITLAB_API;
+        }
+        return url;
     }
 
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
-    public static final List<String> KINDS = List.of("webhook", "slack", "jira", "teams");
+    public static final List<String> KINDS = List.of("webhook", "slack", "jira", "teams", "github", "gitlab");
 
     List<Problem.Fault> faults(boolean allowInsecureUrls) {
         List<Problem.Fault> out = new ArrayList<>();
@@ -84,6 +95,15 @@ public record IntegrationInput(String name, String kind, String url, String secr
             }
         } else if (issueType != null || assignees != null) {
             out.add(Problem.Fault.at(issueType != null ? "issueType" : "assignees", "only for Jira connections"));
+        }
+        if ("github".equals(kind) && (channel == null || !GITHUB_REPO.matcher(channel).matches())) {
+            out.add(Problem.Fault.at("channel", "the repository as owner/name"));
+        }
+        if ("gitlab".equals(kind) && (channel == null || !GITLAB_PROJECT.matcher(channel).matches())) {
+            out.add(Problem.Fault.at("channel", "the numeric GitLab project id"));
+        }
+        if (ref != null && (!"gitlab".equals(kind) || !GIT_REF.matcher(ref).matches())) {
+            out.add(Problem.Fault.at("ref", "gitlab".equals(kind) ? "a branch or tag name" : "only for GitLab connections"));
         }
         if (users != null) {
             if (!"slack".equals(kind)) out.add(Problem.Fault.at("users", "only for Slack connections"));

@@ -61,6 +61,7 @@ public class IntegrationStore {
             if (in.issueType() != null) values.put("issueType", in.issueType());
             if (in.assignees() != null) values.put("assignees", new java.util.TreeMap<>(in.assignees()));
             if (in.users() != null) values.put("users", new java.util.TreeMap<>(in.users()));
+            if (in.ref() != null) values.put("ref", in.ref());
             settings = json.writeValueAsString(values);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
@@ -153,7 +154,7 @@ public class IntegrationStore {
                     Map<String, String> assignees = map(settings, "assignees");
                     Map<String, String> users = map(settings, "users");
                     out.add(new Integration(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), settings.path("url").asText(null),
-                            settings.path("channel").asText(null), settings.path("issueType").asText(null), assignees, users,
+                            settings.path("channel").asText(null), settings.path("issueType").asText(null), assignees, users, settings.path("ref").asText(null),
                             Integration.MASK, rs.getBoolean(9), rs.getBoolean(5), rs.getString(6), rs.getString(7), rs.getTimestamp(8).toInstant()));
                 }
             }
