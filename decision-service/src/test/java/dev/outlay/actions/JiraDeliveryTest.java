@@ -55,6 +55,9 @@ class JiraDeliveryTest {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    ExternalLinks links;
+
     @ConfigProperty(name = "test.superuser-url")
     String su;
 
@@ -150,8 +153,10 @@ class JiraDeliveryTest {
         given().contentType(ContentType.JSON).body(done).post("/hooks/jira/" + t + "/" + connection).then().statusCode(401);
         given().contentType(ContentType.JSON).header("X-Hub-Signature", "sha256=" + HmacHex.sha256("another-secret-0123456789", done))
                 .body(done).post("/hooks/jira/" + t + "/" + connection).then().statusCode(401);
+        // A tenant that exists, with the right signature but another tenant's connection: the connection is not found there.
+        given().header("Authorization", admin("act-jira-b")).get("/api/v1/integrations").then().statusCode(200);
         given().contentType(ContentType.JSON).header("X-Hub-Signature", signed(done)).body(done)
-                .post("/hooks/jira/other-tenant/" + connection).then().statusCode(401);
+                .post("/hooks/jira/act-jira-b/" + connection).then().statusCode(401);
         assertEquals(null, string(su, "SELECT external_status FROM outlay.external_link WHERE tenant_id = ? AND subject_id = ?", t, id));
 
         // Signed: Done acknowledges the violation through the inbox, awaiting a person's verification.
@@ -176,8 +181,9 @@ class JiraDeliveryTest {
         String foreign = issueUpdated("FIN-99", "Done", "done");
         given().contentType(ContentType.JSON).header("X-Hub-Signature", signed(foreign)).body(foreign)
                 .post("/hooks/jira/" + t + "/" + connection).then().statusCode(200).body("outcome", equalTo("ignored"));
-        // Another tenant sees none of the links.
-        assertEquals(0, count(su, "SELECT count(*) FROM outlay.external_link WHERE tenant_id = 'act-jira-other'"));
+        // Row-level security: the link is the first tenant's; the second sees none of it.
+        assertEquals(1, TenantContext.runAs(TenantContext.system(t), () -> links.ofSubject("policy_violation", id)).size());
+        assertEquals(0, TenantContext.runAs(TenantContext.system("act-jira-b"), () -> links.ofSubject("policy_violation", id)).size());
     }
 
     @Test

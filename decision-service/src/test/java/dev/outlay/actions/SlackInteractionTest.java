@@ -92,7 +92,8 @@ class SlackInteractionTest {
         press(hook, approve, now, SlackSignature.sign("not-the-signing-secret-0123", now, approve)).statusCode(401);
         press(hook, approve, now - 301, SlackSignature.sign(SIGNING, now - 301, approve)).statusCode(401);
         given().contentType("application/x-www-form-urlencoded").body(approve).post(hook).then().statusCode(401);
-        press("/hooks/slack/act-slack-int-other/" + connection, approve, now, SlackSignature.sign(SIGNING, now, approve)).statusCode(401);
+        given().header("Authorization", admin("act-slack-int-b")).get("/api/v1/integrations").then().statusCode(200);
+        press("/hooks/slack/act-slack-int-b/" + connection, approve, now, SlackSignature.sign(SIGNING, now, approve)).statusCode(401);
         press(hook, approve + "&x=1", now, SlackSignature.sign(SIGNING, now, approve)).statusCode(401);
         assertStatus(t, id, "pending_approval");
 
