@@ -38,6 +38,12 @@ public interface ActionsConfig {
     @WithDefault("20")
     int batchSize();
 
+    /**
+     * Where a message links to the subject in the console, with {@code {type}} and {@code {id}} replaced (e.g.
+     * {@code https://outlay.example/console/{type}/{id}}); no link when unset.
+     */
+    java.util.Optional<String> consoleLink();
+
     /** How often the scheduled worker looks for due deliveries (read by its {@code @Scheduled}). */
     @WithDefault("5s")
     String pollEvery();

@@ -138,6 +138,12 @@ public class DeliveryStore {
         return query(VIEW + " WHERE d.id = ?", id).stream().findFirst();
     }
 
+    /** Delivered messages about a subject on one channel that the receiver named (Slack: channel:ts), oldest first. */
+    public List<Delivery> postedAbout(String subjectType, String subjectId, String channel) {
+        return query(VIEW + " WHERE e.subject_type = ? AND e.subject_id = ? AND d.channel = ? AND d.status = 'delivered' "
+                + "AND d.external_ref IS NOT NULL ORDER BY d.created_at", subjectType, subjectId, channel);
+    }
+
     public List<Delivery> forEvent(UUID eventId) {
         return query(VIEW + " WHERE d.event_id = ? ORDER BY d.created_at", eventId);
     }

@@ -47,6 +47,10 @@ public class IntegrationService {
         return "integration:" + id;
     }
 
+    static String inboundPurpose(UUID id) {
+        return "integration-inbound:" + id;
+    }
+
     public List<Integration> list() {
         return store.list();
     }
@@ -62,7 +66,9 @@ public class IntegrationService {
         if (!faults.isEmpty()) throw ProblemException.unprocessable("The integration is not valid.", faults);
         if (store.nameTaken(in.kind(), in.name())) throw ProblemException.conflict("A " + in.kind() + " integration named " + in.name() + " already exists.");
         UUID id = UUID.randomUUID();
-        store.insert(id, in, box().seal(in.secret(), TenantContext.requireTenant(), purpose(id)), TenantContext.caller().orElseThrow().subject());
+        store.insert(id, in, box().seal(in.secret(), TenantContext.requireTenant(), purpose(id)),
+                in.inboundSecret() == null ? null : box().seal(in.inboundSecret(), TenantContext.requireTenant(), inboundPurpose(id)),
+                TenantContext.caller().orElseThrow().subject());
         Integration stored = get(id);
         audit.record("integration.create", "integration", id.toString(), null, stored);
         store.release(stored.kind(), stored.name());

@@ -23,7 +23,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class IntegrationStore {
 
-    private static final String COLUMNS = "id, name, kind, settings::text, healthy, health_detail, created_by, created_at";
+    private static final String COLUMNS = "id, name, kind, settings::text, healthy, health_detail, created_by, created_at, "
+            + "sealed_inbound_secret IS NOT NULL";
 
     @Inject
     AgroalDataSource dataSource;
@@ -51,18 +52,22 @@ public class IntegrationStore {
         return findByName(kind, name).isPresent();
     }
 
-    public void insert(UUID id, IntegrationInput in, String sealed, String by) {
+    public void insert(UUID id, IntegrationInput in, String sealed, String sealedInbound, String by) {
         String settings;
         try {
-            Map<String, String> values = new java.util.LinkedHashMap<>();
+            Map<String, Object> values = new java.util.LinkedHashMap<>();
             values.put("url", in.effectiveUrl());
             if (in.channel() != null) values.put("channel", in.channel());
+            if (in.issueType() != null) values.put("issueType", in.issueType());
+            if (in.assignees() != null) values.put("assignees", new java.util.TreeMap<>(in.assignees()));
+            if (in.users() != null) values.put("users", new java.util.TreeMap<>(in.users()));
+            if (in.ref() != null) values.put("ref", in.ref());
             settings = json.writeValueAsString(values);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        update("INSERT INTO outlay.integration (id, tenant_id, name, kind, settings, sealed_secret, created_by) VALUES (?,?,?,?,?::jsonb,?,?)",
-                id, TenantContext.requireTenant(), in.name(), in.kind(), settings, sealed, by);
+        update("INSERT INTO outlay.integration (id, tenant_id, name, kind, settings, sealed_secret, sealed_inbound_secret, created_by) "
+                        + "VALUES (?,?,?,?,?::jsonb,?,?,?)", id, TenantContext.requireTenant(), in.name(), in.kind(), settings, sealed, sealedInbound, by);
     }
 
     public void delete(UUID id) {
@@ -70,8 +75,17 @@ public class IntegrationStore {
     }
 
     public String sealedSecret(UUID id) {
+        return sealed(id, "sealed_secret");
+    }
+
+    /** The sealed secret the other side signs its requests to us with; null when none was set. */
+    public String sealedInboundSecret(UUID id) {
+        return sealed(id, "sealed_inbound_secret");
+    }
+
+    private String sealed(UUID id, String column) {
         try (Connection c = TenantConnections.open(dataSource);
-             PreparedStatement ps = c.prepareStatement("SELECT sealed_secret FROM outlay.integration WHERE id = ?")) {
+             PreparedStatement ps = c.prepareStatement("SELECT " + column + " FROM outlay.integration WHERE id = ?")) {
             ps.setObject(1, id);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) throw new IllegalStateException("integration " + id + " is gone");
@@ -137,15 +151,22 @@ public class IntegrationStore {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     JsonNode settings = json.readTree(rs.getString(4));
+                    Map<String, String> assignees = map(settings, "assignees");
+                    Map<String, String> users = map(settings, "users");
                     out.add(new Integration(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), settings.path("url").asText(null),
-                            settings.path("channel").asText(null),
-                            Integration.MASK, rs.getBoolean(5), rs.getString(6), rs.getString(7), rs.getTimestamp(8).toInstant()));
+                            settings.path("channel").asText(null), settings.path("issueType").asText(null), assignees, users, settings.path("ref").asText(null),
+                            Integration.MASK, rs.getBoolean(9), rs.getBoolean(5), rs.getString(6), rs.getString(7), rs.getTimestamp(8).toInstant()));
                 }
             }
             return out;
         } catch (SQLException | JsonProcessingException e) {
             throw new IllegalStateException("could not read integrations", e);
         }
+    }
+
+    private Map<String, String> map(JsonNode settings, String field) {
+        return settings.has(field) ? json.convertValue(settings.get(field), new com.fasterxml.jackson.core.type.TypeReference<java.util.TreeMap<String, String>>() {
+        }) : null;
     }
 
     private int update(String sql, Object... args) {

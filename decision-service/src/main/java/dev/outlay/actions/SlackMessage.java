@@ -18,7 +18,25 @@ final class SlackMessage {
     private SlackMessage() {
     }
 
+    /** The action ids of the approval buttons; the interaction hook maps them to the inbox's decisions. */
+    static final Map<String, String> DECISIONS = Map.of("outlay_approve", "approve", "outlay_reject", "reject", "outlay_more_info", "more-info");
+
     static String of(ObjectMapper json, String channel, JsonNode event) {
+        return build(json, channel, event, null).toString();
+    }
+
+    /**
+     * The {@code chat.update} body for a message already posted: the same content, the buttons replaced by what
+     * happened (so nobody presses a button of a decided task).
+     */
+    static String updated(ObjectMapper json, String channel, String ts, JsonNode event, String state) {
+        ObjectNode root = build(json, channel, event, state);
+        root.put("ts", ts);
+        root.remove("unfurl_links");
+        return root.toString();
+    }
+
+    private static ObjectNode build(ObjectMapper json, String channel, JsonNode event, String state) {
         String kind = event.path("kind").asText();
         String title = TITLES.getOrDefault(kind, "Outlay event");
         JsonNode payload = event.path("payload");
@@ -40,11 +58,27 @@ final class SlackMessage {
         JsonNode amount = event.path("amount");
         if (amount.isObject()) field(json, fields, "Amount", amount.path("value").asText() + " " + amount.path("currency").asText());
         if (fields.isEmpty()) section.remove("fields");
+        if (state != null) {
+            blocks.addObject().put("type", "section").putObject("text").put("type", "mrkdwn").put("text", "*" + escape(state) + "*");
+        } else if ("approval_task".equals(kind)) {
+            // The value is the subject the task belongs to; the hook finds the task itself, as the pressing user.
+            ArrayNode buttons = blocks.addObject().put("type", "actions").put("block_id", "outlay_decision").putArray("elements");
+            String subject = event.path("subject").path("id").asText();
+            button(buttons, "Approve", "outlay_approve", subject, "primary");
+            button(buttons, "Reject", "outlay_reject", subject, "danger");
+            button(buttons, "More info", "outlay_more_info", subject, null);
+        }
         ObjectNode context = blocks.addObject().put("type", "context");
         context.putArray("elements").addObject().put("type", "mrkdwn")
                 .put("text", escape("Outlay · " + event.path("subject").path("type").asText() + " " + event.path("subject").path("id").asText()
                         + " · event " + event.path("eventId").asText()));
-        return root.toString();
+        return root;
+    }
+
+    private static void button(ArrayNode buttons, String label, String actionId, String value, String style) {
+        ObjectNode b = buttons.addObject().put("type", "button").put("action_id", actionId).put("value", value);
+        b.putObject("text").put("type", "plain_text").put("text", label);
+        if (style != null) b.put("style", style);
     }
 
     private static void field(ObjectMapper json, ArrayNode fields, String label, String value) {

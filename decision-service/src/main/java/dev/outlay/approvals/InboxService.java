@@ -44,6 +44,9 @@ public class InboxService {
     @Inject
     AuditLog audit;
 
+    @Inject
+    jakarta.enterprise.event.Event<dev.outlay.actions.SubjectChanged> changed;
+
     private record Context(UserTaskView task, SpendRequest request, Violation violation) {
         String processInstanceId() {
             return (String) task.getMetadata().get("ProcessInstanceId");
@@ -99,6 +102,9 @@ public class InboxService {
                 null, Map.of("taskId", taskId, "task", ctx.task().getTaskName(), "decision", String.valueOf(decision.decision()),
                         "comment", String.valueOf(decision.comment())));
         transition(ctx, "complete", data);
+        // Messages already posted about the subject (Slack) are edited to show this, after commit.
+        changed.fire(new dev.outlay.actions.SubjectChanged(caller.tenantId(), ctx.request() != null ? "spend_request" : "policy_violation",
+                subjectId(ctx), stateLine(kind, decision.decision(), caller.subject())));
         return Map.of("taskId", taskId, "completed", true, "decision", String.valueOf(decision.decision()));
     }
 
@@ -184,6 +190,17 @@ public class InboxService {
             requests.event(ctx.request().id(), TenantContext.caller().orElseThrow().subject(), kind,
                     Objects.requireNonNullElse(detail, ctx.task().getTaskName()));
         }
+    }
+
+    private static String stateLine(String kind, String decision, String by) {
+        return switch (kind) {
+            case "decided:approve" -> "Approved by " + by;
+            case "decided:reject" -> "Rejected by " + by;
+            case "decided:more-info" -> "More information requested by " + by;
+            case "info-provided" -> "Information provided by " + by;
+            case "acknowledged" -> "Acknowledged by " + by + ", awaiting verification";
+            default -> "not-verified".equals(decision) ? "Sent back to the owner by " + by : "Verified by " + by;
+        };
     }
 
     private static String subjectId(Context ctx) {

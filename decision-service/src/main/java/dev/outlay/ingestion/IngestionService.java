@@ -44,6 +44,9 @@ public class IngestionService {
     IngestionRepository manifest;
 
     @Inject
+    IngestionFailures failures;
+
+    @Inject
     LedgerLoader loader;
 
     @Inject
@@ -153,10 +156,10 @@ public class IngestionService {
             });
             manifest.markSucceeded(id, result, progress[0]);
         } catch (SourceFormatException e) {
-            manifest.markFailed(id, IngestionProblems.of(e), progress[0], progress[1]);
+            failures.fail(id, req.source(), req.objectKey(), IngestionProblems.of(e), progress[0], progress[1]);
         } catch (Exception e) {
             LOG.errorf(e, "ingestion %s failed", id);
-            manifest.markFailed(id, IngestionProblems.internal(id.toString()), progress[0], progress[1]);
+            failures.fail(id, req.source(), req.objectKey(), IngestionProblems.internal(id.toString()), progress[0], progress[1]);
         }
         return manifest.find(id).orElseThrow();
     }
@@ -236,10 +239,10 @@ public class IngestionService {
             announce(id);
         } catch (SourceFormatException e) {
             LOG.infof("ingestion %s rejected: %s", id, e.getMessage());
-            manifest.markFailed(id, IngestionProblems.of(e), reader == null ? 0 : reader.bytesRead(), reader == null ? 0 : reader.rowsRead());
+            failures.fail(id, req.source(), req.objectKey(), IngestionProblems.of(e), reader == null ? 0 : reader.bytesRead(), reader == null ? 0 : reader.rowsRead());
         } catch (Exception e) {
             LOG.errorf(e, "ingestion %s failed", id);
-            manifest.markFailed(id, IngestionProblems.internal(id.toString()), reader == null ? 0 : reader.bytesRead(), reader == null ? 0 : reader.rowsRead());
+            failures.fail(id, req.source(), req.objectKey(), IngestionProblems.internal(id.toString()), reader == null ? 0 : reader.bytesRead(), reader == null ? 0 : reader.rowsRead());
         } finally {
             upload.delete();
         }

@@ -10,6 +10,8 @@ public enum RouteClass {
     RAW_KOGITO,
     /** The embedded jobs service and its timer callback: only the service itself, with the per-start secret. */
     INTERNAL,
+    /** Callbacks from connected systems (/hooks/{system}/{tenant}/{connection}, POST): no token; the handler verifies the connection's signature. */
+    SIGNED_HOOK,
     /** Everything else, including the jobs service's /management/shutdown: nobody. */
     REFUSED
 }

@@ -60,6 +60,12 @@ public class RouteGuard {
                     return;
                 }
             }
+            case SIGNED_HOOK -> {
+                if (!"POST".equals(request.method().name())) {
+                    refuse(rc, 405, "Method not allowed", "Hooks accept POST only.");
+                    return;
+                }
+            }
             case REFUSED -> {
                 refuse(rc, 404, "Not found", "No route " + path.normalized() + ".");
                 return;

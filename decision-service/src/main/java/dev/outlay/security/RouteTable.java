@@ -10,6 +10,8 @@ import java.util.Set;
 public final class RouteTable {
 
     static final Set<String> RAW_KOGITO_ROOTS = Set.of("usertasks", "spendApproval", "policyViolationTriage");
+    /** The systems that call back into /hooks/{system}/{tenant}/{connection}. */
+    static final Set<String> HOOK_SYSTEMS = Set.of("jira", "slack");
     static final Set<String> OPENAPI = Set.of("openapi", "openapi.json", "openapi.yaml", "openapi.yml");
 
     private RouteTable() {
@@ -25,6 +27,7 @@ public final class RouteTable {
             return RouteClass.REFUSED;
         }
         if (first.equals("api") && "v1".equals(second)) return RouteClass.TENANT_API;
+        if (first.equals("hooks") && n == 4 && HOOK_SYSTEMS.contains(second)) return RouteClass.SIGNED_HOOK;
         if (RAW_KOGITO_ROOTS.contains(first)) return RouteClass.RAW_KOGITO;
         // What the service's own job client and the timer callback use (VertxJobsService, HttpJobExecutor in KIE 10.1):
         // schedule/cancel at /v2/jobs, fire at /management/jobs/{processId}/instances/{id}/timers/{timerId}.

@@ -68,6 +68,10 @@ public class TenantFilter implements ContainerRequestFilter, ContainerResponseFi
                 if (secret.matches(request.getHeaderString(InternalSecret.HEADER))) return;
                 throw ProblemException.notFound("No route " + path.normalized() + ".");
             }
+            case SIGNED_HOOK -> {
+                // No token: the hook verifies the signature of the connection it names and runs as that connection's tenant.
+                return;
+            }
             case TENANT_API, RAW_KOGITO -> {
                 // below
             }

@@ -41,4 +41,25 @@ public class UserDirectory {
             }
         });
     }
+
+    /**
+     * The current tenant's user with the roles of their last token, if they have ever called in. Used where a
+     * request carries no token but names a user through a verified link (a Slack user mapped to this subject).
+     */
+    public java.util.Optional<Caller> known(String subject) {
+        String tenant = TenantContext.requireTenant();
+        try (Connection c = TenantConnections.open(dataSource);
+             PreparedStatement ps = c.prepareStatement("SELECT roles FROM outlay.app_user WHERE tenant_id = ? AND subject = ?")) {
+            ps.setString(1, tenant);
+            ps.setString(2, subject);
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) return java.util.Optional.empty();
+                String roles = rs.getString(1);
+                Set<String> set = roles == null || roles.isBlank() ? Set.of() : Set.of(roles.split(","));
+                return java.util.Optional.of(new Caller(tenant, subject, set));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the user", e);
+        }
+    }
 }

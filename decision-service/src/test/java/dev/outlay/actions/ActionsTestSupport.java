@@ -30,6 +30,27 @@ final class ActionsTestSupport {
                 .post("/api/v1/integrations").then().statusCode(201).extract().path("id");
     }
 
+    /**
+     * Publishes a version of the tenant's routing rule set with a new first row: events of {@code owner} go to
+     * {@code channel}/{@code target} (the golden scenarios, which publishing re-runs, name no such owner).
+     */
+    static void routeOwner(String tenant, String owner, String channel, String target) {
+        String fo = bearer(tenant, "fo", "finops_admin");
+        String hash = given().header("Authorization", fo).get("/api/v1/rulesets/notification-routing/versions").then().statusCode(200)
+                .extract().path("[0].hash");
+        String content = given().header("Authorization", fo).get("/api/v1/rulesets/notification-routing/versions/" + hash).then()
+                .statusCode(200).extract().path("content");
+        String row = "<rule id=\"nrt0\"><inputEntry id=\"nrt0i0\"><text>-</text></inputEntry><inputEntry id=\"nrt0i1\"><text>-</text></inputEntry>"
+                + "<inputEntry id=\"nrt0i2\"><text>\"" + owner + "\"</text></inputEntry><inputEntry id=\"nrt0i3\"><text>-</text></inputEntry>"
+                + "<inputEntry id=\"nrt0i4\"><text>-</text></inputEntry><outputEntry id=\"nrt0o0\"><text>\"" + channel + "\"</text></outputEntry>"
+                + "<outputEntry id=\"nrt0o1\"><text>\"" + target + "\"</text></outputEntry><outputEntry id=\"nrt0o2\"><text>\"NR-T0\"</text></outputEntry></rule>";
+        String routed = content.replace("<rule id=\"nr01\">", row + "<rule id=\"nr01\">");
+        if (routed.equals(content)) throw new IllegalStateException("rule nr01 not found in the routing rule set");
+        String draft = given().header("Authorization", fo).contentType("application/xml").body(routed)
+                .post("/api/v1/rulesets/notification-routing/versions?note=test-route").then().statusCode(201).extract().path("hash");
+        given().header("Authorization", fo).post("/api/v1/rulesets/notification-routing/versions/" + draft + "/publish").then().statusCode(200);
+    }
+
     /** Makes every waiting delivery of the tenant due now (stands in for time passing). */
     static void makeDue(String superuserUrl, String tenant) throws SQLException {
         exec(superuserUrl, "UPDATE outlay.action_delivery SET next_attempt_at = now() - interval '1 second' WHERE tenant_id = ? AND status = 'pending'", tenant);

@@ -37,4 +37,43 @@ class IntegrationInputTest {
         assertEquals(List.of(), new IntegrationInput("alerts", "slack", null, "xoxb-0123456789abcdef", "C0123").faults(false));
         assertEquals(IntegrationInput.SLACK_API, new IntegrationInput("alerts", "slack", null, "xoxb-0123456789abcdef", "C0123").effectiveUrl());
     }
+
+    static List<String> fields(IntegrationInput in) {
+        return in.faults(false).stream().map(Problem.Fault::field).toList();
+    }
+
+    @Test
+    void jiraNeedsAProjectKeyEmailTokenCredentialsAndAccountIds() {
+        assertEquals(List.of("channel", "secret", "assignees.team-ml"), fields(new IntegrationInput("fin", "jira", "https://acme.atlassian.net",
+                "no-colon-token-0123456789", "fin", null, java.util.Map.of("team-ml", "not an id!"), null, null, null)));
+        assertEquals(List.of(), fields(new IntegrationInput("fin", "jira", "https://acme.atlassian.net", "bot@acme.com:ATATT0123456789",
+                "FIN", "Bug", java.util.Map.of("team-ml", "5b10ac8d82e05b22cc7d4ef5"), "hook-secret-0123456789", null, null)));
+        assertEquals(List.of("issueType"), fields(new IntegrationInput("hook", "webhook", "https://93.184.215.14/h", "0123456789abcdef",
+                null, "Bug", null, null, null, null)));
+        assertEquals(List.of("inboundSecret"), fields(new IntegrationInput("fin", "jira", "https://acme.atlassian.net", "bot@acme.com:ATATT0123456789",
+                "FIN", null, null, "short", null, null)));
+    }
+
+    @Test
+    void teamsTakesTheTriggerUrlAsItsSecretAndShowsOnlyItsOrigin() {
+        IntegrationInput ok = new IntegrationInput("room", "teams", null, "https://93.184.215.14:443/workflows/x/triggers/manual/paths/invoke?sig=abc",
+                null, null, null, null, null, null);
+        assertEquals(List.of(), fields(ok));
+        assertEquals("https://93.184.215.14:443", ok.effectiveUrl());
+        assertEquals(List.of("url", "secret"), fields(new IntegrationInput("room", "teams", "https://93.184.215.14/x", "http://10.0.0.1/trigger?sig=abc",
+                null, null, null, null, null, null)));
+    }
+
+    @Test
+    void dispatchNeedsARepositoryOrProjectAndSlackUsersAreSlackIds() {
+        assertEquals(List.of("channel"), fields(new IntegrationInput("fix", "github", null, "github_pat_0123456789", "not-a-repo", null, null, null, null, null)));
+        assertEquals(IntegrationInput.GITHUB_API, new IntegrationInput("fix", "github", null, "github_pat_0123456789", "acme/infra").effectiveUrl());
+        assertEquals(List.of("channel", "ref"), fields(new IntegrationInput("fix", "gitlab", null, "glptt-0123456789abcdef", "acme/infra", null, null, null,
+                null, "bad ref!")));
+        assertEquals(List.of("ref"), fields(new IntegrationInput("fix", "github", null, "github_pat_0123456789", "acme/infra", null, null, null, null, "main")));
+        assertEquals(List.of("users.alice"), fields(new IntegrationInput("a", "slack", null, "xoxb-0123456789abcdef", "C0123", null, null, null,
+                java.util.Map.of("alice", "alice"), null)));
+        assertEquals(List.of("users"), fields(new IntegrationInput("fin", "jira", "https://acme.atlassian.net", "bot@acme.com:ATATT0123456789",
+                "FIN", null, null, null, java.util.Map.of("U0123", "alice"), null)));
+    }
 }

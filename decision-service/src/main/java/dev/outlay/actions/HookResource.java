@@ -1,0 +1,44 @@
+package dev.outlay.actions;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+/**
+ * Public endpoints other systems call back (outside /api/v1: they carry no Outlay token). Each is classified in
+ * {@code security/RouteTable} as a signed hook; the tenant comes from the connection whose secret verifies the
+ * signature, never from the body. The body is read as the raw string the signature covers.
+ */
+@Path("/hooks")
+@PermitAll
+@Produces(MediaType.APPLICATION_JSON)
+public class HookResource {
+
+    @Inject
+    JiraSync jira;
+
+    @Inject
+    SlackInteractions slack;
+
+    @POST
+    @Path("jira/{tenant}/{integration}")
+    @Consumes(MediaType.WILDCARD)
+    public HookOutcome jira(@PathParam("tenant") String tenant, @PathParam("integration") String integration,
+                            @HeaderParam(JiraSync.SIGNATURE) String signature, @HeaderParam(JiraSync.IDENTIFIER) String identifier, String body) {
+        return jira.receive(tenant, integration, signature, identifier, body);
+    }
+
+    @POST
+    @Path("slack/{tenant}/{integration}")
+    @Consumes(MediaType.WILDCARD)
+    public HookOutcome slack(@PathParam("tenant") String tenant, @PathParam("integration") String integration,
+                             @HeaderParam(SlackSignature.TIMESTAMP) String timestamp, @HeaderParam(SlackSignature.HEADER) String signature, String body) {
+        return slack.receive(tenant, integration, timestamp, signature, body);
+    }
+}
