@@ -1,6 +1,7 @@
 package dev.outlay.connectors;
 
 import dev.outlay.connectors.aws.AwsCurConnector;
+import dev.outlay.connectors.azure.AzureCostConnector;
 import dev.outlay.connectors.focus.FocusConnector;
 import dev.outlay.connectors.invoice.InvoiceCsvConnector;
 import dev.outlay.model.SourceKind;
@@ -18,6 +19,7 @@ public final class Connectors {
             case AWS_CUR -> new AwsCurConnector();
             case FOCUS -> new FocusConnector();
             case INVOICE_CSV -> new InvoiceCsvConnector();
+            case AZURE_COST -> new AzureCostConnector();
         };
     }
 

@@ -4,7 +4,9 @@ package dev.outlay.model;
 public enum SourceKind {
     AWS_CUR("aws-cur"),
     FOCUS("focus"),
-    INVOICE_CSV("invoice-csv");
+    INVOICE_CSV("invoice-csv"),
+    /** Azure Cost Management actual or amortized cost export (EA or MCA columns); the dataset is in the mapping. */
+    AZURE_COST("azure-cost");
 
     private final String id;
 
@@ -20,6 +22,6 @@ public enum SourceKind {
         for (SourceKind k : values()) {
             if (k.id.equals(text)) return k;
         }
-        throw new IllegalArgumentException("unknown source kind '" + text + "' (allowed: aws-cur, focus, invoice-csv)");
+        throw new IllegalArgumentException("unknown source kind '" + text + "' (allowed: aws-cur, focus, invoice-csv, azure-cost)");
     }
 }

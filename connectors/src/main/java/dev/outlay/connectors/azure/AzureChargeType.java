@@ -1,0 +1,36 @@
+package dev.outlay.connectors.azure;
+
+import dev.outlay.model.ChargeCategory;
+
+/**
+ * Azure {@code ChargeType} values and their FOCUS ChargeCategory. Unused commitment is Usage in FOCUS (with
+ * CommitmentDiscountStatus Unused); a refund is the Purchase it reverses, marked as a correction.
+ */
+enum AzureChargeType {
+    USAGE("Usage", ChargeCategory.USAGE),
+    UNUSED_RESERVATION("UnusedReservation", ChargeCategory.USAGE),
+    UNUSED_SAVINGS_PLAN("UnusedSavingsPlan", ChargeCategory.USAGE),
+    PURCHASE("Purchase", ChargeCategory.PURCHASE),
+    REFUND("Refund", ChargeCategory.PURCHASE),
+    ROUNDING_ADJUSTMENT("RoundingAdjustment", ChargeCategory.ADJUSTMENT),
+    TAX("Tax", ChargeCategory.TAX),
+    CREDIT("Credit", ChargeCategory.CREDIT);
+
+    final String azureName;
+    final ChargeCategory category;
+
+    AzureChargeType(String azureName, ChargeCategory category) {
+        this.azureName = azureName;
+        this.category = category;
+    }
+
+    boolean unused() {
+        return this == UNUSED_RESERVATION || this == UNUSED_SAVINGS_PLAN;
+    }
+
+    /** Case-insensitive (MCA files have been seen with lower-case values); null when unknown. */
+    static AzureChargeType of(String text) {
+        for (AzureChargeType t : values()) if (t.azureName.equalsIgnoreCase(text.strip())) return t;
+        return null;
+    }
+}

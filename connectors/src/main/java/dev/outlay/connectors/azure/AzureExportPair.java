@@ -1,0 +1,69 @@
+package dev.outlay.connectors.azure;
+
+import dev.outlay.connectors.ChargeReader;
+import dev.outlay.model.Charge;
+import dev.outlay.model.ChargeCategory;
+import dev.outlay.model.PricingCategory;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * One period of an actual + amortized export pair as one charge stream, so reservations and savings plans are
+ * counted once in each measure: every amortized row (effective cost; billed 0 where a commitment covered it), then
+ * the actual file's commitment purchases and refunds (billed cost; effective 0). Azure's amortized dataset has no
+ * reservation purchase rows, and every other actual row repeats an amortized one, so only those are taken from it.
+ * Billed total = the actual file's total; effective total = the amortized file's total.
+ */
+public final class AzureExportPair implements Closeable {
+
+    private final ChargeReader amortized;
+    private final ChargeReader actual;
+    private boolean amortizedDone;
+    private long skippedActualRows;
+
+    public AzureExportPair(InputStream amortizedFile, String amortizedName, InputStream actualFile, String actualName) {
+        AzureCostConnector connector = new AzureCostConnector();
+        this.amortized = connector.open(new AzureCostConfig(AzureDataset.AMORTIZED, false), amortizedFile, amortizedName);
+        this.actual = connector.open(new AzureCostConfig(AzureDataset.ACTUAL, true), actualFile, actualName);
+    }
+
+    /** Both files' mapping ids, amortized first, e.g. {@code azure-ea-amortized/1+azure-ea-actual/1}. */
+    public String schemaVersion() {
+        return amortized.start().schemaVersion() + "+" + actual.start().schemaVersion();
+    }
+
+    /** The next charge, or null when both files are read. */
+    public Charge next() {
+        if (!amortizedDone) {
+            Charge c = amortized.next();
+            if (c != null) return c;
+            amortizedDone = true;
+        }
+        for (Charge c; (c = actual.next()) != null; ) {
+            if (c.chargeCategory() == ChargeCategory.PURCHASE && c.pricingCategory() == PricingCategory.COMMITTED) return c;
+            skippedActualRows++;
+        }
+        return null;
+    }
+
+    /** Records read from both files (the manifest's row counts are checked against these). */
+    public long rowsRead() {
+        return amortized.rowsRead() + actual.rowsRead();
+    }
+
+    /** Actual rows not loaded because their amortized twin was. */
+    public long skippedActualRows() {
+        return skippedActualRows;
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            amortized.close();
+        } finally {
+            actual.close();
+        }
+    }
+}
