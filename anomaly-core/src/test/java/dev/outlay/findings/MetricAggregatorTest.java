@@ -73,4 +73,18 @@ class MetricAggregatorTest {
                 () -> new MetricAggregator().daily(s, D1, D1));
         assertEquals("periodStart", e.field());
     }
+
+    @Test
+    void sampleOrderDoesNotChangeTheResult() {
+        List<MetricSample> s = new ArrayList<>();
+        for (int d = 0; d < 5; d++) {
+            s.addAll(Samples.hostDay("i-2", D1.plusDays(d), "3.3", "7", 1234));
+            s.addAll(Samples.hostDay("i-1", D1.plusDays(d), "1.7", "4", 99));
+        }
+        List<DailyMetric> ordered = new MetricAggregator().daily(s, D1, D1.plusDays(4));
+        java.util.Collections.shuffle(s, new java.util.Random(7));
+        assertEquals(ordered, new MetricAggregator().daily(s, D1, D1.plusDays(4)));
+        assertEquals("i-1", ordered.get(0).resourceId());
+        assertEquals(2 * 3 * 5, ordered.size());
+    }
 }
