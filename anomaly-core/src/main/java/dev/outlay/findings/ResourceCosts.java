@@ -1,0 +1,47 @@
+package dev.outlay.findings;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/** Sums ledger daily rows per resource and currency over a window, deterministically ordered. */
+public final class ResourceCosts {
+
+    private ResourceCosts() {
+    }
+
+    private static final class Acc {
+        BigDecimal effective = BigDecimal.ZERO;
+        BigDecimal list = BigDecimal.ZERO;
+        BigDecimal committed = BigDecimal.ZERO;
+        BigDecimal hours = BigDecimal.ZERO;
+        final Set<LocalDate> days = new TreeSet<>();
+        final Set<String> usageTypes = new TreeSet<>();
+    }
+
+    public static List<ResourceCost> over(List<LedgerDay> rows, LocalDate from, LocalDate to) {
+        Map<String, Map<String, Acc>> byResource = new TreeMap<>();
+        for (LedgerDay r : rows) {
+            if (r.day().isBefore(from) || r.day().isAfter(to)) continue;
+            Acc a = byResource.computeIfAbsent(r.resourceId(), k -> new TreeMap<>())
+                    .computeIfAbsent(r.currency(), k -> new Acc());
+            a.effective = a.effective.add(r.effectiveCost());
+            a.list = a.list.add(r.listCost());
+            if (r.commitmentCovered()) a.committed = a.committed.add(r.effectiveCost());
+            a.hours = a.hours.add(r.hours());
+            a.days.add(r.day());
+            if (r.usageType() != null) a.usageTypes.add(r.usageType());
+        }
+        List<ResourceCost> out = new ArrayList<>();
+        byResource.forEach((id, byCurrency) -> byCurrency.forEach((cur, a) -> out.add(new ResourceCost(id, cur,
+                a.effective, a.list, a.committed, a.hours, a.days.size(), Set.copyOf(a.usageTypes)))));
+        out.sort(Comparator.comparing(ResourceCost::resourceId).thenComparing(ResourceCost::currency));
+        return out;
+    }
+}

@@ -1,0 +1,71 @@
+package dev.outlay.findings;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+
+/** Finding ids, savings ranges and tier caps. */
+class EngineBasicsTest {
+
+    private static final LocalDate A = LocalDate.of(2026, 11, 1);
+    private static final LocalDate B = LocalDate.of(2026, 11, 14);
+
+    @Test
+    void findingIdIsStableAndSeparatesEveryPart() {
+        String id = FindingId.of("t1", "i-1", "idle-compute", A, B, 1);
+        assertEquals(id, FindingId.of("t1", "i-1", "idle-compute", A, B, 1));
+        assertTrue(id.matches("fnd_[0-9a-f]{24}"), id);
+        assertNotEquals(id, FindingId.of("t2", "i-1", "idle-compute", A, B, 1));
+        assertNotEquals(id, FindingId.of("t1", "i-2", "idle-compute", A, B, 1));
+        assertNotEquals(id, FindingId.of("t1", "i-1", "over-provisioned", A, B, 1));
+        assertNotEquals(id, FindingId.of("t1", "i-1", "idle-compute", A, B.plusDays(1), 1));
+        assertNotEquals(id, FindingId.of("t1", "i-1", "idle-compute", A, B, 2));
+    }
+
+    @Test
+    void savingsScaleTheWindowToAMonth() {
+        // 14 days at 2.40/day effective, 3.00/day list, half covered by a reservation; 36.525 rounds half-even.
+        SavingsRange r = SavingsRange.fromWindow(new BigDecimal("33.60"), new BigDecimal("42.00"),
+                new BigDecimal("0.5"), 14, "EUR");
+        assertEquals(0, r.expected().compareTo(new BigDecimal("73.05")), r.expected().toPlainString());
+        assertEquals(0, r.high().compareTo(new BigDecimal("91.31")), r.high().toPlainString());
+        assertEquals(0, r.low().compareTo(new BigDecimal("36.52")), r.low().toPlainString());
+        assertEquals("EUR", r.currency());
+    }
+
+    @Test
+    void listBelowEffectiveNeverMakesHighBelowExpected() {
+        SavingsRange r = SavingsRange.fromWindow(new BigDecimal("10"), new BigDecimal("8"), BigDecimal.ZERO, 10,
+                "USD");
+        assertEquals(0, r.high().compareTo(r.expected()));
+        assertEquals(0, r.low().compareTo(r.expected()));
+    }
+
+    @Test
+    void savingsRefuseBadInput() {
+        assertThrows(IllegalArgumentException.class, () -> SavingsRange.fromWindow(BigDecimal.ONE, BigDecimal.ONE,
+                new BigDecimal("1.2"), 14, "USD"));
+        assertThrows(IllegalArgumentException.class, () -> SavingsRange.fromWindow(BigDecimal.ONE, BigDecimal.ONE,
+                BigDecimal.ZERO, 14, "usd"));
+        assertThrows(IllegalArgumentException.class, () -> SavingsRange.fromWindow(BigDecimal.ONE, BigDecimal.ONE,
+                BigDecimal.ZERO, 0, "USD"));
+    }
+
+    @Test
+    void tiersCapConfidence() {
+        BigDecimal raw = new BigDecimal("0.99");
+        assertEquals(0, EvidenceTier.BILLING.capConfidence(raw, false).compareTo(new BigDecimal("0.60")));
+        assertEquals(0, EvidenceTier.INVENTORY.capConfidence(raw, false).compareTo(new BigDecimal("0.80")));
+        assertEquals(0, EvidenceTier.METRICS.capConfidence(raw, false).compareTo(new BigDecimal("0.95")));
+        assertEquals(0, EvidenceTier.BILLING.capConfidence(raw, true).compareTo(new BigDecimal("0.90")));
+        assertEquals(0, EvidenceTier.METRICS.capConfidence(raw, true).compareTo(new BigDecimal("0.95")),
+                "billing-is-state never lowers a higher tier's cap");
+        assertEquals(0, EvidenceTier.INVENTORY.capConfidence(new BigDecimal("0.42"), false)
+                .compareTo(new BigDecimal("0.42")));
+    }
+}
