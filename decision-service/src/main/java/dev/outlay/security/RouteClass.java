@@ -10,6 +10,8 @@ public enum RouteClass {
     RAW_KOGITO,
     /** The embedded jobs service and its timer callback: only the service itself, with the per-start secret. */
     INTERNAL,
+    /** The web console ({@code /} and {@code /console/...}): a signed console session cookie, CSRF token on every POST. */
+    CONSOLE,
     /** Everything else, including the jobs service's /management/shutdown: nobody. */
     REFUSED
 }
