@@ -12,6 +12,8 @@ public enum RouteClass {
     INTERNAL,
     /** Callbacks from connected systems (/hooks/{system}/{tenant}/{connection}, POST): no token; the handler verifies the connection's signature. */
     SIGNED_HOOK,
+    /** The web console ({@code /} and {@code /console/...}): a signed console session cookie, CSRF token on every POST. */
+    CONSOLE,
     /** Everything else, including the jobs service's /management/shutdown: nobody. */
     REFUSED
 }

@@ -70,8 +70,9 @@ public class RouteGuard {
                 refuse(rc, 404, "Not found", "No route " + path.normalized() + ".");
                 return;
             }
-            case TENANT_API, RAW_KOGITO -> {
-                // Token, tenant and roles: TenantFilter and KogitoRouteGuard, before content negotiation.
+            case TENANT_API, RAW_KOGITO, CONSOLE -> {
+                // Token, tenant and roles: TenantFilter and KogitoRouteGuard, before content negotiation;
+                // the console's session cookie and CSRF token: TenantFilter and ConsoleResource.
             }
         }
         rc.next();

@@ -28,6 +28,7 @@ public final class RouteTable {
         }
         if (first.equals("api") && "v1".equals(second)) return RouteClass.TENANT_API;
         if (first.equals("hooks") && n == 4 && HOOK_SYSTEMS.contains(second)) return RouteClass.SIGNED_HOOK;
+        if (n == 0 || first.equals("console")) return RouteClass.CONSOLE;
         if (RAW_KOGITO_ROOTS.contains(first)) return RouteClass.RAW_KOGITO;
         // What the service's own job client and the timer callback use (VertxJobsService, HttpJobExecutor in KIE 10.1):
         // schedule/cancel at /v2/jobs, fire at /management/jobs/{processId}/instances/{id}/timers/{timerId}.

@@ -1,6 +1,8 @@
 package dev.outlay.tenancy;
 
 import dev.outlay.api.problem.ProblemException;
+import dev.outlay.console.CurrentSession;
+import dev.outlay.console.ConsoleSessions;
 import dev.outlay.platform.OutlayConfig;
 import dev.outlay.security.InternalSecret;
 import dev.outlay.security.RouteGuard;
@@ -15,6 +17,7 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.core.Cookie;
 import jakarta.ws.rs.ext.Provider;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.MDC;
@@ -54,6 +57,12 @@ public class TenantFilter implements ContainerRequestFilter, ContainerResponseFi
     @Inject
     jakarta.inject.Provider<OutlayConfig> configProvider;
 
+    @Inject
+    jakarta.inject.Provider<ConsoleSessions> consoleSessions;
+
+    @Inject
+    jakarta.inject.Provider<CurrentSession> currentSession;
+
     @jakarta.ws.rs.core.Context
     io.vertx.core.http.HttpServerRequest httpRequest;
 
@@ -70,6 +79,17 @@ public class TenantFilter implements ContainerRequestFilter, ContainerResponseFi
             }
             case SIGNED_HOOK -> {
                 // No token: the hook verifies the signature of the connection it names and runs as that connection's tenant.
+                return;
+            }
+            case CONSOLE -> {
+                // The console's own session, never a bearer token; a page without one sends the browser to sign in.
+                Cookie cookie = request.getCookies().get(ConsoleSessions.COOKIE);
+                consoleSessions.get().read(cookie == null ? null : cookie.getValue()).ifPresent(s -> {
+                    currentSession.get().set(s);
+                    TenantContext.bind(s.caller());
+                    MDC.put("tenant", s.caller().tenantId());
+                    users.touch(s.caller());
+                });
                 return;
             }
             case TENANT_API, RAW_KOGITO -> {

@@ -61,7 +61,10 @@ class RoutePathTest {
         assertEquals(RouteClass.INTERNAL, RouteTable.classify(RoutePath.of("/v2/jobs")));
         assertEquals(RouteClass.INTERNAL, RouteTable.classify(RoutePath.of("/v2/jobs/abc")));
         assertEquals(RouteClass.INTERNAL, RouteTable.classify(RoutePath.of("/management/jobs/spendApproval/instances/i/timers/t")));
-        for (String raw : new String[]{"/", "/management/shutdown", "/management/jobs", "/jobs", "/jobs/x", "/callback", "/SpendPolicy",
+        assertEquals(RouteClass.CONSOLE, RouteTable.classify(RoutePath.of("/")));
+        assertEquals(RouteClass.CONSOLE, RouteTable.classify(RoutePath.of("/console")));
+        assertEquals(RouteClass.CONSOLE, RouteTable.classify(RoutePath.of("/console/approvals/t-1/claim")));
+        for (String raw : new String[]{"/Console", "/consoles", "/management/shutdown", "/management/jobs", "/jobs", "/jobs/x", "/callback", "/SpendPolicy",
                 "/Allocation", "/AnomalyClassification", "/q/swagger-ui", "/q/dev-ui", "/q/metrics/x", "/api", "/api/v2/me", "/index.html"}) {
             assertEquals(RouteClass.REFUSED, RouteTable.classify(RoutePath.of(raw)), raw);
         }

@@ -1,0 +1,46 @@
+package dev.outlay.console;
+
+import dev.outlay.api.problem.Problem;
+import dev.outlay.api.problem.ProblemException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.net.URI;
+import java.util.Set;
+
+/** What every console page does first: find the session, check roles and the CSRF token, answer in HTML. */
+final class ConsolePages {
+
+    static final String HTML = MediaType.TEXT_HTML + ";charset=UTF-8";
+
+    private ConsolePages() {
+    }
+
+
+    static Response toSignIn() {
+        return Response.seeOther(URI.create("/console/sign-in")).build();
+    }
+
+    static Response seeOther(String path) {
+        return Response.seeOther(URI.create(path)).build();
+    }
+
+    static Response html(int status, String body) {
+        return Response.status(status).type(HTML).header("Cache-Control", "no-store").entity(body).build();
+    }
+
+    /** A form without this session's token is refused before anything else is read: 403, nothing changes. */
+    static void requireCsrf(ConsoleSession s, String given) {
+        if (!SessionCodec.sameToken(s.csrf(), given)) {
+            throw new ProblemException(Problem.of(403, "Forbidden", "The form carries no valid CSRF token; reload the page and try again.")
+                    .withErrors(java.util.List.of(Problem.Fault.at("csrf", "missing or not this session's token"))));
+        }
+    }
+
+    /** Same rule as the API: a role the page needs and the session lacks is 403, never data. */
+    static void requireAnyRole(ConsoleSession s, Set<String> roles) {
+        if (s.roles().stream().noneMatch(roles::contains)) {
+            throw ProblemException.forbidden("This page needs one of the roles " + String.join(", ", new java.util.TreeSet<>(roles)) + ".");
+        }
+    }
+}

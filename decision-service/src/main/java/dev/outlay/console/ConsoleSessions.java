@@ -1,0 +1,94 @@
+package dev.outlay.console;
+
+import dev.outlay.demo.DemoSigningKeys;
+import dev.outlay.platform.OutlayConfig;
+import dev.outlay.tenancy.Caller;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.NewCookie;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Console sessions in demo mode. The cookie key is derived from the demo signing key (HMAC of a fixed label under the
+ * private key file's bytes), so it survives restarts like the demo's tokens do and never exists outside demo mode:
+ * there the console needs OIDC, which is not built yet, and every session cookie is ignored.
+ */
+@ApplicationScoped
+public class ConsoleSessions {
+
+    public static final String COOKIE = "outlay_console";
+    /** The sign-in form's CSRF token, before a session exists (double submit: cookie and form field must agree). */
+    public static final String SIGN_IN_COOKIE = "outlay_console_signin";
+    static final Duration LIFETIME = Duration.ofHours(8);
+
+    @Inject
+    OutlayConfig config;
+
+    private volatile SessionCodec codec;
+
+    public boolean enabled() {
+        return config.demo().enabled();
+    }
+
+    public Optional<ConsoleSession> read(String cookieValue) {
+        if (!enabled()) return Optional.empty();
+        return codec().decode(cookieValue, Instant.now());
+    }
+
+    public ConsoleSession open(Caller caller) {
+        return new ConsoleSession(caller, Instant.now().plus(LIFETIME), SessionCodec.randomToken());
+    }
+
+    public NewCookie cookie(ConsoleSession s) {
+        return cookie(COOKIE, codec().encode(s), (int) LIFETIME.toSeconds());
+    }
+
+    public NewCookie signInCookie(String csrf) {
+        return cookie(SIGN_IN_COOKIE, csrf, 900);
+    }
+
+    public NewCookie expired(String name) {
+        return cookie(name, "", 0);
+    }
+
+    /** Secure except in demo mode, which serves plain HTTP on localhost (a Secure cookie would never come back). */
+    private NewCookie cookie(String name, String value, int maxAge) {
+        return new NewCookie.Builder(name).value(value).path("/").maxAge(maxAge).httpOnly(true)
+                .secure(!enabled()).sameSite(NewCookie.SameSite.STRICT).build();
+    }
+
+    private SessionCodec codec() {
+        SessionCodec c = codec;
+        if (c == null) {
+            synchronized (this) {
+                if (codec == null) codec = new SessionCodec(deriveKey());
+                c = codec;
+            }
+        }
+        return c;
+    }
+
+    private byte[] deriveKey() {
+        Path priv = Path.of(config.dataDir()).toAbsolutePath().normalize().resolve(DemoSigningKeys.PRIVATE_KEY);
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(Files.readAllBytes(priv), "HmacSHA256"));
+            return mac.doFinal("outlay console session v1".getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("the demo signing key " + priv + " is needed for console sessions", e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

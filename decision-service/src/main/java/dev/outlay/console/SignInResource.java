@@ -1,0 +1,84 @@
+package dev.outlay.console;
+
+import dev.outlay.demo.DemoMode;
+import dev.outlay.tenancy.Caller;
+import dev.outlay.tenancy.TenantIds;
+import dev.outlay.tenancy.TenantRegistry;
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Sign-in. In demo mode a picker of the demo tenant's users (one per role, as {@code ./outlay token}
+ * issues them); outside demo mode the console needs OIDC and says so instead of offering anything.
+ */
+@Path("/console/sign-in")
+public class SignInResource {
+
+    /** Personas first: the home page has a view for each; the other roles follow. */
+    static final List<String> ROLE_ORDER = List.of("engineering", "finance", "platform", "leadership",
+            "approver", "auditor", "finops_admin", "admin");
+
+    @Inject
+    ConsoleSessions sessions;
+
+    @Inject
+    TenantRegistry tenants;
+
+    @Inject
+    @Location("console/sign-in.html")
+    Template signIn;
+
+    @Inject
+    CurrentSession current;
+
+    public record RoleChoice(String role, String subject, boolean persona) {
+    }
+
+    @GET
+    @Produces(MediaType.TEXT_HTML)
+    public Response form() {
+        return page(200, null);
+    }
+
+    @POST
+    @Produces(MediaType.TEXT_HTML)
+    public Response signIn(@FormParam("csrf") String csrf, @CookieParam(ConsoleSessions.SIGN_IN_COOKIE) String expected,
+                           @FormParam("role") String role, @FormParam("tenant") String tenant) {
+        if (!sessions.enabled()) return page(403, "Sign-in needs OIDC outside demo mode.");
+        if (!SessionCodec.sameToken(expected, csrf)) return page(403, "The form carries no valid CSRF token; reload the page and try again.");
+        if (role == null || !Caller.ROLES.contains(role)) return page(400, "Pick one of the listed users (role: " + String.join(", ", ROLE_ORDER) + ").");
+        String t = tenant == null || tenant.isBlank() ? DemoMode.DEMO_TENANT : tenant.trim();
+        if (!TenantIds.valid(t)) return page(400, "Tenant '" + t + "' is not a valid tenant id (lower-case letters, digits and '-').");
+        // Demo mode creates tenants on first use, as it does for tokens naming a new tenant.
+        tenants.ensure(t, t, DemoMode.DEMO_TENANT.equals(t));
+        ConsoleSession s = sessions.open(new Caller(t, "demo-" + role, Set.of(role)));
+        return Response.seeOther(java.net.URI.create("/console"))
+                .cookie(sessions.cookie(s), sessions.expired(ConsoleSessions.SIGN_IN_COOKIE)).build();
+    }
+
+    Response page(int status, String error) {
+        if (!sessions.enabled()) {
+            return ConsolePages.html(status == 200 ? 200 : status, signIn.data("demo", false).data("error", error)
+                    .data("csrf", "").data("choices", List.of()).render());
+        }
+        String csrf = SessionCodec.randomToken();
+        List<RoleChoice> choices = ROLE_ORDER.stream().filter(Caller.ROLES::contains)
+                .map(r -> new RoleChoice(r, "demo-" + r, Set.of("engineering", "finance", "platform", "leadership").contains(r))).toList();
+        String body = signIn.data("demo", true).data("error", error).data("csrf", csrf).data("choices", choices)
+                .data("tenant", DemoMode.DEMO_TENANT).render();
+        return Response.status(status).type(ConsolePages.HTML).header("Cache-Control", "no-store")
+                .cookie(sessions.signInCookie(csrf)).entity(body).build();
+    }
+}
