@@ -7,6 +7,9 @@ import com.google.cloud.bigquery.FieldValueList;
 import dev.outlay.connectors.SourceFormatException;
 import dev.outlay.model.Charge;
 import dev.outlay.model.ChargeBuilder;
+import dev.outlay.model.ChargeCategory;
+import dev.outlay.model.DataQualityFlag;
+import dev.outlay.model.ServiceCategory;
 import dev.outlay.model.ChargeClass;
 import dev.outlay.model.ChargeFrequency;
 
@@ -98,11 +101,16 @@ public final class GcpBillingRowMapper {
 
         String typeText = requiredText(row, costType, rowNumber);
         CostType type = CostType.parse(typeText);
-        if (type == null) throw fault(costType, rowNumber, "unknown cost_type '" + typeText + "'");
-        b.chargeCategory(type.category);
+        if (type == null) {
+            // A cost type Google adds later is loaded as an adjustment and flagged, as other kinds do, never dropped.
+            b.flag(DataQualityFlag.UNMAPPED_CHARGE_CATEGORY);
+            b.chargeCategory(ChargeCategory.ADJUSTMENT);
+        } else {
+            b.chargeCategory(type.category);
+        }
         // Adjustments in the export correct charges already invoiced (adjustment_info names the original).
         if (type == CostType.ADJUSTMENT) b.chargeClass(ChargeClass.CORRECTION);
-        b.chargeFrequency(type == CostType.REGULAR ? ChargeFrequency.USAGE_BASED : ChargeFrequency.ONE_TIME);
+        b.chargeFrequency(type == CostType.REGULAR || type == null ? ChargeFrequency.USAGE_BASED : ChargeFrequency.ONE_TIME);
 
         String ccy = requiredText(row, currency, rowNumber);
         if (!ccy.matches("[A-Z]{3}")) throw fault(currency, rowNumber, "not an ISO 4217 code: '" + ccy + "'");
@@ -115,7 +123,14 @@ public final class GcpBillingRowMapper {
 
         b.billingAccountId(text(row, billingAccount));
         b.subAccountId(text(row, projectId)).subAccountName(text(row, projectName));
-        b.serviceName(requiredText(row, serviceDescription, rowNumber));
+        String service = requiredText(row, serviceDescription, rowNumber);
+        b.serviceName(service);
+        ServiceCategory category = GcpServiceCategories.of(service);
+        if (category == null) {
+            b.flag(DataQualityFlag.UNMAPPED_SERVICE_CATEGORY);
+            category = ServiceCategory.OTHER;
+        }
+        b.serviceCategory(category);
         b.skuId(requiredText(row, skuId, rowNumber));
         String description = type == CostType.ADJUSTMENT && text(row, adjustmentDescription) != null
                 ? text(row, adjustmentDescription) : text(row, skuDescription);

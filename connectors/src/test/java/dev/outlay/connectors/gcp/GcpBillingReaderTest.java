@@ -127,6 +127,8 @@ class GcpBillingReaderTest {
         assertEquals("shop-prod", c.subAccountId());
         assertEquals("Shop Production", c.subAccountName());
         assertEquals("Compute Engine", c.serviceName());
+        assertEquals(dev.outlay.model.ServiceCategory.COMPUTE, c.serviceCategory());
+        assertEquals(java.util.Set.of(), c.flags());
         assertEquals("2E27-4F75-95CD", c.skuId());
         assertEquals("N1 Predefined Instance Core running in Americas", c.chargeDescription());
         assertEquals("us-central1", c.regionId());
@@ -247,6 +249,22 @@ class GcpBillingReaderTest {
         assertEquals("cost", e.columnName());
         assertEquals(1, e.line());
         assertEquals(12, e.column());
+    }
+
+    @Test
+    void unknownCostTypeAndServiceAreLoadedFlagged() {
+        serveJob();
+        String page = fixture("query-page1.json").replace("\"regular\"", "\"commitment_fee\"")
+                .replace("\"Compute Engine\"", "\"Some New Service\"");
+        wm.stubFor(post(urlPathEqualTo(QUERIES)).willReturn(okJson(page)));
+        wm.stubFor(get(urlPathEqualTo(PAGES)).willReturn(okJson(fixture("tabledata-page2.json"))));
+        Charge c = reader.read("202501", null).rows().get(0).charge();
+        assertEquals(ChargeCategory.ADJUSTMENT, c.chargeCategory());
+        assertNull(c.chargeClass());
+        assertEquals(dev.outlay.model.ServiceCategory.OTHER, c.serviceCategory());
+        assertTrue(c.flags().contains(dev.outlay.model.DataQualityFlag.UNMAPPED_CHARGE_CATEGORY));
+        assertTrue(c.flags().contains(dev.outlay.model.DataQualityFlag.UNMAPPED_SERVICE_CATEGORY));
+        assertEquals(0, new BigDecimal("10.645678").compareTo(c.effectiveCost()));
     }
 
     @Test
