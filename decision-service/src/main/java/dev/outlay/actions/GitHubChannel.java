@@ -1,7 +1,6 @@
 package dev.outlay.actions;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,24 +37,24 @@ public class GitHubChannel implements Channel {
 
     @Override
     public SendResult send(Integration connection, String token, Outbound message) {
-        JsonNode event;
+        EventBody event;
         try {
-            event = json.readTree(message.body());
+            event = EventBody.read(json, message);
         } catch (JsonProcessingException e) {
-            return new SendResult(null, null, "event body unreadable: " + e.getOriginalMessage());
+            return EventBody.unreadable(e);
         }
         String api = connection.url().replaceAll("/+$", "");
-        boolean test = "outlay.test".equals(event.path("type").asText());
-        String subjectType = event.path("subject").path("type").asText();
-        String subjectId = event.path("subject").path("id").asText();
+        boolean test = event.test();
+        String subjectType = event.subjectType();
+        String subjectId = event.subjectId();
         if (!test) {
             Optional<ExternalLink> existing = links.forSubject(connection.id(), subjectType, subjectId);
             if (existing.isPresent()) return new SendResult(200, null, null, existing.get().url());
         }
-        ObjectNode body = json.createObjectNode().put("event_type", test ? "outlay.test" : "outlay." + event.path("kind").asText());
+        ObjectNode body = json.createObjectNode().put("event_type", test ? "outlay.test" : "outlay." + event.node().path("kind").asText());
         ObjectNode payload = body.putObject("client_payload");
-        if (test) payload.put("testId", event.path("testId").asText());
-        else Dispatch.inputs(event, config.consoleLink()).forEach(payload::put);
+        if (test) payload.put("testId", event.node().path("testId").asText());
+        else Dispatch.inputs(event.node(), config.consoleLink()).forEach(payload::put);
         HttpRequest request = HttpRequest.newBuilder(URI.create(api + "/repos/" + connection.channel() + "/dispatches"))
                 .timeout(config.httpTimeout())
                 .header("Authorization", "Bearer " + token)

@@ -38,21 +38,21 @@ public class GitLabChannel implements Channel {
 
     @Override
     public SendResult send(Integration connection, String token, Outbound message) {
-        JsonNode event;
+        EventBody event;
         try {
-            event = json.readTree(message.body());
+            event = EventBody.read(json, message);
         } catch (JsonProcessingException e) {
-            return new SendResult(null, null, "event body unreadable: " + e.getOriginalMessage());
+            return EventBody.unreadable(e);
         }
-        boolean test = "outlay.test".equals(event.path("type").asText());
-        String subjectType = event.path("subject").path("type").asText();
-        String subjectId = event.path("subject").path("id").asText();
+        boolean test = event.test();
+        String subjectType = event.subjectType();
+        String subjectId = event.subjectId();
         if (!test) {
             Optional<ExternalLink> existing = links.forSubject(connection.id(), subjectType, subjectId);
             if (existing.isPresent()) return new SendResult(200, null, null, existing.get().url());
         }
         StringBuilder form = new StringBuilder("token=").append(enc(token)).append("&ref=").append(enc(connection.ref() == null ? "main" : connection.ref()));
-        Map<String, String> inputs = test ? Map.of("testId", event.path("testId").asText()) : Dispatch.inputs(event, config.consoleLink());
+        Map<String, String> inputs = test ? Map.of("testId", event.node().path("testId").asText()) : Dispatch.inputs(event.node(), config.consoleLink());
         inputs.forEach((k, v) -> form.append("&variables[").append(enc("OUTLAY_" + k.replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase()))
                 .append("]=").append(enc(v)));
         HttpRequest request = HttpRequest.newBuilder(URI.create(connection.url().replaceAll("/+$", "") + "/api/v4/projects/" + connection.channel()

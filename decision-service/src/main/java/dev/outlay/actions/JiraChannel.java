@@ -1,7 +1,6 @@
 package dev.outlay.actions;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -38,21 +37,21 @@ public class JiraChannel implements Channel {
 
     @Override
     public SendResult send(Integration connection, String secret, Outbound message) {
-        JsonNode event;
+        EventBody event;
         try {
-            event = json.readTree(message.body());
+            event = EventBody.read(json, message);
         } catch (JsonProcessingException e) {
-            return new SendResult(null, null, "event body unreadable: " + e.getOriginalMessage());
+            return EventBody.unreadable(e);
         }
         String base = connection.url().replaceAll("/+$", "");
         String auth = "Basic " + Base64.getEncoder().encodeToString(secret.getBytes(StandardCharsets.UTF_8));
-        if ("outlay.test".equals(event.path("type").asText())) {
+        if (event.test()) {
             HttpRequest probe = HttpRequest.newBuilder(URI.create(base + "/rest/api/3/project/" + connection.channel()))
                     .timeout(config.httpTimeout()).header("Authorization", auth).header("Accept", "application/json").GET().build();
             return Http.send(config, probe);
         }
-        String subjectType = event.path("subject").path("type").asText();
-        String subjectId = event.path("subject").path("id").asText();
+        String subjectType = event.subjectType();
+        String subjectId = event.subjectId();
         Optional<ExternalLink> existing = links.forSubject(connection.id(), subjectType, subjectId);
         if (existing.isPresent()) return new SendResult(200, null, null, existing.get().key());
         HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/rest/api/3/issue"))
@@ -60,7 +59,7 @@ public class JiraChannel implements Channel {
                 .header("Authorization", auth)
                 .header("Accept", "application/json")
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JiraIssue.of(json, connection, event), StandardCharsets.UTF_8))
+                .POST(HttpRequest.BodyPublishers.ofString(JiraIssue.of(json, connection, event.node()), StandardCharsets.UTF_8))
                 .build();
         Http.Answer http = Http.exchange(config, request);
         if (http.status() == null || http.status() / 100 != 2) return http.result();

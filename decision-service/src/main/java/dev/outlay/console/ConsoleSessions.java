@@ -1,28 +1,20 @@
 package dev.outlay.console;
 
-import dev.outlay.demo.DemoSigningKeys;
 import dev.outlay.platform.OutlayConfig;
+import dev.outlay.platform.Secrets;
 import dev.outlay.tenancy.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.NewCookie;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Console sessions in demo mode. The cookie key is derived from the demo signing key (HMAC of a fixed label under the
- * private key file's bytes), so it survives restarts like the demo's tokens do and never exists outside demo mode:
- * there the console needs OIDC, which is not built yet, and every session cookie is ignored.
+ * Console sessions in demo mode. The cookie key is derived from the installation's secrets key (the key that seals
+ * connection secrets, kept in the data dir in demo mode), so it survives restarts like the demo's tokens do. Outside
+ * demo mode the console needs OIDC, which is not built yet, and every session cookie is ignored.
  */
 @ApplicationScoped
 public class ConsoleSessions {
@@ -34,6 +26,9 @@ public class ConsoleSessions {
 
     @Inject
     OutlayConfig config;
+
+    @Inject
+    Secrets secrets;
 
     private volatile SessionCodec codec;
 
@@ -80,15 +75,6 @@ public class ConsoleSessions {
     }
 
     private byte[] deriveKey() {
-        Path priv = Path.of(config.dataDir()).toAbsolutePath().normalize().resolve(DemoSigningKeys.PRIVATE_KEY);
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(Files.readAllBytes(priv), "HmacSHA256"));
-            return mac.doFinal("outlay console session v1".getBytes(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException("the demo signing key " + priv + " is needed for console sessions", e);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return secrets.box().derive("console-session-v1");
     }
 }
