@@ -312,7 +312,7 @@ public final class FindingsGenerator {
                             avg = between(8, 15);
                             peak = Math.min(avg + between(0, 10), 25);
                             net = (long) between(5_000_000, 50_000_000);
-                            mem = between(15, 30);
+                            mem = between(12, 27); // peak memory + 2 stays under 30 (fits half the size with 30 % headroom)
                         }
                         case BATCH -> {
                             boolean burst = h == 2 || h == 3;
