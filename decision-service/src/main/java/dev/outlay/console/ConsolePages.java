@@ -26,7 +26,10 @@ final class ConsolePages {
     }
 
     static Response html(int status, String body) {
-        return Response.status(status).type(HTML).header("Cache-Control", "no-store").entity(body).build();
+        // Bytes, not a String: RESTEasy's HTML sanitizer escapes a String text/html entity of every 400 answer, which
+        // would show a bad query's page as markup. The page is Qute-rendered, so its values are already escaped.
+        return Response.status(status).type(HTML).header("Cache-Control", "no-store")
+                .entity(body.getBytes(java.nio.charset.StandardCharsets.UTF_8)).build();
     }
 
     /** A form without this session's token is refused before anything else is read: 403, nothing changes. */

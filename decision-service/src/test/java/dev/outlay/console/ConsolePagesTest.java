@@ -104,8 +104,10 @@ class ConsolePagesTest {
     @Test
     void anApproverApprovesFromTheInboxWithCsrfAndFourEyesKept() {
         String id = given().header("Authorization", bearer(T, "pat-platform", "platform")).contentType(ContentType.JSON)
-                .body(Map.of("resourceClass", "gpu", "environment", "dev", "amount", new BigDecimal("1200"), "currency", "USD",
-                        "owner", "ml-platform", "description", "GPU cluster for a training run"))
+                // A new region: the approver row with the longest SLA (72 h = 36 s at the test's SLA unit), so a loaded box
+                // finishes the page checks before the boundary timer hands the task on to the next group.
+                .body(Map.of("resourceClass", "new-region", "environment", "dev", "amount", new BigDecimal("1200"), "currency", "USD",
+                        "owner", "ml-platform", "description", "Expansion into a new region"))
                 .post("/api/v1/spend-requests").then().statusCode(201).extract().path("id");
         String taskId = given().header("Authorization", bearer(T, "demo-approver", "approver")).get("/api/v1/inbox")
                 .then().statusCode(200).extract().jsonPath().<Map<String, Object>>getList("$").stream()
