@@ -50,7 +50,14 @@ public final class FindingBuilder {
 
     public static DetectedFinding build(String tenantId, ResourceFacts facts, Verdict v, String ruleSet,
                                         String ruleVersionHash, ThresholdProfile profile, LocalDate scanDate) {
-        Map<String, Object> row = FindingFacts.row(facts, profile, scanDate);
+        return build(tenantId, facts, v, ruleSet, ruleVersionHash, profile, scanDate,
+                FindingFacts.row(facts, profile, scanDate));
+    }
+
+    /** The same, reusing the row already built for the decision (it must be this resource's row for this scan). */
+    public static DetectedFinding build(String tenantId, ResourceFacts facts, Verdict v, String ruleSet,
+                                        String ruleVersionHash, ThresholdProfile profile, LocalDate scanDate,
+                                        Map<String, Object> row) {
         int windowDays = Detectors.windowDays(v.detector());
         InventoryItem item = facts.item();
         List<SavingsRange> savings = FindingSavings.of(v.detector(), facts, row, profile, scanDate);

@@ -36,6 +36,9 @@ public final class FindingFacts {
     public static final int ALWAYS_ON_DAYS = 28;
 
     private static final List<String> ENV_KEYS = List.of("env", "environment", "stage", "tier");
+    /** Profile lists parsed once per distinct list (a scan reuses one profile for every resource). */
+    private static final Map<List<String>, Map<String, Set<String>>> WAIVERS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<List<String>, Set<String>> LOWER = new java.util.concurrent.ConcurrentHashMap<>();
 
     private FindingFacts() {
     }
@@ -58,7 +61,8 @@ public final class FindingFacts {
     private static void inventory(Map<String, Object> row, InventoryItem item, List<LedgerDay> ledger,
                                   ThresholdProfile profile, LocalDate scanDate) {
         int resizeDays = profile.integer("resizeGraceDays");
-        InventorySignals signals = new InventorySignals(waiverMap(profile.list("waiverTags")), resizeDays);
+        InventorySignals signals = new InventorySignals(WAIVERS.computeIfAbsent(profile.list("waiverTags"),
+                FindingFacts::waiverMap), resizeDays);
         Map<String, String> tags = item != null ? item.tags() : latestTags(ledger);
         String waiver;
         int sizesBilled;
@@ -293,8 +297,10 @@ public final class FindingFacts {
     }
 
     private static Set<String> lower(List<String> values) {
-        Set<String> out = new TreeSet<>();
-        for (String v : values) out.add(v.strip().toLowerCase(Locale.ROOT));
-        return out;
+        return LOWER.computeIfAbsent(values, vs -> {
+            Set<String> out = new TreeSet<>();
+            for (String v : vs) out.add(v.strip().toLowerCase(Locale.ROOT));
+            return Set.copyOf(out);
+        });
     }
 }

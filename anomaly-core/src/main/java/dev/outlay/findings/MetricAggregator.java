@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.HashMap;
 
 /**
  * Aggregates hourly (or any sub-daily) samples into UTC days. Gaps are kept visible: a day without samples is
@@ -20,32 +20,43 @@ import java.util.TreeMap;
  */
 public final class MetricAggregator {
 
-    private record Key(String resourceId, MetricName metric, LocalDate day) {
+    private record Series(String resourceId, MetricName metric) {
     }
+
+    private static final Comparator<Series> ORDER = Comparator.comparing(Series::resourceId)
+            .thenComparing(Series::metric);
 
     /**
      * Daily aggregates for every (resource, metric) present in {@code samples}, for every day in
-     * [{@code from}, {@code to}] inclusive, ordered by resource, metric, day.
+     * [{@code from}, {@code to}] inclusive, ordered by resource, metric, day. A series with samples only outside
+     * the window still appears, with zero coverage on every day.
      */
+    @SuppressWarnings("unchecked")
     public List<DailyMetric> daily(List<MetricSample> samples, LocalDate from, LocalDate to) {
         if (to.isBefore(from)) throw new IllegalArgumentException("window ends before it starts");
-        Comparator<Key> order = Comparator.comparing(Key::resourceId).thenComparing(Key::metric)
-                .thenComparing(Key::day);
-        Map<Key, List<MetricSample>> byDay = new TreeMap<>(order);
-        Map<Key, Boolean> series = new TreeMap<>(order);
+        long fromDay = from.toEpochDay();
+        long toDay = to.toEpochDay();
+        int days = (int) (toDay - fromDay + 1);
+        // Hash grouping, one slot per day; sorted once at the end (a scan aggregates millions of hourly samples).
+        Map<Series, List<MetricSample>[]> bySeries = new HashMap<>();
         for (MetricSample s : samples) {
             validate(s);
-            LocalDate day = s.periodStart().atZone(ZoneOffset.UTC).toLocalDate();
-            series.put(new Key(s.resourceId(), s.metric(), from), Boolean.TRUE);
-            if (day.isBefore(from) || day.isAfter(to)) continue;
-            byDay.computeIfAbsent(new Key(s.resourceId(), s.metric(), day), k -> new ArrayList<>()).add(s);
+            List<MetricSample>[] slots = bySeries.computeIfAbsent(new Series(s.resourceId(), s.metric()),
+                    k -> new List[days]);
+            long day = Math.floorDiv(s.periodStart().getEpochSecond(), DailyMetric.SECONDS_PER_DAY);
+            if (day < fromDay || day > toDay) continue;
+            int i = (int) (day - fromDay);
+            if (slots[i] == null) slots[i] = new ArrayList<>(24);
+            slots[i].add(s);
         }
-        List<DailyMetric> out = new ArrayList<>();
-        for (Key seriesKey : series.keySet()) {
-            for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
-                List<MetricSample> day = byDay.getOrDefault(new Key(seriesKey.resourceId(), seriesKey.metric(), d),
-                        List.of());
-                out.add(aggregate(seriesKey.resourceId(), seriesKey.metric(), d, day));
+        List<Series> series = new ArrayList<>(bySeries.keySet());
+        series.sort(ORDER);
+        List<DailyMetric> out = new ArrayList<>(series.size() * days);
+        for (Series key : series) {
+            List<MetricSample>[] slots = bySeries.get(key);
+            for (int i = 0; i < days; i++) {
+                out.add(aggregate(key.resourceId(), key.metric(), LocalDate.ofEpochDay(fromDay + i),
+                        slots[i] == null ? List.of() : slots[i]));
             }
         }
         return out;
@@ -56,6 +67,7 @@ public final class MetricAggregator {
         if (samples.isEmpty()) return new DailyMetric(resourceId, metric, day, null, null, null, 0);
         List<MetricSample> sorted = new ArrayList<>(samples);
         sorted.sort(Comparator.comparing(MetricSample::periodStart));
+        Instant midnight = day.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
         BigDecimal avgTotal = BigDecimal.ZERO;
         BigDecimal max = null;
         BigDecimal sum = null;
@@ -67,7 +79,7 @@ public final class MetricAggregator {
                         metric.wireName() + " of " + resourceId + " has overlapping periods at " + s.periodStart());
             }
             lastEnd = s.periodStart().plusSeconds(s.periodSeconds());
-            if (lastEnd.isAfter(day.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC))) {
+            if (lastEnd.isAfter(midnight)) {
                 throw new InvalidMetricSeriesException(resourceId, "periodSeconds",
                         metric.wireName() + " of " + resourceId + " has a period crossing midnight UTC at "
                                 + s.periodStart());

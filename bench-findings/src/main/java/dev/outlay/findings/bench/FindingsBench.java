@@ -72,6 +72,11 @@ public final class FindingsBench {
         if (throughput > 0) throughput(rules, profile, seed, throughput, threads);
     }
 
+    private static long cpuNanos() {
+        var os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : 0L;
+    }
+
     static void throughput(BundledRules rules, String profileName, long seed, int n, int threads) throws Exception {
         ThresholdProfile profile = rules.profile(profileName);
         FindingsPipeline pipeline = new FindingsPipeline(rules, profile, "bench");
@@ -84,29 +89,35 @@ public final class FindingsBench {
             pool.submit(() -> IntStream.range(0, Math.min(n, 5000)).parallel()
                     .forEach(i -> pipeline.run(gen.generate(n + i), FindingsGenerator.SCAN))).get();
             long b0 = System.nanoTime();
+            long c0 = cpuNanos();
             pool.submit(() -> IntStream.range(0, n).parallel().forEach(i -> {
                 LabelledCase c = gen.generate(i);
                 samples.add(c.samples().size());
                 pipeline.facts(c, FindingsGenerator.SCAN);
             })).get();
             double baseline = (System.nanoTime() - b0) / 1e9;
+            double baselineCpu = (cpuNanos() - c0) / 1e9;
             long evalsBefore = rules.drl().stream().mapToLong(BundledRules.Drl::evaluations).sum();
             long f0 = System.nanoTime();
+            long c1 = cpuNanos();
             pool.submit(() -> IntStream.range(0, n).parallel().forEach(i -> {
                 List<DetectedFinding> out = pipeline.run(gen.generate(i), FindingsGenerator.SCAN);
                 findings.add(out.size());
             })).get();
             double full = (System.nanoTime() - f0) / 1e9;
+            double fullCpu = (cpuNanos() - c1) / 1e9;
             long evals = rules.drl().stream().mapToLong(BundledRules.Drl::evaluations).sum() - evalsBefore;
             System.out.printf("%n## Throughput: %d resources x 14 days hourly, %d threads%n%n", n, threads);
-            System.out.println("| pass | seconds | resources/s |");
-            System.out.println("|---|---:|---:|");
-            System.out.printf("| baseline: generate + aggregate %,d hourly samples | %.1f | %,.0f |%n", samples.sum(),
-                    baseline, n / baseline);
-            System.out.printf("| full: + rows, %,d DRL decisions (distinct rows), verdicts, %,d findings built | %.1f | %,.0f |%n",
-                    evals, findings.sum(), full, n / full);
-            System.out.printf("%nfull / baseline = %.2f; target full < 60 s: %s%n", full / baseline,
-                    full < 60 ? "met" : "NOT met");
+            // CPU seconds next to wall seconds: on a shared box the wall clock measures the neighbours too.
+            System.out.println("| pass | wall s | process CPU s | resources/s (wall) |");
+            System.out.println("|---|---:|---:|---:|");
+            System.out.printf("| baseline: generate + aggregate %,d hourly samples | %.1f | %.1f | %,.0f |%n",
+                    samples.sum(), baseline, baselineCpu, n / baseline);
+            System.out.printf("| full: + rows, %,d DRL decisions (distinct rows), verdicts, %,d findings built | %.1f | %.1f | %,.0f |%n",
+                    evals, findings.sum(), full, fullCpu, n / full);
+            System.out.printf("%nfull / baseline = %.2f (wall), %.2f (CPU); full CPU / %d threads = %.1f s; "
+                    + "target full < 60 s wall: %s%n", full / baseline, fullCpu / baselineCpu, threads,
+                    fullCpu / threads, full < 60 ? "met" : "NOT met");
         } finally {
             pool.shutdown();
         }

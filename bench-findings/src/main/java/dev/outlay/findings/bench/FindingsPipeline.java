@@ -41,7 +41,7 @@ public final class FindingsPipeline {
         List<DetectedFinding> out = new ArrayList<>();
         for (BundledRules.Drl drl : rules.drl()) {
             for (Verdict v : Verdicts.from(drl.decide(row))) {
-                out.add(FindingBuilder.build(tenant, facts, v, drl.name(), drl.hash(), profile, scan));
+                out.add(FindingBuilder.build(tenant, facts, v, drl.name(), drl.hash(), profile, scan, row));
             }
         }
         return out;
