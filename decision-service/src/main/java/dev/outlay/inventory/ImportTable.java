@@ -131,7 +131,7 @@ final class ImportTable {
             while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
                 int line = line(p);
                 if (t != JsonToken.START_OBJECT) {
-                    faults.add(new ImportFault(line, "[" + index + "]", "expected an object, found " + t.asString()));
+                    faults.add(new ImportFault(line, "[" + index + "]", "expected an object, found " + t.name()));
                     p.skipChildren();
                     index++;
                     continue;

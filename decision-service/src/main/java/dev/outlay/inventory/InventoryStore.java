@@ -234,6 +234,43 @@ public class InventoryStore {
         return out;
     }
 
+    /**
+     * The present items as canonical {@link InventoryItem}s, ordered by resource id: what a findings scan joins to the
+     * ledger on {@code resourceId}. An item whose stored kind this build does not know is skipped.
+     */
+    public List<InventoryItem> presentItems() {
+        List<InventoryItem> out = new ArrayList<>();
+        for (InventoryItemView v : items(null, null, Boolean.TRUE, Integer.MAX_VALUE)) {
+            var kind = dev.outlay.model.inventory.ResourceKind.fromWire(v.kind());
+            if (kind.isEmpty()) continue;
+            out.add(new InventoryItem(v.provider(), v.accountId(), v.region(), v.zone(), v.resourceId(), kind.get(), v.state(),
+                    v.size(), v.attachedTo(), v.createdAt(), v.stateSince(), v.tags(), v.attributes(), v.observedAt()));
+        }
+        return out;
+    }
+
+    /** Daily aggregates of every resource for days in [{@code from}, {@code to}], ordered by resource, metric, day. */
+    public List<DailyMetric> dailyMetrics(java.time.LocalDate from, java.time.LocalDate to) {
+        List<DailyMetric> out = new ArrayList<>();
+        try (Connection c = TenantConnections.open(dataSource); PreparedStatement ps = c.prepareStatement(
+                "SELECT resource_id, metric, day, average, maximum, total, covered_seconds FROM outlay.metric_daily "
+                        + "WHERE day BETWEEN ? AND ? ORDER BY resource_id, metric, day")) {
+            ps.setDate(1, Date.valueOf(from));
+            ps.setDate(2, Date.valueOf(to));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    var metric = dev.outlay.model.inventory.MetricName.fromWire(rs.getString(2));
+                    if (metric.isEmpty()) continue;
+                    out.add(new DailyMetric(rs.getString(1), metric.get(), rs.getDate(3).toLocalDate(), rs.getBigDecimal(4),
+                            rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getInt(7)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read daily metrics", e);
+        }
+        return out;
+    }
+
     private static Instant instant(Timestamp t) {
         return t == null ? null : t.toInstant();
     }

@@ -78,7 +78,7 @@ class AwsInventoryConnectionTest {
                 .body("resourceId", equalTo(List.of("203.0.113.10", "203.0.113.20")));
         given().header("Authorization", reader)
                 .get("/api/v1/inventory/metrics?resourceId=i-0aaa000000000001&metric=cpu-utilization").then().statusCode(200)
-                .body("day", hasItem("2026-11-30")).body("find { it.day == '2026-11-30' }.coveredSeconds", equalTo(7200));
+                .body("day", hasItem("2026-11-30")).body("find { it.day == '2026-11-30' }.coveredSeconds", equalTo(3 * 3600));
         given().header("Authorization", bearer(t, "inv-admin", "admin")).get("/api/v1/connections/" + id).then()
                 .body("lastPoll.status", equalTo("ok"));
 
