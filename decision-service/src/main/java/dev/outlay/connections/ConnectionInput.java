@@ -44,7 +44,7 @@ public record ConnectionInput(String name, String kind, Boolean enabled, Connect
     public List<Problem.Fault> faults(boolean creating, boolean customEndpointsAllowed) {
         List<Problem.Fault> f = new ArrayList<>();
         if (name == null || !name.matches(NAME)) f.add(Problem.Fault.at("name", "1-63 lower-case letters, digits, '.', '_' or '-', starting with a letter or digit"));
-        if (!KINDS.contains(kind)) f.add(Problem.Fault.at("kind", "one of " + KINDS));
+        if (kind == null || !KINDS.contains(kind)) f.add(Problem.Fault.at("kind", "one of " + KINDS));
         boolean inventory = AWS_INVENTORY.equals(kind);
         if (config == null) {
             f.add(Problem.Fault.at("config", inventory ? "required: accountId, regions, and roleArn (+ externalId) unless keys are given"
