@@ -16,7 +16,7 @@ LOG="$(mktemp)"
 JAVA_OPTS="-Dquarkus.http.port=$PORT" ./outlay demo >"$LOG" 2>&1 &
 PID=$!
 trap 'kill $PID 2>/dev/null; wait $PID 2>/dev/null || true' EXIT
-for _ in $(seq 1 120); do
+for _ in $(seq 1 300); do
   if [ -f "$OUTLAY_DATA_DIR/keys/jwt-private.pem" ] && curl -fsS "http://localhost:$PORT/q/health/ready" >/dev/null 2>&1; then break; fi
   if ! kill -0 $PID 2>/dev/null; then cat "$LOG"; echo "smoke: service exited"; exit 1; fi
   sleep 1
@@ -27,4 +27,9 @@ ME="$(curl -fsS -H "Authorization: Bearer $TOKEN" "http://localhost:$PORT/api/v1
 echo "smoke: /api/v1/me -> $ME"
 echo "$ME" | grep -q '"tenant":"demo"' || { echo "smoke: unexpected /me answer"; exit 1; }
 bash .ci/smoke-approvals.sh "$PORT" || { cat "$LOG"; exit 1; }
+# The console in a real browser (Debian chromium + playwright-core, installed by .ci/run); screenshots in target/screenshots.
+OUTLAY_TOKEN_PLATFORM="$(./outlay token --tenant demo --role platform)" \
+OUTLAY_TOKEN_AUDITOR="$(./outlay token --tenant demo --role auditor)" \
+OUTLAY_TOKEN_FINOPS="$TOKEN" SCREENSHOTS="$PWD/target/screenshots" \
+  node browser-tests/console.mjs "http://localhost:$PORT" || { tail -200 "$LOG"; echo "smoke: console browser check failed"; exit 1; }
 echo "smoke: OK"

@@ -31,6 +31,9 @@ public class DeliveryResource {
     @Inject
     AuditLog audit;
 
+    @Inject
+    ExternalLinks links;
+
     @GET
     @RolesAllowed({"admin", "finops_admin", "auditor"})
     public List<Delivery> list(@QueryParam("status") String status, @QueryParam("channel") String channel) {
@@ -41,6 +44,21 @@ public class DeliveryResource {
             throw ProblemException.badRequest("Unknown channel.", Problem.Fault.at("channel", "one of " + DeliveryStatus.CHANNELS));
         }
         return deliveries.list(status, channel, LIMIT);
+    }
+
+    /**
+     * What the other side made of a subject's deliveries: the Jira issue, the remediation run or pipeline, with the
+     * status last reported back. Evidence on a finding, anomaly or violation that it reached an owner and an action.
+     */
+    @GET
+    @Path("links")
+    @RolesAllowed({"admin", "finops_admin", "auditor"})
+    public List<ExternalLink> links(@QueryParam("subjectType") String subjectType, @QueryParam("subjectId") String subjectId) {
+        List<Problem.Fault> faults = new java.util.ArrayList<>();
+        if (subjectType == null || subjectType.isBlank()) faults.add(Problem.Fault.at("subjectType", "required (finding, anomaly, violation...)"));
+        if (subjectId == null || subjectId.isBlank()) faults.add(Problem.Fault.at("subjectId", "required"));
+        if (!faults.isEmpty()) throw ProblemException.badRequest("Name the subject whose links you want.", faults.toArray(Problem.Fault[]::new));
+        return links.ofSubject(subjectType, subjectId);
     }
 
     @POST

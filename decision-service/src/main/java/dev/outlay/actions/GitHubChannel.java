@@ -12,11 +12,19 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
- * GitHub {@code repository_dispatch}: event type {@code outlay.<kind>}, the event and the evidence link as
- * {@code client_payload} (a workflow with {@code on: repository_dispatch: types: [outlay.finding]} picks it up).
- * GitHub answers 204 with no run id, so what is kept as evidence is the link to the repository's dispatch-triggered
- * runs, not to the run itself. One dispatch per subject and connection (the kept link), so a repeated event does not
- * start a second remediation. The token (fine-grained, "Contents: write") is the secret.
+ * GitHub remediation dispatch, one per subject and connection (the kept link), so a repeated event does not start a
+ * second remediation. Two shapes, by the connection's channel:
+ * <ul>
+ * <li>{@code owner/name}: {@code repository_dispatch} with event type {@code outlay.<kind>} and the event and evidence
+ * link as {@code client_payload}. GitHub answers 204 with no run id, so the evidence kept is the link to the
+ * repository's dispatch-triggered runs.</li>
+ * <li>{@code owner/name:workflow.yml} (with {@code ref}): {@code workflow_dispatch} with {@code return_run_details},
+ * which answers 200 with the run's id and web URL (GitHub, February 2026): the evidence is the run itself. A
+ * workflow refuses inputs it does not declare (422), so everything travels as one JSON string input {@code outlay}
+ * that the workflow declares. A server that predates run details answers 204; the runs list is kept then.</li>
+ * </ul>
+ * The token (fine-grained; "Contents: write" for repository_dispatch, "Actions: write" for workflow_dispatch) is
+ * the secret.
  */
 @ApplicationScoped
 public class GitHubChannel implements Channel {
@@ -51,11 +59,24 @@ public class GitHubChannel implements Channel {
             Optional<ExternalLink> existing = links.forSubject(connection.id(), subjectType, subjectId);
             if (existing.isPresent()) return new SendResult(200, null, null, existing.get().url());
         }
-        ObjectNode body = json.createObjectNode().put("event_type", test ? "outlay.test" : "outlay." + event.node().path("kind").asText());
-        ObjectNode payload = body.putObject("client_payload");
-        if (test) payload.put("testId", event.node().path("testId").asText());
-        else Dispatch.inputs(event.node(), config.consoleLink()).forEach(payload::put);
-        HttpRequest request = HttpRequest.newBuilder(URI.create(api + "/repos/" + connection.channel() + "/dispatches"))
+        int colon = connection.channel().indexOf(':');
+        String repo = colon < 0 ? connection.channel() : connection.channel().substring(0, colon);
+        ObjectNode body = json.createObjectNode();
+        ObjectNode inputs = json.createObjectNode();
+        if (test) inputs.put("testId", event.node().path("testId").asText());
+        else Dispatch.inputs(event.node(), config.consoleLink()).forEach(inputs::put);
+        String path;
+        if (colon < 0) {
+            path = "/repos/" + repo + "/dispatches";
+            body.put("event_type", test ? "outlay.test" : "outlay." + event.node().path("kind").asText());
+            body.set("client_payload", inputs);
+        } else {
+            path = "/repos/" + repo + "/actions/workflows/" + connection.channel().substring(colon + 1) + "/dispatches";
+            body.put("ref", connection.ref());
+            body.putObject("inputs").put("outlay", inputs.toString());
+            body.put("return_run_details", true);
+        }
+        HttpRequest request = HttpRequest.newBuilder(URI.create(api + path))
                 .timeout(config.httpTimeout())
                 .header("Authorization", "Bearer " + token)
                 .header("Accept", "application/vnd.github+json")
@@ -63,11 +84,32 @@ public class GitHubChannel implements Channel {
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8))
                 .build();
-        SendResult r = Http.send(config, request);
+        Http.Answer answer = Http.exchange(config, request);
+        SendResult r = answer.result();
         if (!r.ok() || test) return r;
-        String runs = web(api) + "/" + connection.channel() + "/actions?query=event%3Arepository_dispatch";
-        links.insert(connection.id(), subjectType, subjectId, "dispatch:" + message.deliveryId(), runs, message.deliveryId());
-        return new SendResult(r.status(), null, null, runs);
+        String key = "dispatch:" + message.deliveryId();
+        String link = web(api) + "/" + repo + "/actions?query=event%3A" + (colon < 0 ? "repository_dispatch" : "workflow_dispatch");
+        RunDetails run = RunDetails.read(json, answer.body());
+        if (run != null) {
+            key = "run:" + run.id();
+            link = run.htmlUrl();
+        }
+        links.insert(connection.id(), subjectType, subjectId, key, link, message.deliveryId());
+        return new SendResult(r.status(), null, null, link);
+    }
+
+    /** {@code workflow_run_id} and {@code html_url} of a workflow_dispatch answered with run details, or null. */
+    record RunDetails(long id, String htmlUrl) {
+        static RunDetails read(ObjectMapper json, String body) {
+            if (body == null || body.isBlank()) return null;
+            try {
+                var node = json.readTree(body);
+                if (!node.path("workflow_run_id").canConvertToLong() || !node.path("html_url").isTextual()) return null;
+                return new RunDetails(node.path("workflow_run_id").asLong(), node.path("html_url").asText());
+            } catch (JsonProcessingException e) {
+                return null;
+            }
+        }
     }
 
     /** The web host for an API base: api.github.com → github.com; GitHub Enterprise Server serves the API under /api/v3. */

@@ -21,7 +21,8 @@ public record IntegrationInput(String name, String kind, String url, String secr
 
     public static final String GITHUB_API = "https://api.github.com";
     public static final String GITLAB_API = "https://gitlab.com";
-    private static final Pattern GITHUB_REPO = Pattern.compile("[A-Za-z0-9_.-]{1,100}/[A-Za-z0-9_.-]{1,100}");
+    // owner/name for repository_dispatch; owner/name:workflow-file.yml for workflow_dispatch (which reports its run).
+    private static final Pattern GITHUB_REPO = Pattern.compile("[A-Za-z0-9_.-]{1,100}/[A-Za-z0-9_.-]{1,100}(:[A-Za-z0-9_.-]{1,100}\\.ya?ml)?");
     private static final Pattern GITLAB_PROJECT = Pattern.compile("[0-9]{1,12}");
     private static final Pattern GIT_REF = Pattern.compile("[A-Za-z0-9._/-]{1,200}");
 
@@ -97,13 +98,18 @@ public record IntegrationInput(String name, String kind, String url, String secr
             out.add(Problem.Fault.at(issueType != null ? "issueType" : "assignees", "only for Jira connections"));
         }
         if ("github".equals(kind) && (channel == null || !GITHUB_REPO.matcher(channel).matches())) {
-            out.add(Problem.Fault.at("channel", "the repository as owner/name"));
+            out.add(Problem.Fault.at("channel", "the repository as owner/name, or owner/name:workflow.yml for a workflow_dispatch"));
+        }
+        boolean githubWorkflow = "github".equals(kind) && channel != null && channel.contains(":");
+        if ("github".equals(kind) && githubWorkflow != (ref != null)) {
+            out.add(Problem.Fault.at("ref", githubWorkflow ? "the branch or tag the workflow runs on" : "only with a workflow (owner/name:workflow.yml)"));
         }
         if ("gitlab".equals(kind) && (channel == null || !GITLAB_PROJECT.matcher(channel).matches())) {
             out.add(Problem.Fault.at("channel", "the numeric GitLab project id"));
         }
-        if (ref != null && (!"gitlab".equals(kind) || !GIT_REF.matcher(ref).matches())) {
-            out.add(Problem.Fault.at("ref", "gitlab".equals(kind) ? "a branch or tag name" : "only for GitLab connections"));
+        boolean takesRef = "gitlab".equals(kind) || "github".equals(kind);
+        if (ref != null && (!takesRef || !GIT_REF.matcher(ref).matches())) {
+            out.add(Problem.Fault.at("ref", takesRef ? "a branch or tag name" : "only for GitLab and GitHub workflow connections"));
         }
         if (users != null) {
             if (!"slack".equals(kind)) out.add(Problem.Fault.at("users", "only for Slack connections"));

@@ -22,6 +22,14 @@ public interface IngestionConfig {
     @WithDefault("36")
     int freshnessHours();
 
+    /** A breached freshness window becomes one sli_breach action event per episode (SliBreaches); off in tests. */
+    @WithDefault("true")
+    boolean sliCheck();
+
+    /** How often the freshness SLI is checked for every active tenant. */
+    @WithDefault("15m")
+    String sliCheckEvery();
+
     /**
      * A load of at least this many rows refreshes the planner statistics of the ledger partitions it touched before
      * it reports success (autovacuum would do so only a minute or more later); 0 turns it off.

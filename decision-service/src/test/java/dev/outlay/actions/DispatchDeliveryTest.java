@@ -100,6 +100,41 @@ class DispatchDeliveryTest {
     }
 
     @Test
+    void githubWorkflowDispatchKeepsTheRunItselfAsEvidence() throws Exception {
+        String t = "act-github-wf";
+        given().header("Authorization", admin(t)).contentType(ContentType.JSON)
+                .body(Map.of("name", "remediate", "kind", "github", "url", WebhookReceiver.url("/gh-wf"), "secret", "github_pat_test_0123456789",
+                        "channel", "acme/infra:remediate.yml", "ref", "main"))
+                .post("/api/v1/integrations").then().statusCode(201).body("channel", equalTo("acme/infra:remediate.yml"));
+        routeOwner(t, "team-remediate", "github", "remediate");
+        String path = "/gh-wf/repos/acme/infra/actions/workflows/remediate.yml/dispatches";
+        String html = "https://github.example/acme/infra/actions/runs/22558123";
+        WebhookReceiver.server().stubFor(post(urlEqualTo(path)).willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                .withBody("{\"workflow_run_id\":22558123,\"run_url\":\"https://api.github.example/repos/acme/infra/actions/runs/22558123\",\"html_url\":\"" + html + "\"}")));
+        String finding = "fd-" + UUID.randomUUID();
+        UUID d = emit(t, finding);
+        worker.runTenant(t);
+        assertEquals("delivered", string(su, "SELECT status FROM outlay.action_delivery WHERE id = ?", d));
+        JsonNode body = json.readTree(WebhookReceiver.received(path).get(0).getBodyAsString());
+        assertEquals("main", body.path("ref").asText());
+        assertTrue(body.path("return_run_details").asBoolean());
+        // Everything in one declared string input: a workflow refuses undeclared inputs.
+        assertEquals(1, body.path("inputs").size());
+        JsonNode outlay = json.readTree(body.path("inputs").path("outlay").asText());
+        assertEquals(finding, outlay.path("subjectId").asText());
+        assertEquals("https://outlay.example/console/finding/" + finding, outlay.path("evidenceUrl").asText());
+        assertEquals(html, string(su, "SELECT external_ref FROM outlay.action_delivery WHERE id = ?", d));
+        assertEquals(html, string(su, "SELECT external_url FROM outlay.external_link WHERE tenant_id = ? AND subject_id = ?", t, finding));
+        assertEquals("run:22558123", string(su, "SELECT external_key FROM outlay.external_link WHERE tenant_id = ? AND subject_id = ?", t, finding));
+        given().header("Authorization", admin(t)).get("/api/v1/deliveries/links?subjectType=finding&subjectId=" + finding).then().statusCode(200)
+                .body("size()", equalTo(1)).body("[0].url", equalTo(html)).body("[0].key", equalTo("run:22558123"));
+        given().header("Authorization", admin("act-github-other")).get("/api/v1/deliveries/links?subjectType=finding&subjectId=" + finding).then()
+                .statusCode(200).body("size()", equalTo(0));
+        given().header("Authorization", admin(t)).get("/api/v1/deliveries/links?subjectType=finding").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("subjectId"));
+    }
+
+    @Test
     void gitlabPipelineTriggerKeepsThePipelineLinkAndAnUnknownTokenHolds() throws Exception {
         String t = "act-gitlab";
         String id = given().header("Authorization", admin(t)).contentType(ContentType.JSON)

@@ -71,6 +71,9 @@ class IntegrationInputTest {
         assertEquals(List.of("channel", "ref"), fields(new IntegrationInput("fix", "gitlab", null, "glptt-0123456789abcdef", "acme/infra", null, null, null,
                 null, "bad ref!")));
         assertEquals(List.of("ref"), fields(new IntegrationInput("fix", "github", null, "github_pat_0123456789", "acme/infra", null, null, null, null, "main")));
+        assertEquals(List.of(), fields(new IntegrationInput("fix", "github", null, "github_pat_0123456789", "acme/infra:remediate.yml", null, null, null, null, "main")));
+        assertEquals(List.of("ref"), fields(new IntegrationInput("fix", "github", null, "github_pat_0123456789", "acme/infra:remediate.yml")));
+        assertEquals(List.of("channel"), fields(new IntegrationInput("fix", "github", null, "github_pat_0123456789", "acme/infra:remediate.sh", null, null, null, null, "main")));
         assertEquals(List.of("users.alice"), fields(new IntegrationInput("a", "slack", null, "xoxb-0123456789abcdef", "C0123", null, null, null,
                 java.util.Map.of("alice", "alice"), null)));
         assertEquals(List.of("users"), fields(new IntegrationInput("fin", "jira", "https://acme.atlassian.net", "bot@acme.com:ATATT0123456789",

@@ -1,0 +1,121 @@
+// Console browser check on a running demo service: a real browser (Debian's chromium driven by playwright-core)
+// signs in through the demo picker, reads the home page, approves a spend request from the inbox with CSRF-bearing
+// forms, and is sent back to sign-in when it presents a bearer token instead of a session. Screenshots go to
+// $SCREENSHOTS (default target/screenshots) so a reviewer sees what the browser saw.
+//
+// usage: node console.mjs <base-url>   env: OUTLAY_TOKEN_PLATFORM, OUTLAY_TOKEN_AUDITOR, OUTLAY_TOKEN_FINOPS (demo tokens)
+import { chromium } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+
+const base = process.argv[2];
+if (!base) throw new Error('usage: node console.mjs <base-url>');
+const shots = process.env.SCREENSHOTS || 'target/screenshots';
+mkdirSync(shots, { recursive: true });
+const executablePath = process.env.CHROMIUM || '/usr/bin/chromium';
+
+function check(condition, message) {
+  if (!condition) throw new Error('console check failed: ' + message);
+  console.log('browser: ok - ' + message);
+}
+
+/** Rounds a decimal string HALF_EVEN to {@code scale} places with integer arithmetic only. */
+function roundHalfEven(text, scale) {
+  const m = /^(-?)(\d+)(?:\.(\d+))?$/.exec(text);
+  if (!m) throw new Error('not a decimal: ' + text);
+  const [, sign, whole, frac = ''] = m;
+  const kept = BigInt(whole + frac.padEnd(scale, '0').slice(0, scale));
+  const rest = frac.slice(scale);
+  let up = false;
+  if (rest.length > 0 && /[1-9]/.test(rest)) {
+    const half = '5'.padEnd(rest.length, '0');
+    up = rest > half || (rest === half && kept % 2n === 1n);
+  }
+  const digits = (kept + (up ? 1n : 0n)).toString().padStart(scale + 1, '0');
+  const out = digits.slice(0, digits.length - scale) + (scale > 0 ? '.' + digits.slice(digits.length - scale) : '');
+  return (sign && /[1-9]/.test(out) ? '-' : '') + out;
+}
+
+async function api(path, token, init = {}) {
+  const r = await fetch(base + path, { ...init, headers: { Authorization: 'Bearer ' + token, 'Content-Type': 'application/json', ...(init.headers || {}) } });
+  const text = await r.text();
+  if (!r.ok) throw new Error(`${init.method || 'GET'} ${path} -> ${r.status} ${text}`);
+  return text ? JSON.parse(text) : null;
+}
+
+async function signIn(page, role) {
+  await page.goto(base + '/console/sign-in');
+  await page.check('#role-' + role);
+  await page.fill('#tenant', 'demo');
+  await Promise.all([page.waitForURL(base + '/console'), page.click('button[type=submit]')]);
+}
+
+const browser = await chromium.launch({ executablePath, headless: true, args: ['--headless', '--no-sandbox'] });
+try {
+  // Home page of the FinOps persona: month-to-date per currency, the chart and its table, source health.
+  const finops = await browser.newContext();
+  const page = await finops.newPage();
+  await signIn(page, 'finops_admin');
+  // The same month-to-date totals as the API, rounded HALF_EVEN to the minor unit as the page does (decimal strings,
+  // never floats). On the 1st (UTC) the demo has no data for the month yet and the page says so.
+  const today = new Date().toISOString().slice(0, 10);
+  const tomorrow = new Date(Date.now() + 86400000).toISOString().slice(0, 10);
+  const costs = await api(`/api/v1/costs?from=${today.slice(0, 8)}01&to=${tomorrow}&groupBy=`, process.env.OUTLAY_TOKEN_FINOPS);
+  const expected = costs.totals.map(t => `${roundHalfEven(String(t.amount), 2)} ${t.currency}`).sort();
+  const kpis = (await page.locator('[data-kpi^="mtd-"]').allTextContents()).map(k => k.trim());
+  if (expected.length === 0) check(kpis.length === 1 && kpis[0] === 'no costs loaded', 'home says no costs loaded yet this month');
+  else check(JSON.stringify(kpis.filter(k => k !== 'no costs loaded').sort()) === JSON.stringify(expected),
+      `home shows this month's cost per currency as the API does: ${kpis.join(', ')} = ${expected.join(', ')}`);
+  check(await page.locator('svg.chart').count() > 0, 'the daily chart is drawn');
+  check(await page.locator('table tbody tr').count() > 10, 'every chart has its table');
+  const cookies = await finops.cookies();
+  const session = cookies.find(c => c.name === 'outlay_console');
+  check(session && session.httpOnly && session.sameSite === 'Strict', 'the session cookie is HttpOnly and SameSite=Strict');
+  await page.screenshot({ path: `${shots}/home-finops_admin.png`, fullPage: true });
+
+  // A spend request the policy escalates, approved in the browser by the approver (four-eyes: another person).
+  const req = await api('/api/v1/spend-requests', process.env.OUTLAY_TOKEN_PLATFORM, {
+    method: 'POST',
+    body: JSON.stringify({ resourceClass: 'gpu', environment: 'dev', amount: 9100, currency: 'USD', owner: 'ml', description: 'browser check' }),
+  });
+  check(req.outcome === 'escalate', 'the policy escalates the GPU request');
+  const approver = await (await browser.newContext()).newPage();
+  await signIn(approver, 'approver');
+  let section = null;
+  for (let i = 0; i < 30 && !section; i++) {
+    await approver.goto(base + '/console/approvals');
+    const found = approver.locator('section.task', { has: approver.locator('h2', { hasText: req.id }) });
+    if (await found.count() > 0) section = found.first();
+    else await approver.waitForTimeout(1000);
+  }
+  check(section !== null, 'the approver\'s inbox lists the request');
+  await approver.screenshot({ path: `${shots}/approvals-before.png`, fullPage: true });
+  const claim = section.locator('form[action$="/claim"] button');
+  if (await claim.count() > 0) {
+    await Promise.all([approver.waitForLoadState('load'), claim.click()]);
+    section = approver.locator('section.task', { has: approver.locator('h2', { hasText: req.id }) }).first();
+  }
+  await section.locator('select[name=decision]').selectOption('approve');
+  await section.locator('textarea[name=comment]').fill('approved in the browser check');
+  await Promise.all([approver.waitForLoadState('load'), section.locator('form[action$="/complete"] button').click()]);
+  await approver.screenshot({ path: `${shots}/approvals-after.png`, fullPage: true });
+  let status = '';
+  for (let i = 0; i < 20 && status !== 'approved'; i++) {
+    status = (await api('/api/v1/spend-requests/' + req.id, process.env.OUTLAY_TOKEN_AUDITOR)).status;
+    if (status !== 'approved') await approver.waitForTimeout(500);
+  }
+  check(status === 'approved', 'the browser\'s decision approved the request');
+
+  // A form posted without the session's CSRF token changes nothing.
+  const forged = await approver.request.post(base + '/console/sign-out', { form: { csrf: 'forged' }, maxRedirects: 0 });
+  check(forged.status() === 403, 'sign-out without the CSRF token is refused (' + forged.status() + ')');
+
+  // A bearer token is not a console session.
+  const bearer = await browser.newContext({ extraHTTPHeaders: { Authorization: 'Bearer ' + process.env.OUTLAY_TOKEN_FINOPS } });
+  const bp = await bearer.newPage();
+  await bp.goto(base + '/console');
+  check(bp.url().startsWith(base + '/console/sign-in'), 'a bearer token on a console page lands on sign-in');
+  await bp.screenshot({ path: `${shots}/sign-in.png`, fullPage: true });
+} finally {
+  await browser.close();
+}
+console.log('browser: console OK');
