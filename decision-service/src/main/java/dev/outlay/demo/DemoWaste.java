@@ -185,7 +185,8 @@ public final class DemoWaste {
         item(sb, UNATTACHED_GP2, "us-east-1a", "block-volume", "available", "gp2", "", today.minusDays(60), null,
                 "team=search;env=staging", "volumeSizeGiB=500;attachmentCount=0");
         item(sb, STOPPED_VOLUME, "us-east-1a", "block-volume", "in-use", "gp3", STOPPED_EC2, today.minusDays(400), today.minusDays(400),
-                "team=data;env=dev", "volumeSizeGiB=200;attachmentCount=1;device=/dev/xvda");
+                "team=data;env=dev", "volumeSizeGiB=200;attachmentCount=1;device=/dev/xvda;attachedInstanceState=stopped;"
+                        + "attachedInstanceStoppedDays=120");
         item(sb, ATTACHED_GP2, "us-east-1a", "block-volume", "in-use", "gp2", OVERSIZED_EC2, today.minusDays(300), today.minusDays(300),
                 "team=data;env=prod", "volumeSizeGiB=300;attachmentCount=1;device=/dev/xvdf");
         item(sb, YOUNG_VOLUME, "us-east-1a", "block-volume", "available", "gp3", "", today.minusDays(5), null,

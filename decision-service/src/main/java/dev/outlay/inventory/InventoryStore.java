@@ -236,9 +236,10 @@ public class InventoryStore {
 
     /**
      * The present items as canonical {@link InventoryItem}s, ordered by resource id: what a findings scan joins to the
-     * ledger on {@code resourceId}. An item whose stored kind this build does not know is skipped.
+     * ledger on {@code resourceId}, with the cross-item facts the detectors read filled in where the source did not
+     * give them ({@link InventoryRelations}). An item whose stored kind this build does not know is skipped.
      */
-    public List<InventoryItem> presentItems() {
+    public List<InventoryItem> presentItems(java.time.LocalDate scanDate) {
         List<InventoryItem> out = new ArrayList<>();
         for (InventoryItemView v : items(null, null, Boolean.TRUE, Integer.MAX_VALUE)) {
             var kind = dev.outlay.model.inventory.ResourceKind.fromWire(v.kind());
@@ -246,7 +247,7 @@ public class InventoryStore {
             out.add(new InventoryItem(v.provider(), v.accountId(), v.region(), v.zone(), v.resourceId(), kind.get(), v.state(),
                     v.size(), v.attachedTo(), v.createdAt(), v.stateSince(), v.tags(), v.attributes(), v.observedAt()));
         }
-        return out;
+        return InventoryRelations.enrich(out, scanDate);
     }
 
     /** Daily aggregates of every resource for days in [{@code from}, {@code to}], ordered by resource, metric, day. */
