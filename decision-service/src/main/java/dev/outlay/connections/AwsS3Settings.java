@@ -14,12 +14,13 @@ import java.util.List;
  * optional). Holds no credentials.
  */
 public record AwsS3Settings(String bucket, String prefix, String exportName, String region, String endpoint, Boolean pathStyle,
-                            String manifestKey) {
+                            String manifestKey) implements ConnectionSettings {
 
     static final String BUCKET = "[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]";
     static final String REGION = "[a-z]{2}(-[a-z]+)+-\\d";
 
     /** Every problem of these settings, with the field path under {@code config}. */
+    @Override
     public List<Problem.Fault> faults(boolean customEndpointsAllowed) {
         List<Problem.Fault> f = new ArrayList<>();
         if (bucket == null || !bucket.matches(BUCKET)) f.add(Problem.Fault.at("config.bucket", "a valid S3 bucket name (3-63 lower-case letters, digits, dots, hyphens)"));
@@ -46,6 +47,7 @@ public record AwsS3Settings(String bucket, String prefix, String exportName, Str
     }
 
     /** Normalised: no surrounding slashes on the prefix, a default region, path-style off unless asked. */
+    @Override
     public AwsS3Settings normalised() {
         String p = prefix == null ? "" : prefix.replaceAll("^/+|/+$", "");
         String r = region == null || region.isBlank() ? "us-east-1" : region;

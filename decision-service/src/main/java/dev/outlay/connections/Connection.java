@@ -1,5 +1,7 @@
 package dev.outlay.connections;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
@@ -8,11 +10,23 @@ import java.util.UUID;
  * A connection as the API shows it. It has no field that could carry a secret: {@code credentials} is a fixed
  * mask and {@code hasSecret} tells whether credentials are stored.
  */
-public record Connection(UUID id, String name, String kind, boolean enabled, AwsS3Settings config,
+public record Connection(UUID id, String name, String kind, boolean enabled, ConnectionSettings config,
                          Map<String, String> credentials, boolean hasSecret, String createdBy, Instant createdAt,
                          Instant updatedAt, LastPoll lastPoll) {
 
     static final Map<String, String> MASK = Map.of("accessKeyId", "***", "secretAccessKey", "***");
+
+    /** The settings of an {@code aws-s3} connection; callers check the kind first. */
+    @JsonIgnore
+    public AwsS3Settings s3() {
+        return (AwsS3Settings) config;
+    }
+
+    /** The settings of an {@code aws-inventory} connection; callers check the kind first. */
+    @JsonIgnore
+    public AwsInventorySettings inventory() {
+        return (AwsInventorySettings) config;
+    }
 
     /** The outcome of the newest scheduled poll or backfill of this connection. */
     public record LastPoll(Instant at, String status, String detail) {

@@ -130,7 +130,7 @@ public class ConnectionPoller {
 
     private S3Source sourceOf(Connection c) {
         AwsCredentials creds = connections.credentials(c.id());
-        AwsS3Settings s = c.config();
+        AwsS3Settings s = c.s3();
         return new S3Source(c.name(), s.sourceConfig(), Boolean.TRUE.equals(s.pathStyle()),
                 StaticCredentialsProvider.create(AwsBasicCredentials.create(creds.accessKeyId(), creds.secretAccessKey())));
     }

@@ -50,14 +50,14 @@ public class ConnectionRepository {
         return !query("SELECT " + COLUMNS + " FROM outlay.connection WHERE name = ?", name).isEmpty();
     }
 
-    public void insert(UUID id, ConnectionInput in, AwsS3Settings settings, String sealed, String createdBy) {
+    public void insert(UUID id, ConnectionInput in, ConnectionSettings settings, String sealed, String createdBy) {
         update("INSERT INTO outlay.connection (id, tenant_id, name, kind, enabled, settings, sealed_secret, created_by) "
                         + "VALUES (?, ?, ?, ?, ?, ?::jsonb, ?, ?)",
                 id, TenantContext.requireTenant(), in.name(), in.kind(), in.enabled() == null || in.enabled(), toJson(settings), sealed, createdBy);
     }
 
     /** Updates settings and, when {@code sealed} is not null, the credentials. */
-    public void update(UUID id, boolean enabled, AwsS3Settings settings, String sealed) {
+    public void update(UUID id, boolean enabled, ConnectionSettings settings, String sealed) {
         update("UPDATE outlay.connection SET enabled = ?, settings = ?::jsonb, sealed_secret = coalesce(?, sealed_secret), "
                 + "updated_at = now() WHERE id = ?", enabled, toJson(settings), sealed, id);
     }
@@ -92,7 +92,7 @@ public class ConnectionRepository {
                     boolean hasSecret = rs.getBoolean(6);
                     Timestamp polled = rs.getTimestamp(10);
                     out.add(new Connection((UUID) rs.getObject(1), rs.getString(2), rs.getString(3), rs.getBoolean(4),
-                            json.readValue(rs.getString(5), AwsS3Settings.class), hasSecret ? Connection.MASK : null, hasSecret,
+                            json.readValue(rs.getString(5), settingsType(rs.getString(3))), hasSecret ? Connection.MASK : null, hasSecret,
                             rs.getString(7), rs.getTimestamp(8).toInstant(), rs.getTimestamp(9).toInstant(),
                             polled == null ? null : new Connection.LastPoll(polled.toInstant(), rs.getString(11), rs.getString(12))));
                 }
@@ -112,7 +112,11 @@ public class ConnectionRepository {
         }
     }
 
-    private String toJson(AwsS3Settings settings) {
+    private static Class<? extends ConnectionSettings> settingsType(String kind) {
+        return ConnectionInput.AWS_INVENTORY.equals(kind) ? AwsInventorySettings.class : AwsS3Settings.class;
+    }
+
+    private String toJson(ConnectionSettings settings) {
         try {
             return json.writeValueAsString(settings);
         } catch (JsonProcessingException e) {

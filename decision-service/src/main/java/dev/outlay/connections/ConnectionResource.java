@@ -1,5 +1,7 @@
 package dev.outlay.connections;
 
+import dev.outlay.inventory.InventoryConnectionPoller;
+import dev.outlay.inventory.InventoryPollResult;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -24,6 +26,9 @@ public class ConnectionResource {
 
     @Inject
     ConnectionService connections;
+
+    @Inject
+    InventoryConnectionPoller inventory;
 
     @GET
     @RolesAllowed({"admin", "finops_admin"})
@@ -50,6 +55,15 @@ public class ConnectionResource {
     @RolesAllowed("admin")
     public Connection update(@PathParam("id") UUID id, ConnectionInput in) {
         return connections.update(id, in);
+    }
+
+    /** Reads an aws-inventory connection now; the outcome (ok, unhealthy, failed) is also kept as its last poll. */
+    @POST
+    @Path("{id}/poll")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed({"admin", "finops_admin"})
+    public InventoryPollResult poll(@PathParam("id") UUID id) {
+        return inventory.pollNow(id);
     }
 
     @DELETE

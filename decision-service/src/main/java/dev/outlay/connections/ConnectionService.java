@@ -61,6 +61,10 @@ public class ConnectionService {
     public Connection update(UUID id, ConnectionInput in) {
         Connection before = get(id);
         validate(in, false);
+        if (!before.kind().equals(in.kind())) {
+            throw ProblemException.unprocessable("The connection is not valid.",
+                    List.of(Problem.Fault.at("kind", "cannot change once created (" + before.kind() + ")")));
+        }
         if (!before.name().equals(in.name())) {
             // The name scopes the ledger rows the connection loaded (replace scope, source health): renaming would orphan them.
             throw ProblemException.unprocessable("The connection is not valid.",
@@ -82,9 +86,16 @@ public class ConnectionService {
 
     /** The stored credentials in clear, for the S3 client of a poll; never for an API answer. */
     public AwsCredentials credentials(UUID id) {
-        String sealed = repository.sealedSecret(id).orElseThrow(() -> new IllegalStateException("connection " + id + " has no credentials"));
+        return storedCredentials(id).orElseThrow(() -> new IllegalStateException("connection " + id + " has no credentials"));
+    }
+
+    /** The stored credentials in clear, or empty for a connection that assumes a role without keys. */
+    public java.util.Optional<AwsCredentials> storedCredentials(UUID id) {
+        java.util.Optional<String> stored = repository.sealedSecret(id);
+        if (stored.isEmpty()) return java.util.Optional.empty();
+        String sealed = stored.get();
         try {
-            return json.readValue(box().open(sealed, TenantContext.requireTenant(), purpose(id)), AwsCredentials.class);
+            return java.util.Optional.of(json.readValue(box().open(sealed, TenantContext.requireTenant(), purpose(id)), AwsCredentials.class));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored credentials of connection " + id + " are unreadable", e);
         }

@@ -24,7 +24,8 @@ final class CopyEncoder {
             + "region_name, availability_zone, sku_id, sku_price_id, pricing_category, pricing_quantity, pricing_unit, "
             + "consumed_quantity, consumed_unit, list_unit_price, contracted_unit_price, list_cost, contracted_cost, "
             + "effective_cost, billed_cost, billing_currency, commitment_discount_id, commitment_discount_name, "
-            + "commitment_discount_category, commitment_discount_type, commitment_discount_status, tags, flags";
+            + "commitment_discount_category, commitment_discount_type, commitment_discount_status, tags, flags, "
+            + "x_usage_type, x_operation";
 
     static final int FIELDS = COLUMNS.split(",").length;
 
@@ -107,6 +108,8 @@ final class CopyEncoder {
         List<String> flags = new ArrayList<>(c.flags().size());
         for (DataQualityFlag f : c.flags()) flags.add(f.name());
         out.textArray(flags);
+        out.text(c.xUsageType());
+        out.text(c.xOperation());
     }
 
     private static void v(BinaryCopy out, FocusValue v) {

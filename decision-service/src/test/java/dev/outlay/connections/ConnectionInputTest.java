@@ -65,4 +65,27 @@ class ConnectionInputTest {
         assertFalse(new ConnectionInput("acme-cur", "aws-s3", null, GOOD, KEYS).toString().contains("very-secret"));
         assertTrue(KEYS.toString().contains("***"));
     }
+
+    @Test
+    void anEmptyBodyNamesEveryRequiredField() {
+        assertEquals(List.of("name", "kind", "config", "credentials"), fields(new ConnectionInput(null, null, null, null, null), true, false));
+    }
+
+    @Test
+    void inventoryConnectionsNeedKeysOrARoleWithAnExternalId() {
+        AwsInventorySettings role = new AwsInventorySettings("111122223333", List.of("eu-west-1"),
+                "arn:aws:iam::111122223333:role/outlay-read", "ext-1", null, null);
+        assertEquals(List.of(), fields(new ConnectionInput("acct", "aws-inventory", null, role, null), true, false));
+        AwsInventorySettings noRole = new AwsInventorySettings("111122223333", List.of("eu-west-1"), null, null, null, null);
+        assertEquals(List.of("credentials"), fields(new ConnectionInput("acct", "aws-inventory", null, noRole, null), true, false));
+        assertEquals(List.of(), fields(new ConnectionInput("acct", "aws-inventory", null, noRole, null), false, false),
+                "an update without credentials keeps the stored ones");
+        assertEquals(List.of("credentials.accessKeyId"), fields(new ConnectionInput("acct", "aws-inventory", null, noRole,
+                new AwsCredentials("lowercasekey0000", "s")), true, false));
+        AwsInventorySettings bad = new AwsInventorySettings("111122223333", List.of("eu-west-1"),
+                "arn:aws:iam::999999999999:role/r", null, "http://127.0.0.1:1", 14);
+        assertEquals(List.of("config.roleArn", "config.endpoint", "credentials"),
+                fields(new ConnectionInput("acct", "aws-inventory", null, bad, null), true, false));
+        assertEquals(14, noRole.normalised().lookbackDays());
+    }
 }

@@ -65,7 +65,11 @@ public record Charge(
         // tags (user and provider tags, keys as the source spells them)
         Map<String, String> tags,
         Provenance provenance,
-        Set<DataQualityFlag> flags) {
+        Set<DataQualityFlag> flags,
+        // AWS detail FOCUS keeps only as extensions (x_UsageType, x_Operation; CUR line_item_usage_type /
+        // line_item_operation): idle public IPv4, NAT bytes, Multi-AZ and inter-zone transfer are told apart here.
+        String xUsageType,
+        String xOperation) {
 
     public Charge {
         tags = tags == null ? Map.of() : Map.copyOf(tags);

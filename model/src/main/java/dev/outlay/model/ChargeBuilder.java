@@ -56,6 +56,8 @@ public final class ChargeBuilder {
     private Map<String, String> tags = new LinkedHashMap<>();
     private Provenance provenance;
     private final Set<DataQualityFlag> flags = EnumSet.noneOf(DataQualityFlag.class);
+    private String xUsageType;
+    private String xOperation;
 
     public ChargeBuilder providerName(String value) {
         this.providerName = value;
@@ -471,7 +473,25 @@ public final class ChargeBuilder {
         return flags;
     }
 
+    public ChargeBuilder xUsageType(String value) {
+        this.xUsageType = value;
+        return this;
+    }
+
+    public String xUsageType() {
+        return xUsageType;
+    }
+
+    public ChargeBuilder xOperation(String value) {
+        this.xOperation = value;
+        return this;
+    }
+
+    public String xOperation() {
+        return xOperation;
+    }
+
     public Charge build() {
-        return new Charge(providerName, publisherName, invoiceIssuerName, invoiceId, billingAccountId, billingAccountName, subAccountId, subAccountName, billingPeriodStart, billingPeriodEnd, chargePeriodStart, chargePeriodEnd, chargeCategory, chargeClass, chargeFrequency, chargeDescription, serviceCategory, serviceName, resourceId, resourceName, resourceType, regionId, regionName, availabilityZone, skuId, skuPriceId, pricingCategory, pricingQuantity, pricingUnit, consumedQuantity, consumedUnit, listUnitPrice, contractedUnitPrice, listCost, contractedCost, effectiveCost, billedCost, billingCurrency, commitmentDiscountId, commitmentDiscountName, commitmentDiscountCategory, commitmentDiscountType, commitmentDiscountStatus, tags, provenance, flags);
+        return new Charge(providerName, publisherName, invoiceIssuerName, invoiceId, billingAccountId, billingAccountName, subAccountId, subAccountName, billingPeriodStart, billingPeriodEnd, chargePeriodStart, chargePeriodEnd, chargeCategory, chargeClass, chargeFrequency, chargeDescription, serviceCategory, serviceName, resourceId, resourceName, resourceType, regionId, regionName, availabilityZone, skuId, skuPriceId, pricingCategory, pricingQuantity, pricingUnit, consumedQuantity, consumedUnit, listUnitPrice, contractedUnitPrice, listCost, contractedCost, effectiveCost, billedCost, billingCurrency, commitmentDiscountId, commitmentDiscountName, commitmentDiscountCategory, commitmentDiscountType, commitmentDiscountStatus, tags, provenance, flags, xUsageType, xOperation);
     }
 }

@@ -36,7 +36,7 @@ final class CurRowMapper implements RowMapper {
             invoiceId, invoicingEntity, legalEntity, usageAccount, usageAccountName, description, productCode,
             productName, serviceNameCol, resourceId, regionCode, region, location, az, sku, rateCode, usageAmount, pricingUnit,
             unblendedRate, publicCost, publicRate, riArn, riEffective, riUnusedUpfront, riUnusedRecurring, spArn,
-            spEffective, spTotalCommitment, spUsedCommitment, resourceTags, productFamily;
+            spEffective, spTotalCommitment, spUsedCommitment, resourceTags, productFamily, usageType, operation;
 
     CurRowMapper(CurColumns cols, String file) {
         this.cols = cols;
@@ -87,6 +87,9 @@ final class CurRowMapper implements RowMapper {
         spTotalCommitment = cols.index("savings_plan_total_commitment_to_date");
         spUsedCommitment = cols.index("savings_plan_used_commitment");
         resourceTags = cols.index("resource_tags");
+        // Legacy lineItem/UsageType and lineItem/Operation resolve to the same snake names.
+        usageType = cols.index("line_item_usage_type");
+        operation = cols.index("line_item_operation");
     }
 
     @Override
@@ -135,7 +138,9 @@ final class CurRowMapper implements RowMapper {
                 .regionName(r.text(location))
                 .availabilityZone(r.text(az))
                 .skuId(r.text(sku))
-                .skuPriceId(r.text(rateCode));
+                .skuPriceId(r.text(rateCode))
+                .xUsageType(r.text(usageType))
+                .xOperation(r.text(operation));
 
         boolean tax = category == ChargeCategory.TAX;
         boolean usageLike = category == ChargeCategory.USAGE;

@@ -32,7 +32,7 @@ final class FocusRowMapper implements RowMapper {
             periodEnd, chargeStart, chargeEnd, currency, account, accountName, subAccount, subAccountName, provider,
             publisher, issuer, invoiceId, serviceCategory, serviceName, resourceId, resourceName, resourceType, regionId,
             regionName, az, skuId, skuPriceId, pricingCategory, pricingQuantity, pricingUnit, consumedQuantity,
-            consumedUnit, listUnitPrice, contractedUnitPrice, cdId, cdName, cdCategory, cdType, cdStatus, tags;
+            consumedUnit, listUnitPrice, contractedUnitPrice, cdId, cdName, cdCategory, cdType, cdStatus, tags, xUsageType, xOperation;
 
     FocusRowMapper(CsvHeader h, String file) {
         List<String> missing = MANDATORY.stream().filter(m -> h.indexOf(m) < 0).toList();
@@ -90,6 +90,9 @@ final class FocusRowMapper implements RowMapper {
         cdType = h.indexOf("CommitmentDiscountType");
         cdStatus = h.indexOf("CommitmentDiscountStatus");
         tags = h.indexOf("Tags");
+        // AWS extension columns of its FOCUS export; absent from other providers' files (then null).
+        xUsageType = h.indexOf("x_UsageType");
+        xOperation = h.indexOf("x_Operation");
     }
 
     @Override
@@ -156,7 +159,9 @@ final class FocusRowMapper implements RowMapper {
                 .commitmentDiscountCategory(vocab(r, cdCategory, CommitmentDiscountCategory.class))
                 .commitmentDiscountType(r.text(cdType))
                 .commitmentDiscountStatus(vocab(r, cdStatus, CommitmentDiscountStatus.class))
-                .tags(Tags.parseJsonObject(r.text(tags), b));
+                .tags(Tags.parseJsonObject(r.text(tags), b))
+                .xUsageType(r.text(xUsageType))
+                .xOperation(r.text(xOperation));
         if (providerName == null) b.flag(DataQualityFlag.DEFAULTED_VALUE);
     }
 

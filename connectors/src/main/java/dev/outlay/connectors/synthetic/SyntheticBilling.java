@@ -34,21 +34,22 @@ public final class SyntheticBilling {
     private SyntheticBilling() {
     }
 
-    private record AwsService(String code, String name, String family, String unit, double rate, double baseQty, boolean compute) {
+    private record AwsService(String code, String name, String family, String unit, double rate, double baseQty, boolean compute,
+                              String operation) {
     }
 
     private static final List<AwsService> AWS = List.of(
-            new AwsService("AmazonEC2", "Amazon Elastic Compute Cloud", "Compute Instance", "Hrs", 0.096, 24, true),
-            new AwsService("AmazonRDS", "Amazon Relational Database Service", "Database Instance", "Hrs", 0.29, 24, true),
-            new AwsService("AmazonS3", "Amazon Simple Storage Service", "Storage", "GB-Mo", 0.023, 40, false),
-            new AwsService("AWSLambda", "AWS Lambda", "Serverless", "Lambda-GB-Second", 0.0000166667, 90000, true),
-            new AwsService("AmazonCloudFront", "Amazon CloudFront", "Data Transfer", "GB", 0.085, 30, false),
-            new AwsService("AmazonDynamoDB", "Amazon DynamoDB", "Database Storage", "ReadCapacityUnit-Hrs", 0.00013, 90000, true));
+            new AwsService("AmazonEC2", "Amazon Elastic Compute Cloud", "Compute Instance", "Hrs", 0.096, 24, true, "RunInstances"),
+            new AwsService("AmazonRDS", "Amazon Relational Database Service", "Database Instance", "Hrs", 0.29, 24, true, "CreateDBInstance"),
+            new AwsService("AmazonS3", "Amazon Simple Storage Service", "Storage", "GB-Mo", 0.023, 40, false, "StandardStorage"),
+            new AwsService("AWSLambda", "AWS Lambda", "Serverless", "Lambda-GB-Second", 0.0000166667, 90000, true, "Invoke"),
+            new AwsService("AmazonCloudFront", "Amazon CloudFront", "Data Transfer", "GB", 0.085, 30, false, "GET"),
+            new AwsService("AmazonDynamoDB", "Amazon DynamoDB", "Database Storage", "ReadCapacityUnit-Hrs", 0.00013, 90000, true, "CommittedThroughput"));
 
     static final String CUR2_HEADER = "identity_line_item_id,identity_time_interval,bill_invoice_id,bill_invoicing_entity,"
             + "bill_billing_entity,bill_bill_type,bill_payer_account_id,bill_payer_account_name,bill_billing_period_start_date,"
             + "bill_billing_period_end_date,line_item_usage_account_id,line_item_usage_account_name,line_item_line_item_type,"
-            + "line_item_usage_start_date,line_item_usage_end_date,line_item_product_code,line_item_usage_type,"
+            + "line_item_usage_start_date,line_item_usage_end_date,line_item_product_code,line_item_usage_type,line_item_operation,"
             + "line_item_availability_zone,line_item_resource_id,line_item_usage_amount,line_item_currency_code,"
             + "line_item_unblended_rate,line_item_unblended_cost,line_item_line_item_description,line_item_legal_entity,"
             + "product_product_name,product_product_family,product_region_code,pricing_public_on_demand_cost,"
@@ -101,7 +102,7 @@ public final class SyntheticBilling {
                         String id = Long.toHexString(seed) + "-" + d + "-" + r + "-" + slot;
                         String common = "," + pStart + "," + pEnd + "," + accounts[acct] + "," + accountNames[acct] + ",";
                         String tail = "," + ts + "," + te + "," + s.code + "," + region.substring(0, 2).toUpperCase() + "-" + s.family.replace(' ', '-')
-                                + "," + region + "a," + resourceId + "," + q.toPlainString() + ",USD," + s.rate + ",";
+                                + "," + s.operation + "," + region + "a," + resourceId + "," + q.toPlainString() + ",USD," + s.rate + ",";
                         if (spCovered) {
                             BigDecimal eff = bd(qty * s.rate * 0.72, 10);
                             covered += qty * s.rate * 0.72;
@@ -126,7 +127,7 @@ public final class SyntheticBilling {
                     String ts = TS.format(day.atStartOfDay());
                     String te = TS.format(day.plusDays(1).atStartOfDay());
                     String common = "," + pStart + "," + pEnd + "," + accounts[0] + "," + accountNames[0] + ",";
-                    String tail = "," + ts + "," + te + ",ComputeSavingsPlans,ComputeSP:1yrNoUpfront,,,1,USD," + fee.toPlainString() + ",";
+                    String tail = "," + ts + "," + te + ",ComputeSavingsPlans,ComputeSP:1yrNoUpfront,,,,1,USD," + fee.toPlainString() + ",";
                     line(sb, Long.toHexString(seed) + "-" + d + "-spfee", ts, te, payer, common, "SavingsPlanRecurringFee", tail, fee,
                             "1 year No Upfront Compute Savings Plan", null, null, null, sp, "", fee.toPlainString(), bd(covered, 10).toPlainString(), "");
                     w.write(sb.toString());
@@ -136,7 +137,7 @@ public final class SyntheticBilling {
                     String ts = TS.format(month.atDay(1).atStartOfDay());
                     String te = TS.format(month.plusMonths(1).atDay(1).atStartOfDay());
                     String common = "," + pStart + "," + pEnd + "," + accounts[0] + "," + accountNames[0] + ",";
-                    String tail = "," + ts + "," + te + ",AmazonEC2,,,,1,USD,,";
+                    String tail = "," + ts + "," + te + ",AmazonEC2,,,,,1,USD,,";
                     line(sb, Long.toHexString(seed) + "-" + month + "-tax", ts, te, payer, common, "Tax", tail,
                             bd(resources * 0.9 * day.getDayOfMonth(), 10), "Tax for product code AmazonEC2", null, null, null, "", "", "", "", "");
                     w.write(sb.toString());

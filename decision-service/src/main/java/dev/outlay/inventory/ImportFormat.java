@@ -1,0 +1,19 @@
+package dev.outlay.inventory;
+
+/** How an import arrived: an uploaded CSV or JSON file, or a connection's read of a provider API. */
+public enum ImportFormat {
+    CSV("csv"),
+    JSON("json"),
+    AWS_API("aws-api");
+
+    private final String wireName;
+
+    ImportFormat(String wireName) {
+        this.wireName = wireName;
+    }
+
+    /** As the {@code inventory_import.format} column spells it. */
+    public String wireName() {
+        return wireName;
+    }
+}
