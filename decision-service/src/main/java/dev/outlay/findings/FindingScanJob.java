@@ -7,7 +7,6 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.time.LocalDate;
@@ -29,8 +28,8 @@ public class FindingScanJob {
     @Inject
     TenantRegistry tenants;
 
-    @ConfigProperty(name = "outlay.findings.after-ingestion", defaultValue = "true")
-    boolean afterIngestion;
+    @Inject
+    FindingsConfig config;
 
     @Scheduled(identity = "finding-scan", cron = "${outlay.findings.cron:0 0 7 * * ?}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -44,7 +43,7 @@ public class FindingScanJob {
 
     /** Queued off the ingestion's thread, so the scan row never waits on (or joins) the loader's transaction. */
     void afterIngestion(@Observes IngestionSucceeded e) {
-        if (afterIngestion) java.util.concurrent.CompletableFuture.runAsync(() -> queue(e.tenantId(), "ingestion"));
+        if (config.afterIngestion()) java.util.concurrent.CompletableFuture.runAsync(() -> queue(e.tenantId(), "ingestion"));
     }
 
     /** Queues a default-profile scan of today for the tenant; false when it could not be queued (logged). */
