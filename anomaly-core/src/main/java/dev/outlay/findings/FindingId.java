@@ -3,23 +3,26 @@ package dev.outlay.findings;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.LocalDate;
 import java.util.HexFormat;
 
 /**
- * Deterministic finding id: the same resource, detector, window and rule version always give the same id, so a
- * rescan updates a finding instead of duplicating it, and a new rule version is a new finding.
+ * Deterministic finding id over (tenant, resource, detector, window length, rule set). No dates and no rule
+ * version: a daily rescan of the same resource by the same detector must land on the same finding so its lifecycle
+ * (acknowledged, waived, in progress) survives; the rule version and profile version that decided are stored on the
+ * finding and in the logged decision instead.
  */
 public final class FindingId {
 
     private FindingId() {
     }
 
-    public static String of(String tenantId, String resourceId, String detector, LocalDate windowStart,
-                            LocalDate windowEnd, int ruleVersion) {
+    public static String of(String tenantId, String resourceId, String detector, int windowDays, String ruleSet) {
+        if (tenantId == null || resourceId == null || detector == null || ruleSet == null) {
+            throw new IllegalArgumentException("tenantId, resourceId, detector and ruleSet are required");
+        }
+        if (windowDays <= 0) throw new IllegalArgumentException("windowDays must be positive");
         // Unit separator between fields so "a|b"+"c" and "a"+"b|c" never collide.
-        String canonical = String.join("\u001f", tenantId, resourceId, detector, windowStart.toString(),
-                windowEnd.toString(), Integer.toString(ruleVersion));
+        String canonical = String.join("\u001f", tenantId, resourceId, detector, Integer.toString(windowDays), ruleSet);
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
             return "fnd_" + HexFormat.of().formatHex(hash, 0, 12);

@@ -45,7 +45,7 @@ public final class InventorySignals {
                 waiverTag(item.tags()), sizes.size());
     }
 
-    private String waiverTag(Map<String, String> tags) {
+    String waiverTag(Map<String, String> tags) {
         // Sorted so a resource with two waiver tags always reports the same one.
         for (Map.Entry<String, String> t : new java.util.TreeMap<>(tags).entrySet()) {
             for (Map.Entry<String, Set<String>> w : waiverTags.entrySet()) {

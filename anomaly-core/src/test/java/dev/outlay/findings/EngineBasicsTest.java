@@ -6,25 +6,23 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
-import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 
 /** Finding ids, savings ranges and tier caps. */
 class EngineBasicsTest {
 
-    private static final LocalDate A = LocalDate.of(2026, 11, 1);
-    private static final LocalDate B = LocalDate.of(2026, 11, 14);
-
     @Test
     void findingIdIsStableAndSeparatesEveryPart() {
-        String id = FindingId.of("t1", "i-1", "idle-compute", A, B, 1);
-        assertEquals(id, FindingId.of("t1", "i-1", "idle-compute", A, B, 1));
+        String id = FindingId.of("t1", "i-1", "waste.compute.idle", 14, "waste-rightsizing");
+        assertEquals(id, FindingId.of("t1", "i-1", "waste.compute.idle", 14, "waste-rightsizing"));
         assertTrue(id.matches("fnd_[0-9a-f]{24}"), id);
-        assertNotEquals(id, FindingId.of("t2", "i-1", "idle-compute", A, B, 1));
-        assertNotEquals(id, FindingId.of("t1", "i-2", "idle-compute", A, B, 1));
-        assertNotEquals(id, FindingId.of("t1", "i-1", "over-provisioned", A, B, 1));
-        assertNotEquals(id, FindingId.of("t1", "i-1", "idle-compute", A, B.plusDays(1), 1));
-        assertNotEquals(id, FindingId.of("t1", "i-1", "idle-compute", A, B, 2));
+        assertNotEquals(id, FindingId.of("t2", "i-1", "waste.compute.idle", 14, "waste-rightsizing"));
+        assertNotEquals(id, FindingId.of("t1", "i-2", "waste.compute.idle", 14, "waste-rightsizing"));
+        assertNotEquals(id, FindingId.of("t1", "i-1", "waste.compute.overprovisioned", 14, "waste-rightsizing"));
+        assertNotEquals(id, FindingId.of("t1", "i-1", "waste.compute.idle", 30, "waste-rightsizing"));
+        assertNotEquals(id, FindingId.of("t1", "i-1", "waste.compute.idle", 14, "architectural-inefficiency"));
+        assertThrows(IllegalArgumentException.class, () -> FindingId.of("t1", "i-1", "d", 0, "r"));
+        assertThrows(IllegalArgumentException.class, () -> FindingId.of(null, "i-1", "d", 14, "r"));
     }
 
     @Test

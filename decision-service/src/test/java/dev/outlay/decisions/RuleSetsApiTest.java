@@ -35,7 +35,8 @@ class RuleSetsApiTest {
     void everyTenantStartsWithTheBundledRuleSetsPublished() {
         given().header("Authorization", bearer("rs-seed", "u", "auditor")).get("/api/v1/rulesets")
                 .then().statusCode(200)
-                .body("name", containsInAnyOrder("allocation", "anomaly-classification", "notification-routing", "reconciliation", "spend-policy"))
+                .body("name", containsInAnyOrder("allocation", "anomaly-classification", "notification-routing", "reconciliation", "spend-policy",
+                        "finding-profiles", "waste-rightsizing", "architectural-inefficiency"))
                 .body("find { it.name == 'allocation' }.activeHash", notNullValue())
                 .body("find { it.name == 'allocation' }.bundled", equalTo(true));
         // demo was created at start-up (before any request): seeded through the TenantCreated event.
@@ -84,7 +85,7 @@ class RuleSetsApiTest {
                 .then().statusCode(422).body("errors[0].line", equalTo(4));
         given().header("Authorization", auth).get("/api/v1/rulesets/bands/versions").then().statusCode(404);
         given().header("Authorization", auth).get("/api/v1/rulesets/broken-drl/versions").then().statusCode(404);
-        given().header("Authorization", auth).get("/api/v1/rulesets").then().statusCode(200).body("$", hasSize(5));
+        given().header("Authorization", auth).get("/api/v1/rulesets").then().statusCode(200).body("$", hasSize(8));
     }
 
     @Test

@@ -108,6 +108,10 @@ class RuleSetScenariosTest {
             expected.fields().forEachRemaining(e -> assertMatches(path + "." + e.getKey(), e.getValue(), map.get(e.getKey())));
         } else if (expected.isNumber()) {
             assertEquals(0, expected.decimalValue().compareTo((BigDecimal) actual), path);
+        } else if (expected.isArray()) {
+            List<?> list = (List<?>) actual;
+            assertEquals(expected.size(), list.size(), path + " size");
+            for (int i = 0; i < expected.size(); i++) assertMatches(path + "[" + i + "]", expected.get(i), list.get(i));
         } else if (expected.isNull()) {
             assertEquals(null, actual, path);
         } else if (expected.isBoolean()) {

@@ -1,0 +1,19 @@
+package dev.outlay.findings;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What explains a finding: the usage types billed, the costs per currency, the aggregates the rule compared and the
+ * inventory facts it read (state, size, attachedTo, ageDays...).
+ */
+public record FindingEvidence(List<String> usageTypes, List<EvidenceCost> costs, List<EvidenceMetric> metrics,
+                              Map<String, String> inventory) {
+
+    public FindingEvidence {
+        usageTypes = List.copyOf(usageTypes);
+        costs = List.copyOf(costs);
+        metrics = List.copyOf(metrics);
+        inventory = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(inventory));
+    }
+}

@@ -1,0 +1,24 @@
+package dev.outlay.findings;
+
+import dev.outlay.model.inventory.InventoryItem;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything known about one resource for one scan.
+ *
+ * @param item    the inventory item, or null when only billing knows the resource (tier BILLING)
+ * @param ledger  the resource's ledger days of the billing window (any currencies, never summed across them)
+ * @param metrics the resource's daily metric aggregates of the metric window; empty when none were collected
+ */
+public record ResourceFacts(String resourceId, InventoryItem item, List<LedgerDay> ledger, List<DailyMetric> metrics) {
+
+    public ResourceFacts {
+        Objects.requireNonNull(resourceId, "resourceId");
+        ledger = ledger == null ? List.of() : List.copyOf(ledger);
+        metrics = metrics == null ? List.of() : List.copyOf(metrics);
+        if (item != null && !item.resourceId().equals(resourceId)) {
+            throw new IllegalArgumentException("inventory item " + item.resourceId() + " is not resource " + resourceId);
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package dev.outlay.findings;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/**
+ * The thresholds of one detection profile as the {@code finding-profiles} DMN returned them: numbers as BigDecimal,
+ * lists as lists of strings. The profile's version hash and decision id go onto every finding so an audit can show
+ * which profile version judged it.
+ */
+public record ThresholdProfile(String name, String versionHash, UUID decisionId, Map<String, Object> thresholds) {
+
+    /** Output key of the finding-profiles DMN whose context holds the thresholds. */
+    public static final String OUTPUT = "thresholds";
+
+    public ThresholdProfile {
+        Objects.requireNonNull(name, "name");
+        thresholds = thresholds == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(thresholds));
+    }
+
+    /** From a decision's outputs: the {@code thresholds} context, or the outputs themselves when already unwrapped. */
+    @SuppressWarnings("unchecked")
+    public static ThresholdProfile fromOutputs(String name, String versionHash, UUID decisionId,
+                                               Map<String, Object> dmnOutputs) {
+        if (dmnOutputs == null) throw new IllegalArgumentException("profile " + name + " has no outputs");
+        Object inner = dmnOutputs.get(OUTPUT);
+        Map<String, Object> raw = inner instanceof Map<?, ?> m ? (Map<String, Object>) m : dmnOutputs;
+        if (raw.isEmpty()) {
+            throw new IllegalArgumentException("profile " + name + " returned no thresholds (unknown profile?)");
+        }
+        Map<String, Object> clean = new TreeMap<>();
+        raw.forEach((k, v) -> clean.put(k, normalize(k, v)));
+        return new ThresholdProfile(name, versionHash, decisionId, clean);
+    }
+
+    private static Object normalize(String key, Object v) {
+        if (v == null || v instanceof BigDecimal || v instanceof String || v instanceof Boolean) return v;
+        if (v instanceof Number n) return new BigDecimal(n.toString());
+        if (v instanceof Collection<?> c) {
+            List<String> out = new ArrayList<>();
+            c.forEach(x -> out.add(String.valueOf(x)));
+            return List.copyOf(out);
+        }
+        throw new IllegalArgumentException("threshold " + key + " has an unsupported value " + v);
+    }
+
+    public BigDecimal number(String key) {
+        Object v = thresholds.get(key);
+        if (v instanceof BigDecimal b) return b;
+        throw new IllegalArgumentException("profile " + name + " has no number threshold '" + key + "'");
+    }
+
+    public int integer(String key) {
+        return number(key).intValueExact();
+    }
+
+    @SuppressWarnings("unchecked")
+    public List<String> list(String key) {
+        Object v = thresholds.get(key);
+        if (v instanceof List<?> l) return (List<String>) l;
+        throw new IllegalArgumentException("profile " + name + " has no list threshold '" + key + "'");
+    }
+
+    /** Number thresholds only, for the DRL rows (lists are applied in Java: membership becomes a boolean). */
+    public Map<String, BigDecimal> numbers() {
+        Map<String, BigDecimal> out = new TreeMap<>();
+        thresholds.forEach((k, v) -> {
+            if (v instanceof BigDecimal b) out.put(k, b);
+        });
+        return out;
+    }
+}

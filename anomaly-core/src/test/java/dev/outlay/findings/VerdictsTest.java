@@ -1,0 +1,63 @@
+package dev.outlay.findings;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Reading verdicts from a DRL decision's outputs. */
+class VerdictsTest {
+
+    static Map<String, Object> verdict(String detector, String outcome, String tier, String confidence,
+                                       boolean billingIsState, String waiverReason) {
+        Map<String, Object> m = new HashMap<>();
+        m.put("detector", detector);
+        m.put("outcome", outcome);
+        m.put("action", "RELEASE");
+        m.put("probableCause", "cause");
+        m.put("requiredAction", "do it");
+        m.put("risk", "low");
+        m.put("confidence", new BigDecimal(confidence));
+        m.put("tier", tier);
+        m.put("billingIsState", billingIsState);
+        m.put("waiverReason", waiverReason);
+        return m;
+    }
+
+    @Test
+    void readsSortsAndMapsBlankReasonsToNull() {
+        List<Verdict> v = Verdicts.from(Map.of("findings", List.of(
+                verdict("waste.lb.idle", "waived", "BILLING", "0.8", true, "tagged dr=true"),
+                verdict("waste.eip.idle", "finding", "BILLING", "0.9", true, ""))));
+        assertEquals(List.of("waste.eip.idle", "waste.lb.idle"), v.stream().map(Verdict::detector).toList());
+        assertEquals(EvidenceTier.BILLING, v.get(0).tier());
+        assertTrue(v.get(0).billingIsState());
+        assertNull(v.get(0).waiverReason());
+        assertTrue(v.get(0).isFinding());
+        assertEquals("tagged dr=true", v.get(1).waiverReason());
+        assertEquals(0, v.get(0).rawConfidence().compareTo(new BigDecimal("0.9")));
+    }
+
+    @Test
+    void emptyOrMissingFindingsAreNoVerdicts() {
+        assertEquals(List.of(), Verdicts.from(Map.of("findings", List.of())));
+        assertEquals(List.of(), Verdicts.from(Map.of()));
+    }
+
+    @Test
+    void malformedVerdictsAreRefusedWithTheirIndex() {
+        var e = assertThrows(IllegalArgumentException.class, () -> Verdicts.from(Map.of("findings",
+                List.of(verdict("waste.eip.idle", "maybe", "BILLING", "0.9", true, null)))));
+        assertTrue(e.getMessage().startsWith("outputs.findings[0]:"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Verdicts.from(Map.of("findings",
+                List.of(verdict("waste.eip.idle", "waived", "BILLING", "0.9", true, "")))),
+                "a waiver needs its reason");
+        assertThrows(IllegalArgumentException.class, () -> Verdicts.from(Map.of("findings", "nope")));
+    }
+}

@@ -1,0 +1,49 @@
+package dev.outlay.findings.bench;
+
+import dev.outlay.findings.DailyMetric;
+import dev.outlay.findings.DetectedFinding;
+import dev.outlay.findings.FindingBuilder;
+import dev.outlay.findings.FindingFacts;
+import dev.outlay.findings.MetricAggregator;
+import dev.outlay.findings.ResourceFacts;
+import dev.outlay.findings.ThresholdProfile;
+import dev.outlay.findings.Verdict;
+import dev.outlay.findings.Verdicts;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** The scan path for one resource, exactly as the findings service runs it, minus the database. */
+public final class FindingsPipeline {
+
+    private final BundledRules rules;
+    private final ThresholdProfile profile;
+    private final String tenant;
+    private final MetricAggregator aggregator = new MetricAggregator();
+
+    public FindingsPipeline(BundledRules rules, ThresholdProfile profile, String tenant) {
+        this.rules = rules;
+        this.profile = profile;
+        this.tenant = tenant;
+    }
+
+    /** Aggregation only: the baseline pass (hourly samples to daily aggregates and the row's inputs). */
+    public ResourceFacts facts(LabelledCase c, LocalDate scan) {
+        List<DailyMetric> daily = c.samples().isEmpty() ? List.of()
+                : aggregator.daily(c.samples(), scan.minusDays(FindingFacts.METRIC_WINDOW_DAYS - 1L), scan);
+        return new ResourceFacts(c.resourceId(), c.item(), c.ledger(), daily);
+    }
+
+    public List<DetectedFinding> run(LabelledCase c, LocalDate scan) {
+        ResourceFacts facts = facts(c, scan);
+        Map<String, Object> row = FindingFacts.row(facts, profile, scan);
+        List<DetectedFinding> out = new ArrayList<>();
+        for (BundledRules.Drl drl : rules.drl()) {
+            for (Verdict v : Verdicts.from(drl.decide(row))) {
+                out.add(FindingBuilder.build(tenant, facts, v, drl.name(), drl.hash(), profile, scan));
+            }
+        }
+        return out;
+    }
+}

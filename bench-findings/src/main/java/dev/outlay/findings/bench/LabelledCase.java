@@ -1,0 +1,28 @@
+package dev.outlay.findings.bench;
+
+import dev.outlay.findings.LedgerDay;
+import dev.outlay.model.inventory.InventoryItem;
+import dev.outlay.model.inventory.MetricSample;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One generated resource with its truth.
+ *
+ * @param template        the generator template that made it (idle, batch, dr-standby...)
+ * @param confounder      true when nothing may be reported as a finding on it
+ * @param findings        detectors that must report a finding
+ * @param insufficient    detectors that must report insufficient-data
+ * @param truthExpected   detector → true monthly savings of acting on it (the resource's own currency)
+ * @param truthLow        detector → true savings after commitments keep being paid
+ */
+public record LabelledCase(String template, boolean confounder, String currency, InventoryItem item,
+                           List<LedgerDay> ledger, List<MetricSample> samples, List<String> findings,
+                           List<String> insufficient, Map<String, BigDecimal> truthExpected,
+                           Map<String, BigDecimal> truthLow) {
+
+    public String resourceId() {
+        return item != null ? item.resourceId() : ledger.get(0).resourceId();
+    }
+}

@@ -1,0 +1,70 @@
+package dev.outlay.findings.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.outlay.findings.DetectedFinding;
+import dev.outlay.findings.Detectors;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The labelled benchmark at a small N (ten of every generator slot): every detector at precision and recall
+ * >= 0.95, no finding on any confounder, every expected insufficient-data reported, and exact savings where the
+ * model is exact (removal, resize, gp2, Multi-AZ, schedule, seats).
+ */
+class FindingsBenchTest {
+
+    static BundledRules rules;
+    static BenchScore score;
+
+    @BeforeAll
+    static void run() throws Exception {
+        rules = new BundledRules();
+        score = FindingsBench.accuracy(rules, "conservative", 15, 520, 2).score();
+        System.out.print(score.table());
+    }
+
+    @Test
+    void everyDetectorMeetsPrecisionAndRecallTargets() {
+        score.detectors.forEach((d, r) -> {
+            if (d.equals(Detectors.COMPUTE_OVERPROVISIONED) || r.tp + r.fn > 0) {
+                assertTrue(r.tp > 0, d + " never detected");
+            }
+            assertTrue(r.precision() >= 0.95, d + " precision " + r.precision());
+            assertTrue(r.recall() >= 0.95, d + " recall " + r.recall());
+        });
+    }
+
+    @Test
+    void confoundersAreNeverFlaggedAndMissingMetricsAreReported() {
+        assertEquals(0, score.totalConfounderFindings(), score.confounderFindings.toString());
+        assertTrue(score.confounders > 0);
+        assertEquals(score.insufficientExpected, score.insufficientSeen);
+        assertTrue(score.waived > 0, "the DR standby and the resized host are waived, not dropped");
+        assertEquals(score.reservedCases, score.reservedLowZero, "a reservation keeps being paid: low savings 0");
+    }
+
+    @Test
+    void savingsAreExactWhereTheModelIsExact() {
+        for (String d : List.of(Detectors.COMPUTE_IDLE, Detectors.COMPUTE_OVERPROVISIONED, Detectors.EBS_UNATTACHED,
+                Detectors.EIP_IDLE, Detectors.SNAPSHOT_ORPHAN, Detectors.LB_IDLE, Detectors.STOPPED_STORAGE,
+                Detectors.EBS_GP2, Detectors.RDS_MULTIAZ_NONPROD, Detectors.NONPROD_ALWAYS_ON,
+                Detectors.SAAS_UNUSED_SEATS)) {
+            assertTrue(score.detectors.get(d).savingsMape() < 0.005, d + " savings error "
+                    + score.detectors.get(d).savingsMape());
+        }
+    }
+
+    @Test
+    void theSameSeedGivesTheSameFindings() {
+        FindingsGenerator gen = new FindingsGenerator(15);
+        FindingsPipeline p = new FindingsPipeline(rules, rules.profile("conservative"), "bench");
+        for (int i = 0; i < 52; i++) {
+            List<DetectedFinding> a = p.run(gen.generate(i), FindingsGenerator.SCAN);
+            List<DetectedFinding> b = p.run(new FindingsGenerator(15).generate(i), FindingsGenerator.SCAN);
+            assertEquals(a, b);
+        }
+    }
+}
