@@ -1,15 +1,20 @@
 package dev.outlay.findings;
 
 import java.util.List;
+import java.util.stream.Stream;
 
-// TEMPORARY until the engine lands (replaced by the Detectors-backed version).
+/** The detectors the bundled rule sets emit, for validating a {@code detector} filter. */
 final class KnownDetectors {
-    private static final List<String> ALL = List.of("arch.ebs.gp2", "waste.compute.idle", "waste.ebs.unattached", "waste.eip.idle");
+
+    private static final List<String> ALL = Stream.concat(Detectors.WASTE.stream(), Detectors.ARCH.stream()).sorted().toList();
+
     private KnownDetectors() {
     }
-    static boolean contains(String d) {
-        return ALL.contains(d);
+
+    static boolean contains(String detector) {
+        return ALL.contains(detector);
     }
+
     static List<String> all() {
         return ALL;
     }
