@@ -1,0 +1,171 @@
+package dev.outlay.findings;
+
+import dev.outlay.audit.AuditLog;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+
+/**
+ * Applies a scan's outcome in one transaction, so a failed scan leaves every finding as it was:
+ * <ul>
+ * <li>a first detection is stored open, routed to its owner (triage + outbox) and audited;</li>
+ * <li>a re-detection updates evidence, savings, versions and last_seen and keeps the status — a waiver holds until
+ * its date has passed, an accepted finding stays accepted, an actioned one is reopened only once the grace after the
+ * action has passed and it is still detected;</li>
+ * <li>a live finding not detected again: closed with the reason when its resource is gone (the inventory no longer
+ * lists it, or it is neither listed nor billed any more), verified when it was actioned and the resource's cost has
+ * dropped, closed as resolved when its rule no longer holds under the same profile.</li>
+ * </ul>
+ * A detector that answered insufficient-data (or a rule-level waiver) for a resource leaves its finding untouched.
+ */
+@ApplicationScoped
+public class FindingReconciler {
+
+    /**
+     * @param undecided resource id + U+001F + detector of the verdicts that were no finding (insufficient data, waived)
+     * @param scanned   the resources the scan judged
+     * @param absent    resources the inventory lists as no longer present, with when it last read them
+     * @param versions  rule set → the version hash the scan evaluated
+     */
+    public record Outcome(UUID scanId, String profile, String profileVersion, LocalDate asOf, int resources, List<FindingDetection> detected,
+                          Set<String> undecided, Set<String> scanned, Map<String, Instant> absent, Map<String, String> versions) {
+    }
+
+    @Inject
+    FindingsConfig config;
+
+    @Inject
+    FindingStore store;
+
+    @Inject
+    FindingLifecycle lifecycle;
+
+    @Inject
+    FindingRouting routing;
+
+    @Inject
+    FindingCosts costs;
+
+    @Inject
+    AuditLog audit;
+
+    @Transactional
+    public FindingScan.Counts apply(Outcome o) {
+        int created = 0, updated = 0, closed = 0, verified = 0, reopened = 0;
+        Instant now = FindingLifecycle.now();
+        Set<String> seen = new TreeSet<>();
+        List<FindingDetection> detected = o.detected().stream().sorted(Comparator.comparing(FindingDetection::id)).toList();
+        for (FindingDetection d : detected) {
+            Optional<StoredFinding> existing = store.findByResource(d.resourceId(), d.detector());
+            if (existing.isEmpty()) {
+                store.insert(d, FindingStatus.OPEN, now, o.scanId());
+                String why = "detected by " + d.ruleSet() + " " + d.ruleVersion() + " under profile " + d.profile();
+                store.event(d.id(), FindingLifecycle.actor(), null, FindingStatus.OPEN, why, o.scanId(), now);
+                Map<String, Object> after = new LinkedHashMap<>();
+                after.put("status", FindingStatus.OPEN);
+                after.put("resourceId", d.resourceId());
+                after.put("detector", d.detector());
+                after.put("owner", d.owner());
+                after.put("decisionId", d.decisionId().toString());
+                after.put("scanId", o.scanId().toString());
+                audit.record("finding.create", "finding", d.id(), null, after);
+                routing.opened(d);
+                seen.add(d.id());
+                created++;
+                continue;
+            }
+            StoredFinding f = existing.get();
+            seen.add(f.id());
+            store.refresh(d.withId(f.id()), now, o.scanId());
+            updated++;
+            switch (f.status()) {
+                case FindingStatus.WAIVED -> {
+                    if (f.waivedUntil() != null && f.waivedUntil().isBefore(o.asOf())) {
+                        lifecycle.move(f, FindingStatus.OPEN, FindingStore.Change.NONE, "waiver ended " + f.waivedUntil()
+                                + " and the finding is still detected", "finding.waiver_expired", o.scanId());
+                    }
+                }
+                case FindingStatus.ACTIONED -> {
+                    LocalDate actionDay = f.actionedAt().atZone(ZoneOffset.UTC).toLocalDate();
+                    long days = ChronoUnit.DAYS.between(actionDay, o.asOf());
+                    int graceDays = config.reopenGraceDays();
+                    if (days >= graceDays) {
+                        lifecycle.move(f, FindingStatus.REOPENED, FindingStore.Change.NONE, "still detected " + days
+                                + " days after the action (grace " + graceDays + " days)", "finding.reopen", o.scanId());
+                        reopened++;
+                    }
+                }
+                case FindingStatus.VERIFIED -> {
+                    lifecycle.move(f, FindingStatus.REOPENED, FindingStore.Change.NONE, "detected again after verification",
+                            "finding.reopen", o.scanId());
+                    reopened++;
+                }
+                case FindingStatus.CLOSED -> lifecycle.move(f, FindingStatus.OPEN, FindingStore.Change.NONE,
+                        "detected again after it was closed (" + f.closedReason() + ")", "finding.redetect", o.scanId());
+                default -> {
+                    // open, accepted, reopened, pending approval: the status stays; the facts were updated above
+                }
+            }
+        }
+
+        Optional<LocalDate> ledgerEnd = costs.ledgerEnd();
+        // Only a ledger that reaches into the billing window can say a resource is no longer billed.
+        boolean ledgerCurrent = ledgerEnd.isPresent()
+                && !ledgerEnd.get().isBefore(o.asOf().minusDays(FindingFacts.BILLING_WINDOW_DAYS - 1L));
+        for (StoredFinding f : store.live()) {
+            if (seen.contains(f.id()) || o.undecided().contains(f.resourceId() + "\u001f" + f.detector())) continue;
+            String gone = null;
+            if (o.absent().containsKey(f.resourceId())) {
+                gone = "resource no longer in inventory (last read " + o.absent().get(f.resourceId()) + ")";
+            } else if (!o.scanned().contains(f.resourceId()) && ledgerCurrent) {
+                gone = "resource no longer billed: no charge in the " + FindingFacts.BILLING_WINDOW_DAYS + " days to " + o.asOf()
+                        + " and no inventory entry";
+            }
+            switch (f.status()) {
+                case FindingStatus.ACTIONED -> {
+                    FindingCosts.Drop drop = costs.compare(f.resourceId(), f.actionBaseline(), f.actionedAt().atZone(ZoneOffset.UTC).toLocalDate());
+                    if (drop.dropped()) {
+                        lifecycle.move(f, FindingStatus.VERIFIED, FindingStore.Change.NONE, drop.why(), "finding.verify", o.scanId());
+                        verified++;
+                    }
+                }
+                case FindingStatus.PENDING_APPROVAL -> {
+                    // the approval decides; a scan does not overtake it
+                }
+                case FindingStatus.WAIVED -> {
+                    if (gone != null) {
+                        lifecycle.move(f, FindingStatus.CLOSED, FindingStore.Change.closed(gone), gone, "finding.close", o.scanId());
+                        closed++;
+                    }
+                }
+                default -> {
+                    String why = gone;
+                    if (why == null && o.scanned().contains(f.resourceId()) && f.profile().equals(o.profile())
+                            && o.versions().containsKey(f.ruleSet())) {
+                        why = "no longer detected by " + f.ruleSet() + " " + o.versions().get(f.ruleSet()) + " under profile " + o.profile();
+                    }
+                    if (why != null) {
+                        lifecycle.move(f, FindingStatus.CLOSED, FindingStore.Change.closed(why), why, "finding.close", o.scanId());
+                        closed++;
+                    }
+                }
+            }
+        }
+        FindingScan.Counts counts = new FindingScan.Counts(detected.size(), created, updated, closed, verified, reopened);
+        store.scanSucceeded(o.scanId(), o.profileVersion(), o.resources(), counts);
+        return counts;
+    }
+}

@@ -1,0 +1,193 @@
+package dev.outlay.findings;
+
+import dev.outlay.api.problem.Problem;
+import dev.outlay.api.problem.ProblemException;
+import dev.outlay.money.MinorUnits;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Savings findings: list (JSON or CSV), one finding with its evidence and history, the savings summary, and the
+ * owner's transitions. Platform and engineering callers see their own owner groups' findings only ({@link FindingAccess}).
+ */
+@Path("/api/v1/findings")
+@Produces(MediaType.APPLICATION_JSON)
+public class FindingResource {
+
+    /** A finding with its history, newest last. */
+    public record FindingDetail(StoredFinding finding, List<FindingEvent> events) {
+    }
+
+    /** Savings by owner and detector, and in total, each per currency (currencies are never added together). */
+    public record FindingSummary(List<FindingStore.SummaryRow> rows, List<CurrencyTotal> totals) {
+    }
+
+    public record CurrencyTotal(String currency, int findings, BigDecimal low, BigDecimal expected, BigDecimal high) {
+    }
+
+    public record NoteBody(String reason) {
+    }
+
+    public record WaiveBody(String reason, String until) {
+    }
+
+    @Inject
+    FindingStore store;
+
+    @Inject
+    FindingAccess access;
+
+    @Inject
+    FindingLifecycle lifecycle;
+
+    @GET
+    @Produces({MediaType.APPLICATION_JSON, "text/csv"})
+    @RolesAllowed({"admin", "finops_admin", "platform", "engineering", "auditor"})
+    public Response list(@QueryParam("owner") String owner, @QueryParam("detector") String detector, @QueryParam("status") String status,
+                         @QueryParam("minSavings") String minSavings, @QueryParam("currency") String currency,
+                         @QueryParam("format") String format) {
+        if (format != null && !format.equals("json") && !format.equals("csv")) {
+            throw ProblemException.badRequest("format must be json or csv", Problem.Fault.at("format", format));
+        }
+        List<StoredFinding> findings = store.list(filter(owner, detector, status, minSavings, currency));
+        if ("csv".equals(format)) {
+            return Response.ok(FindingCsv.write(findings), "text/csv; charset=UTF-8")
+                    .header("Content-Disposition", "attachment; filename=\"findings.csv\"").build();
+        }
+        return Response.ok(findings, MediaType.APPLICATION_JSON).build();
+    }
+
+    @GET
+    @Path("/summary")
+    @RolesAllowed({"admin", "finops_admin", "platform", "engineering", "auditor"})
+    public FindingSummary summary(@QueryParam("owner") String owner, @QueryParam("detector") String detector,
+                                  @QueryParam("status") String status) {
+        List<FindingStore.SummaryRow> rows = store.summary(filter(owner, detector, status, null, null));
+        Map<String, CurrencyTotal> totals = new TreeMap<>();
+        for (FindingStore.SummaryRow r : rows) {
+            totals.merge(r.currency(), new CurrencyTotal(r.currency(), r.findings(), r.low(), r.expected(), r.high()),
+                    (a, b) -> new CurrencyTotal(a.currency(), a.findings() + b.findings(), a.low().add(b.low()),
+                            a.expected().add(b.expected()), a.high().add(b.high())));
+        }
+        return new FindingSummary(rows, List.copyOf(totals.values()));
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({"admin", "finops_admin", "platform", "engineering", "auditor"})
+    public FindingDetail get(@PathParam("id") String id) {
+        StoredFinding f = access.require(id);
+        return new FindingDetail(f, store.events(f.id()));
+    }
+
+    @POST
+    @Path("/{id}/accept")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"admin", "finops_admin", "platform", "engineering"})
+    public StoredFinding accept(@PathParam("id") String id, NoteBody body) {
+        return lifecycle.accept(id, note(body));
+    }
+
+    @POST
+    @Path("/{id}/waive")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"admin", "finops_admin", "platform", "engineering"})
+    public StoredFinding waive(@PathParam("id") String id, WaiveBody body) {
+        List<Problem.Fault> faults = new ArrayList<>();
+        String reason = body == null || body.reason() == null ? null : body.reason().strip();
+        if (reason == null || reason.isEmpty()) faults.add(Problem.Fault.at("reason", "required: why the saving is not taken"));
+        else if (reason.length() > 500) faults.add(Problem.Fault.at("reason", "at most 500 characters"));
+        LocalDate until = null;
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        if (body == null || body.until() == null || body.until().isBlank()) {
+            faults.add(Problem.Fault.at("until", "required: the last day of the waiver (YYYY-MM-DD)"));
+        } else {
+            try {
+                until = LocalDate.parse(body.until().strip());
+                if (!until.isAfter(today)) faults.add(Problem.Fault.at("until", "must be after today (" + today + ")"));
+                else if (until.isAfter(today.plusYears(1))) faults.add(Problem.Fault.at("until", "at most one year ahead"));
+            } catch (DateTimeParseException e) {
+                faults.add(Problem.Fault.at("until", "not a date (YYYY-MM-DD): " + body.until()));
+            }
+        }
+        if (!faults.isEmpty()) throw ProblemException.unprocessable("The waiver is not valid; nothing was changed.", faults);
+        return lifecycle.waive(id, reason, until);
+    }
+
+    @POST
+    @Path("/{id}/action")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"admin", "finops_admin", "platform", "engineering"})
+    public StoredFinding action(@PathParam("id") String id, NoteBody body) {
+        return lifecycle.action(id, note(body));
+    }
+
+    @POST
+    @Path("/{id}/reopen")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"admin", "finops_admin", "platform", "engineering"})
+    public StoredFinding reopen(@PathParam("id") String id, NoteBody body) {
+        return lifecycle.reopen(id, note(body));
+    }
+
+    @POST
+    @Path("/{id}/verify")
+    @RolesAllowed({"admin", "finops_admin", "platform", "engineering"})
+    public StoredFinding verify(@PathParam("id") String id) {
+        return lifecycle.verify(id);
+    }
+
+    private static String note(NoteBody body) {
+        if (body == null || body.reason() == null || body.reason().isBlank()) return null;
+        String r = body.reason().strip();
+        if (r.length() > 500) {
+            throw ProblemException.unprocessable("The reason is too long; nothing was changed.", List.of(Problem.Fault.at("reason", "at most 500 characters")));
+        }
+        return r;
+    }
+
+    private FindingStore.Filter filter(String owner, String detector, String status, String minSavings, String currency) {
+        String o = blank(owner), d = blank(detector), s = blank(status), c = blank(currency);
+        if (d != null && !KnownDetectors.contains(d)) {
+            throw ProblemException.badRequest("unknown detector '" + d + "'", Problem.Fault.at("detector", "one of " + KnownDetectors.all()));
+        }
+        if (s != null && !FindingStatus.known(s)) {
+            throw ProblemException.badRequest("unknown status '" + s + "'", Problem.Fault.at("status", "one of " + FindingStatus.ALL));
+        }
+        if (c != null && !MinorUnits.known(c)) {
+            throw ProblemException.badRequest("unknown currency '" + c + "'", Problem.Fault.at("currency", "ISO 4217 code, e.g. USD"));
+        }
+        BigDecimal min = null;
+        if (blank(minSavings) != null) {
+            try {
+                min = new BigDecimal(minSavings.strip());
+            } catch (NumberFormatException e) {
+                throw ProblemException.badRequest("minSavings is a decimal amount", Problem.Fault.at("minSavings", minSavings));
+            }
+            if (min.signum() < 0) throw ProblemException.badRequest("minSavings must not be negative", Problem.Fault.at("minSavings", minSavings));
+        }
+        return new FindingStore.Filter(o, d, s, min, c, access.visibleOwners());
+    }
+
+    private static String blank(String v) {
+        return v == null || v.isBlank() ? null : v.strip();
+    }
+}

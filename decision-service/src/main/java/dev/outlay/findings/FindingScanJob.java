@@ -1,0 +1,60 @@
+package dev.outlay.findings;
+
+import dev.outlay.ingestion.IngestionSucceeded;
+import dev.outlay.tenancy.TenantContext;
+import dev.outlay.tenancy.TenantRegistry;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+
+/**
+ * A daily scan per tenant with the default profile, and one after each successful billing load. Scans go through the
+ * same single worker as requested ones (a burst of loads joins the scan already queued for that day), run as the
+ * tenant's system identity, and one tenant's failure is recorded on its scan without stopping the others.
+ */
+@ApplicationScoped
+public class FindingScanJob {
+
+    private static final Logger LOG = Logger.getLogger(FindingScanJob.class);
+
+    @Inject
+    FindingScans scans;
+
+    @Inject
+    TenantRegistry tenants;
+
+    @Inject
+    FindingsConfig config;
+
+    @Scheduled(identity = "finding-scan", cron = "${outlay.findings.cron:0 0 7 * * ?}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduled() {
+        int queued = 0;
+        for (String tenant : tenants.activeIds()) {
+            if (queue(tenant, "schedule")) queued++;
+        }
+        LOG.infof("scheduled finding scans queued for %d tenant(s)", queued);
+    }
+
+    /** Queued off the ingestion's thread, so the scan row never waits on (or joins) the loader's transaction. */
+    void afterIngestion(@Observes IngestionSucceeded e) {
+        if (config.afterIngestion()) java.util.concurrent.CompletableFuture.runAsync(() -> queue(e.tenantId(), "ingestion"));
+    }
+
+    /** Queues a default-profile scan of today for the tenant; false when it could not be queued (logged). */
+    public boolean queue(String tenant, String trigger) {
+        try {
+            TenantContext.runAs(TenantContext.system(tenant),
+                    () -> scans.submit(FindingScans.DEFAULT_PROFILE, LocalDate.now(ZoneOffset.UTC), trigger));
+            return true;
+        } catch (RuntimeException ex) {
+            LOG.warnf(ex, "could not queue a finding scan for tenant %s", tenant);
+            return false;
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package dev.outlay.findings;
+
+import dev.outlay.api.problem.Problem;
+import dev.outlay.api.problem.ProblemResponses;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+import java.util.List;
+
+/** A refused transition answers 409 naming the finding's status and what the transition needs. */
+@Provider
+public class FindingTransitionMapper implements ExceptionMapper<FindingTransitionException> {
+
+    @Context
+    UriInfo uri;
+
+    @Override
+    public Response toResponse(FindingTransitionException e) {
+        Problem p = Problem.of(409, "Conflict", "Finding " + e.findingId() + " is " + e.status() + ": cannot " + e.transition()
+                        + " (" + e.getMessage() + "); nothing was changed.")
+                .withErrors(List.of(Problem.Fault.at("status", e.status())));
+        return ProblemResponses.of(p, uri == null ? null : "/" + uri.getPath().replaceFirst("^/", ""));
+    }
+}
