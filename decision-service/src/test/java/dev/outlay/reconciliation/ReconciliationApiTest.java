@@ -199,8 +199,13 @@ class ReconciliationApiTest {
         given().header("Authorization", bearer(t, "fo", "finops_admin")).get("/api/v1/violations/" + violation).then().statusCode(200)
                 .body("owner", equalTo("finops_admin")).body("resourceClass", equalTo("reconciliation"))
                 .body("policyReason", containsString("AmazonS3"));
-        List<Map<String, Object>> inbox = given().header("Authorization", bearer(t, "fo", "finops_admin")).get("/api/v1/inbox")
-                .then().statusCode(200).extract().jsonPath().getList("$");
+        // Polled: tests compress the triage SLA to seconds, so on a loaded box the task may be moving to its escalated twin.
+        List<Map<String, Object>> inbox = List.of();
+        for (int i = 0; i < 300 && inbox.stream().noneMatch(task -> violation.equals(task.get("subjectId"))); i++) {
+            if (i > 0) Thread.sleep(100);
+            inbox = given().header("Authorization", bearer(t, "fo", "finops_admin")).get("/api/v1/inbox")
+                    .then().statusCode(200).extract().jsonPath().getList("$");
+        }
         assertTrue(inbox.stream().anyMatch(task -> violation.equals(task.get("subjectId"))), "FinOps has the triage task: " + inbox);
 
         // The same result as CSV, the altered service on the breached check's row.
