@@ -13,7 +13,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -52,9 +51,6 @@ public class ReconciliationRuns {
     @Inject
     InvoiceStore invoices;
 
-    /** Tests move "now" (what is yesterday, what is past Azure's 72 h close); production uses the system clock. */
-    Clock clock = Clock.systemUTC();
-
     private ExecutorService worker;
 
     @PostConstruct
@@ -85,7 +81,7 @@ public class ReconciliationRuns {
         }
         String version = decisions.activeVersion(ReconciliationPolicy.RULE_SET);
         UUID id = UUID.randomUUID();
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         store.start(id, period, periodState, version, caller.subject(), now);
         Future<?> job = worker.submit(() -> TenantContext.runAs(caller, () -> execute(id, period, periodState, version, now)));
         return new Submitted(store.find(id).orElseThrow(), job);
