@@ -68,7 +68,15 @@ public class LedgerFactsReader {
                     while (rs.next()) previous.computeIfAbsent(rs.getString(1), k -> new TreeSet<>()).add(rs.getString(2));
                 }
             }
-            return new LedgerFacts(cells, days, previous);
+            Set<String> monthly = new TreeSet<>();
+            try (PreparedStatement ps = c.prepareStatement("""
+                    SELECT DISTINCT source FROM outlay.ingestion WHERE tenant_id = ? AND source_kind = 'invoice-csv'""")) {
+                ps.setString(1, tenant);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) monthly.add(rs.getString(1));
+                }
+            }
+            return new LedgerFacts(cells, days, previous, monthly);
         } catch (SQLException e) {
             throw new IllegalStateException("could not read the ledger for " + period, e);
         }

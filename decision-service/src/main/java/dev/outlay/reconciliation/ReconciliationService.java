@@ -82,12 +82,21 @@ public class ReconciliationService {
             Map<String, Set<LocalDate>> days = facts.daysByAccountAndSource().getOrDefault(account, Map.of());
             Set<String> expected = new TreeSet<>(days.keySet());
             expected.addAll(facts.previousSourcesByAccount().getOrDefault(account, Set.of()));
-            List<CompletenessGap> gaps = through.isBefore(period) ? List.of()
-                    : CompletenessCheck.gaps(YearMonth.from(period), through, expected, days);
+            List<CompletenessGap> gaps = new ArrayList<>();
+            if (!through.isBefore(period)) {
+                Set<String> daily = new TreeSet<>(expected);
+                daily.removeAll(facts.monthlySources());
+                gaps.addAll(CompletenessCheck.gaps(YearMonth.from(period), through, daily, days));
+                // A monthly source (an invoice upload) is complete with any row in the period; absent, it misses the month.
+                for (String source : expected) {
+                    if (facts.monthlySources().contains(source) && !days.containsKey(source)) gaps.add(new CompletenessGap(source, List.of(period)));
+                }
+                gaps.sort(java.util.Comparator.comparing(CompletenessGap::source));
+            }
             Map<String, Integer> missingBySource = new TreeMap<>();
             gaps.forEach(g -> missingBySource.put(g.source(), g.missingDays().size()));
             if (!expected.isEmpty()) {
-                planned.add(() -> completeness(account, state, version, period, through, expected, days, gaps));
+                planned.add(() -> completeness(account, state, version, period, through, expected, facts.monthlySources(), days, gaps));
             }
 
             Map<String, Map<String, List<LedgerFacts.Cell>>> byCurrencyAndSource = new TreeMap<>();
@@ -168,19 +177,23 @@ public class ReconciliationService {
     }
 
     private ReconciliationResult.Check completeness(String account, String state, String version, LocalDate period, LocalDate through,
-                                                    Set<String> expected, Map<String, Set<LocalDate>> days, List<CompletenessGap> gaps) {
+                                                    Set<String> expected, Set<String> monthly, Map<String, Set<LocalDate>> days,
+                                                    List<CompletenessGap> gaps) {
         int expectedDays = (int) java.time.temporal.ChronoUnit.DAYS.between(period, through) + 1;
+        int expectedSourceDays = 0;
         Map<String, List<String>> missing = new TreeMap<>();
         gaps.forEach(g -> missing.put(g.source(), g.missingDays().stream().map(LocalDate::toString).toList()));
         List<ReconciliationResult.SourceDays> perSource = new ArrayList<>();
         for (String source : expected) {
             Set<LocalDate> present = days.getOrDefault(source, Set.of());
             LocalDate newest = present.isEmpty() ? null : new TreeSet<>(present).last();
-            perSource.add(new ReconciliationResult.SourceDays(source, expectedDays, missing.getOrDefault(source, List.of()),
-                    newest == null ? null : newest.toString(), newest != null && !newest.isBefore(through)));
+            boolean isMonthly = monthly.contains(source);
+            expectedSourceDays += isMonthly ? 1 : expectedDays;
+            perSource.add(new ReconciliationResult.SourceDays(source, isMonthly ? 1 : expectedDays, missing.getOrDefault(source, List.of()),
+                    newest == null ? null : newest.toString(), newest != null && (isMonthly || !newest.isBefore(through))));
         }
         int missingTotal = CompletenessCheck.missingDays(gaps);
-        CompletenessVerdict v = policy.completeness(state, version, expectedDays * expected.size(), missingTotal);
+        CompletenessVerdict v = policy.completeness(state, version, expectedSourceDays, missingTotal);
         List<String> reasons = new ArrayList<>();
         if (missingTotal > 0) reasons.add(missingTotal + " expected source-day(s) missing");
         perSource.stream().filter(s -> !s.recencyMet()).forEach(s -> reasons.add("source " + s.source() + " has no data for "
