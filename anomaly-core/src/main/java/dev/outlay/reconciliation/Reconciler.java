@@ -65,7 +65,7 @@ public final class Reconciler {
                 ranked, confidenceInputs.assess());
     }
 
-    static BigDecimal percentOf(BigDecimal difference, BigDecimal reference) {
+    public static BigDecimal percentOf(BigDecimal difference, BigDecimal reference) {
         if (reference.signum() == 0) {
             return difference.signum() == 0 ? BigDecimal.ZERO.setScale(PERCENT_SCALE) : null;
         }

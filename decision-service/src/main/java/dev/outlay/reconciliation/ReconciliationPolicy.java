@@ -25,14 +25,16 @@ public class ReconciliationPolicy {
 
     public CheckVerdict check(String checkKind, String periodState, String currency, List<AmountLine> reference,
                               List<AmountLine> observed, ConfidenceInputs confidence) {
-        Map<String, Object> toleranceIn = new HashMap<>();
-        toleranceIn.put("checkKind", checkKind);
-        toleranceIn.put("periodState", periodState);
-        toleranceIn.put("breach", false);
-        toleranceIn.put("absoluteDifferencePercent", BigDecimal.ZERO);
-        DecisionRecord toleranceRecord = decisions.evaluateOffered(RULE_SET, null, toleranceIn);
+        return check(checkKind, periodState, null, currency, reference, observed, confidence);
+    }
+
+    /** As above under a given version ({@code null}: the active one), so every check of a run uses the same rules. */
+    public CheckVerdict check(String checkKind, String periodState, String version, String currency, List<AmountLine> reference,
+                              List<AmountLine> observed, ConfidenceInputs confidence) {
+        Map<String, Object> toleranceIn = toleranceInput(checkKind, periodState);
+        DecisionRecord toleranceRecord = decisions.evaluateOffered(RULE_SET, version, toleranceIn);
         Map<?, ?> tolerance = (Map<?, ?>) toleranceRecord.outputValues().get("tolerance");
-        Tolerance t = new Tolerance(decimal(tolerance.get("absoluteAllowance")), decimal(tolerance.get("relativePercent")));
+        Tolerance t = tolerance(tolerance);
 
         ComparisonResult result = Reconciler.compare(currency, reference, observed, t, confidence);
 
@@ -48,6 +50,40 @@ public class ReconciliationPolicy {
                 Boolean.TRUE.equals(outcome.get("openTriage")), String.valueOf(tolerance.get("ruleId")),
                 String.valueOf(outcome.get("ruleId")), toleranceRecord.versionHash(), toleranceRecord.id(),
                 outcomeRecord.id());
+    }
+
+    /**
+     * The completeness check: expected source-days against those present, under the rule set's completeness
+     * tolerance (RT-01 allows no gap). Graded like any check, so a changed tolerance is a logged decision too.
+     */
+    public CompletenessVerdict completeness(String periodState, String version, int expectedSourceDays, int missingSourceDays) {
+        Map<String, Object> toleranceIn = toleranceInput("completeness", periodState);
+        DecisionRecord toleranceRecord = decisions.evaluateOffered(RULE_SET, version, toleranceIn);
+        Map<?, ?> tolerance = (Map<?, ?>) toleranceRecord.outputValues().get("tolerance");
+        BigDecimal allowance = tolerance(tolerance).allowanceFor(BigDecimal.valueOf(expectedSourceDays));
+        boolean breach = BigDecimal.valueOf(missingSourceDays).compareTo(allowance) > 0;
+        BigDecimal percent = Reconciler.percentOf(BigDecimal.valueOf(-missingSourceDays), BigDecimal.valueOf(expectedSourceDays));
+        Map<String, Object> outcomeIn = new HashMap<>(toleranceIn);
+        outcomeIn.put("breach", breach);
+        outcomeIn.put("absoluteDifferencePercent", percent == null ? new BigDecimal("100") : percent.abs());
+        DecisionRecord outcomeRecord = decisions.evaluateOffered(RULE_SET, toleranceRecord.versionHash(), outcomeIn);
+        Map<?, ?> outcome = (Map<?, ?>) outcomeRecord.outputValues().get("outcome");
+        return new CompletenessVerdict(breach, allowance, percent, String.valueOf(outcome.get("severity")),
+                Boolean.TRUE.equals(outcome.get("openTriage")), String.valueOf(tolerance.get("ruleId")),
+                String.valueOf(outcome.get("ruleId")), toleranceRecord.versionHash(), toleranceRecord.id(), outcomeRecord.id());
+    }
+
+    private static Map<String, Object> toleranceInput(String checkKind, String periodState) {
+        Map<String, Object> in = new HashMap<>();
+        in.put("checkKind", checkKind);
+        in.put("periodState", periodState);
+        in.put("breach", false);
+        in.put("absoluteDifferencePercent", BigDecimal.ZERO);
+        return in;
+    }
+
+    private static Tolerance tolerance(Map<?, ?> tolerance) {
+        return new Tolerance(decimal(tolerance.get("absoluteAllowance")), decimal(tolerance.get("relativePercent")));
     }
 
     private static BigDecimal decimal(Object o) {

@@ -59,6 +59,12 @@ public final class IsolationFixtures {
         if (!status.equals("succeeded")) throw new AssertionError("fixture ingestion ended " + status);
         given().header("Authorization", finops).contentType(ContentType.JSON).body(Map.of("billingPeriod", "2024-10"))
                 .post("/api/v1/allocations/runs?wait=true").then().statusCode(201);
+        // an invoice summary for what the invoice source loaded, and a reconciliation run over the period
+        given().header("Authorization", finops).multiPart("file", "invoice-summary.csv",
+                        "billing_account_id,billing_period,service,amount,currency\nap-vendor-42,2024-10,CRM Cloud,1200.00,USD\n".getBytes(), "text/csv")
+                .post("/api/v1/invoices").then().statusCode(201);
+        given().header("Authorization", finops).contentType(ContentType.JSON).body(Map.of("period", "2024-10"))
+                .post("/api/v1/reconciliations?wait=true").then().statusCode(200);
 
         // a budget, an escalated spend request (with its approval task) and a policy violation
         given().header("Authorization", finops).contentType(ContentType.JSON)

@@ -1,0 +1,25 @@
+package dev.outlay.reconciliation;
+
+/**
+ * An invoice summary that does not follow the contract: names the line (CSV: physical line, JSON: the line's index;
+ * 0 for the document as a whole) and the field, so the API edge can say exactly where.
+ */
+public final class InvoiceFormatException extends RuntimeException {
+
+    private final int line;
+    private final String field;
+
+    public InvoiceFormatException(int line, String field, String message) {
+        super(message);
+        this.line = line;
+        this.field = field;
+    }
+
+    public int line() {
+        return line;
+    }
+
+    public String field() {
+        return field;
+    }
+}

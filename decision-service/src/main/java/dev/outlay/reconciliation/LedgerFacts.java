@@ -1,0 +1,22 @@
+package dev.outlay.reconciliation;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What a run reads of the ledger for one billing period: billed cost per source, account, currency, service,
+ * invoice id and charge category, the days each source has per account, and which sources an account had in the
+ * period before (a source that stopped delivering is expected, not forgotten), and which sources deliver monthly
+ * (invoice uploads: one document per month, so a day without rows is no gap).
+ */
+public record LedgerFacts(List<Cell> cells, Map<String, Map<String, Set<LocalDate>>> daysByAccountAndSource,
+                          Map<String, Set<String>> previousSourcesByAccount, Set<String> monthlySources) {
+
+    /** {@code invoiceId} is null when the provider left it blank (AWS CUR: the period is not final yet). */
+    public record Cell(String source, String account, String currency, String service, String provider, String invoiceId,
+                       String chargeCategory, BigDecimal billedCost, long rows) {
+    }
+}
