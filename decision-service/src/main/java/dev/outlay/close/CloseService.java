@@ -161,7 +161,7 @@ public class CloseService {
         payload.put("period", period);
         payload.put("subjectType", subjectType);
         payload.put("summary", "The " + subjectType + " review of " + period + " is past its SLA");
-        outbox.emit(new ActionEvent(EventKind.CLOSE_REVIEW, "close_period", period, "high", "leadership", null, null, null, payload));
+        emit(new ActionEvent(EventKind.CLOSE_REVIEW, "close_period", period, "high", "leadership", null, null, null, payload));
     }
 
     /**
@@ -248,11 +248,15 @@ public class CloseService {
         payload.put("packageVersion", pkg.version());
         payload.put("packageHash", pkg.packageHash());
         payload.put("summary", summary);
+        emit(new ActionEvent(EventKind.CLOSE_REVIEW, "close_period", month.toString(), "medium", "finance", null, null, null, payload));
+    }
+
+    private void emit(ActionEvent e) {
         try {
-            outbox.emit(new ActionEvent(EventKind.CLOSE_REVIEW, "close_period", month.toString(), "medium", "finance", null, null, null, payload));
-        } catch (RuntimeException e) {
+            outbox.emit(e);
+        } catch (RuntimeException ex) {
             // A routing rule set that cannot place the event must not block the close; the inbox has the task anyway.
-            LOG.warnf(e, "close review notification for %s not routed", month);
+            LOG.warnf(ex, "close review notification for %s not routed", e.subjectId());
         }
     }
 

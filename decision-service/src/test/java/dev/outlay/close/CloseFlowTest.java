@@ -90,7 +90,8 @@ class CloseFlowTest {
     void closeReviewFinalThenRestatement() throws Exception {
         CloseFixtures.load(TENANT, "loader-1", "focus", "october.csv", CloseFixtures.october());
 
-        CloseRefusedException refused = assertThrows(CloseRefusedException.class, () -> as("pia", () -> close.preliminary(MONTH)));
+        CloseRefusedException refused = assertThrows(CloseRefusedException.class,
+                () -> TenantContext.runAs(new Caller(TENANT, "pia", Set.of("finops_admin")), () -> close.preliminary(MONTH)));
         assertEquals(CloseRefusedException.Kind.NOT_READY, refused.kind());
         assertEquals(List.of("allocationRun"), refused.missing().stream().map(CloseRefusedException.Missing::where).toList());
         assertTrue(as("pia", () -> db.period(P)).isEmpty(), "a refused close changes nothing");
