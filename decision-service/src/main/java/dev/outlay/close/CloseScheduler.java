@@ -37,19 +37,17 @@ public class CloseScheduler {
     @Inject
     TenantRegistry tenants;
 
-    Clock clock = Clock.systemUTC();
-
     @Scheduled(identity = "close-preliminary", cron = "${outlay.close.cron:0 15 * * * ?}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         int started = 0;
-        for (String tenant : tenants.activeIds()) started += runFor(tenant);
+        LocalDate today = LocalDate.now(Clock.systemUTC());
+        for (String tenant : tenants.activeIds()) started += runFor(tenant, today);
         if (started > 0) LOG.infof("scheduled close: %d preliminary package(s) generated", started);
     }
 
     /** The tenant's due periods (ended at least N days ago, with ledger data, still OPEN); returns how many started. */
-    public int runFor(String tenant) {
-        LocalDate today = LocalDate.now(clock);
+    public int runFor(String tenant, LocalDate today) {
         int started = 0;
         List<LocalDate> due;
         try {

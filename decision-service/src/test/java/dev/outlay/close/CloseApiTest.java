@@ -162,5 +162,37 @@ class CloseApiTest {
         given().header("Authorization", as("aud", "auditor")).get(PATH + "/restatements?format=xml").then().statusCode(400);
         given().header("Authorization", as("aud", "auditor")).get("/api/v1/audit?action=close.final").then().statusCode(200)
                 .body("size()", equalTo(1));
+
+        // A late credit after FINAL (another source): a proposal with its diff, reviewed in the inbox, rejected with a reason.
+        CloseFixtures.load(T, "carl", "focus-credits", "late-credit.csv", CloseFixtures.csv(CloseFixtures.row("-5.00", "acct-2", "VM", "vm-b")));
+        List<Map<String, Object>> proposals = List.of();
+        for (int i = 0; i < 100 && proposals.isEmpty(); i++) {
+            proposals = given().header("Authorization", as("aud", "auditor")).get(PATH + "/restatements").jsonPath().getList("$");
+            if (proposals.isEmpty()) Thread.sleep(200);
+        }
+        assertEquals(1, proposals.size());
+        String rid = (String) proposals.get(0).get("id");
+        given().header("Authorization", as("lee", "leadership")).get(PATH + "/restatements/" + rid).then().statusCode(200)
+                .body("status", equalTo("proposed")).body("proposedBy", equalTo("carl")).body("baseVersion", equalTo(1))
+                .body("candidateVersion", equalTo(2)).body("diff.ledgerTotals.size()", equalTo(1))
+                .body("diff.ledgerTotals[0].billingAccountId", equalTo("acct-2"))
+                .body("diff.ledgerTotals[0].effectiveDelta", equalTo(-5));
+        given().header("Authorization", as("aud", "auditor")).get(PATH).then().body("state", equalTo("FINAL"))
+                .body("finalPackageVersion", equalTo(1));
+        Map<String, Object> review = closeTask("frank");
+        assertEquals("close_restatement", review.get("kind"));
+        assertEquals(rid, review.get("subjectId"));
+        given().header("Authorization", as("frank", "finance")).contentType(ContentType.JSON)
+                .body(Map.of("decision", "reject", "comment", "credit belongs to November"))
+                .post("/api/v1/inbox/" + review.get("taskId") + "/complete").then().statusCode(200);
+        given().header("Authorization", as("aud", "auditor")).get(PATH + "/restatements/" + rid).then().statusCode(200)
+                .body("status", equalTo("rejected")).body("decidedBy", equalTo("frank")).body("reason", equalTo("credit belongs to November"));
+        given().header("Authorization", as("aud", "auditor")).get(PATH).then().body("state", equalTo("FINAL"))
+                .body("finalPackageVersion", equalTo(1)).body("packages[1].status", equalTo("rejected"));
+        String csv = given().header("Authorization", as("aud", "auditor")).get(PATH + "/restatements?format=csv").then().statusCode(200)
+                .extract().asString();
+        assertTrue(csv.contains(",rejected,") && csv.contains("credit belongs to November")
+                && csv.contains("ledger-totals,Acme Cloud/acct-2/VM,EUR,changed,25,20,-5"), csv);
+        given().header("Authorization", as("aud", "auditor")).get(PATH + "/restatements/not-a-uuid").then().statusCode(404);
     }
 }
