@@ -53,11 +53,8 @@ public class CloseQueries {
     @Transactional
     public CloseViews.PeriodView period(YearMonth month) {
         LocalDate p = BillingMonth.firstDay(month);
-        Optional<CloseStore.PeriodRow> row = db.period(p);
+        Optional<CloseStore.PeriodRow> row = requirePeriod(month);
         List<CloseStore.PackageRow> packages = db.packages(p);
-        boolean hasLedger = db.query("SELECT EXISTS (SELECT 1 FROM outlay.ledger_daily WHERE billing_period = ?)", rs -> rs.getBoolean(1),
-                Date.valueOf(p)).get(0);
-        if (row.isEmpty() && !hasLedger) throw CloseRefusedException.notFound("No billing period " + month + " (no ledger data, never closed).");
         Map<UUID, Integer> versions = new HashMap<>();
         packages.forEach(k -> versions.put(k.id(), k.version()));
         List<CloseViews.PackageView> pv = packages.stream().map(k -> view(month, k, versions)).toList();
@@ -69,6 +66,17 @@ public class CloseQueries {
         return new CloseViews.PeriodView(month.toString(), row.map(CloseStore.PeriodRow::state).orElse(CloseService.OPEN),
                 row.map(CloseStore.PeriodRow::preparedBy).orElse(null), row.map(CloseStore.PeriodRow::processInstanceId).orElse(null),
                 row.map(CloseStore.PeriodRow::finalPackageId).map(versions::get).orElse(null), pv, openTasks(pids), history);
+    }
+
+    /** The period's close row; 404 for a period this tenant has neither ledger data for nor ever closed. */
+    private Optional<CloseStore.PeriodRow> requirePeriod(YearMonth month) {
+        LocalDate p = BillingMonth.firstDay(month);
+        Optional<CloseStore.PeriodRow> row = db.period(p);
+        if (row.isPresent()) return row;
+        boolean hasLedger = db.query("SELECT EXISTS (SELECT 1 FROM outlay.ledger_daily WHERE billing_period = ?)", rs -> rs.getBoolean(1),
+                Date.valueOf(p)).get(0);
+        if (!hasLedger) throw CloseRefusedException.notFound("No billing period " + month + " (no ledger data, never closed).");
+        return row;
     }
 
     /** The stored zip of one version. */
@@ -94,6 +102,7 @@ public class CloseQueries {
 
     @Transactional
     public List<CloseViews.RestatementView> restatements(YearMonth month) {
+        requirePeriod(month);
         LocalDate p = BillingMonth.firstDay(month);
         Map<UUID, CloseStore.PackageRow> byId = new HashMap<>();
         db.packages(p).forEach(k -> byId.put(k.id(), k));

@@ -173,6 +173,12 @@ public class CloseService {
     public Optional<UUID> dataChanged(YearMonth month, String triggerKind, UUID triggerId, String changedBy) {
         LocalDate p = BillingMonth.firstDay(month);
         Optional<CloseStore.PeriodRow> existing = db.period(p);
+        if (existing.isPresent() && IN_REVIEW.equals(existing.get().state())) {
+            // Not final yet: the package under review is simply out of date; the reviewer decides whether to re-run.
+            db.event(p, changedBy, "close.data-changed", triggerKind + " " + triggerId + " changed " + month
+                    + " during its review: the package under review does not include it (decide \"rerun\" to regenerate)");
+            return Optional.empty();
+        }
         if (existing.isEmpty() || !(FINAL.equals(existing.get().state()) || RESTATED.equals(existing.get().state()))) return Optional.empty();
         CloseStore.PeriodRow row = db.lock(p);
         Optional<CloseStore.RestatementRow> open = db.openRestatement(p);
