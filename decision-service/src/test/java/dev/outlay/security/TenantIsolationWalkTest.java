@@ -109,8 +109,12 @@ class TenantIsolationWalkTest {
         if (node.isArray()) {
             for (JsonNode n : node) harvest(n, out);
         } else if (node.isObject()) {
+            // An audit entry's chain hashes name no object of any route; harvested, they only crowd the rule versions'
+            // hashes out of the capped "hash" values (every audited step of the fixture adds one).
+            boolean auditEntry = node.has("seq") && node.has("prevHash");
             for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> f = it.next();
+                if (auditEntry && (f.getKey().equals("hash") || f.getKey().equals("prevHash"))) continue;
                 if (f.getValue().isInt() || f.getValue().isLong()) {
                     // Some objects are named by a number within a parent (a close package's version). Kept apart, so a
                     // number only ever fills a parameter of exactly its field's name, never an {id}.
