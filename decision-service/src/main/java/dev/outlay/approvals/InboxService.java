@@ -45,9 +45,16 @@ public class InboxService {
     AuditLog audit;
 
     @Inject
+    dev.outlay.close.CloseReviewSubject.Lookup closes;
+
+    @Inject
     jakarta.enterprise.event.Event<dev.outlay.actions.SubjectChanged> changed;
 
-    private record Context(UserTaskView task, SpendRequest request, Violation violation) {
+    private record Context(UserTaskView task, SpendRequest request, Violation violation, dev.outlay.close.CloseReviewSubject close) {
+        Context(UserTaskView task, SpendRequest request, Violation violation) {
+            this(task, request, violation, null);
+        }
+
         String processInstanceId() {
             return (String) task.getMetadata().get("ProcessInstanceId");
         }
@@ -69,7 +76,7 @@ public class InboxService {
         Context ctx = actionable(taskId);
         UserTaskView v = transition(ctx, "claim", Map.of());
         event(ctx, "claimed", null);
-        return item(new Context(v, ctx.request(), ctx.violation()));
+        return item(new Context(v, ctx.request(), ctx.violation(), ctx.close()));
     }
 
     @Transactional
@@ -77,7 +84,7 @@ public class InboxService {
         Context ctx = actionable(taskId);
         UserTaskView v = transition(ctx, "release", Map.of());
         event(ctx, "released", null);
-        return item(new Context(v, ctx.request(), ctx.violation()));
+        return item(new Context(v, ctx.request(), ctx.violation(), ctx.close()));
     }
 
     @Transactional
@@ -92,16 +99,18 @@ public class InboxService {
             case "ApproveSpend" -> "decided:" + decision.decision();
             case "ProvideInfo" -> "info-provided";
             case "AcknowledgeViolation" -> "acknowledged";
+            case "ReviewClose" -> "close:" + decision.decision();
             default -> "verified";
         };
         // Record first: the completion below may run the process to its end, whose listener reads these rows.
         requests.recordTaskDecision(taskId, ctx.request() == null ? null : ctx.request().id(),
                 decision.decision() == null ? kind : decision.decision(), caller.subject());
         event(ctx, kind, decision.comment());
-        audit.record("task.complete", ctx.request() != null ? "spend_request" : "policy_violation", subjectId(ctx),
+        audit.record("task.complete", subjectType(ctx), subjectId(ctx),
                 null, Map.of("taskId", taskId, "task", ctx.task().getTaskName(), "decision", String.valueOf(decision.decision()),
                         "comment", String.valueOf(decision.comment())));
         transition(ctx, "complete", data);
+        if (ctx.close() != null) return Map.of("taskId", taskId, "completed", true, "decision", String.valueOf(decision.decision()));
         // Messages already posted about the subject (Slack) are edited to show this, after commit.
         changed.fire(new dev.outlay.actions.SubjectChanged(caller.tenantId(), ctx.request() != null ? "spend_request" : "policy_violation",
                 subjectId(ctx), stateLine(kind, decision.decision(), caller.subject())));
@@ -125,6 +134,10 @@ public class InboxService {
         if (requests.taskDecision(taskId).isPresent()) throw ProblemException.conflict("Task " + taskId + " is already completed.");
         if (ctx.task().getExcludedUsers().contains(caller.subject())
                 || (ctx.request() != null && "ApproveSpend".equals(ctx.task().getTaskName()) && caller.subject().equals(ctx.request().requester()))) {
+            if (ctx.close() != null) {
+                throw ProblemException.forbidden("You prepared this " + ctx.close().subjectType() + " of " + ctx.close().period()
+                        + " (or brought the data it rests on); someone else has to review it (four-eyes).");
+            }
             throw ProblemException.forbidden("You requested this spend; someone else has to approve it (four-eyes).");
         }
         boolean mayAct = ctx.task().getPotentialUsers().contains(caller.subject())
@@ -154,7 +167,9 @@ public class InboxService {
         if (pid == null) return Optional.empty();
         Optional<SpendRequest> r = requests.findByProcessInstance(pid);
         if (r.isPresent()) return Optional.of(new Context(t, r.get(), null));
-        return violations.findByProcessInstance(pid).map(v -> new Context(t, null, v));
+        Optional<Violation> v = violations.findByProcessInstance(pid);
+        if (v.isPresent()) return Optional.of(new Context(t, null, v.get()));
+        return closes.byProcessInstance(pid).map(c -> new Context(t, null, null, c));
     }
 
     private static Map<String, Object> outputs(String taskName, InboxDecision d) {
@@ -173,6 +188,18 @@ public class InboxService {
                     throw ProblemException.unprocessable("A comment is required.", List.of(Problem.Fault.at("comment", "required")));
                 }
                 out.put("ProvideInfo".equals(taskName) ? "info" : "action", d.comment());
+            }
+            case "ReviewClose" -> {
+                // Close review: approve makes the period FINAL (or RESTATED), reject needs its reason, rerun regenerates.
+                if (!Set.of("approve", "reject", "rerun").contains(String.valueOf(d.decision()))) {
+                    throw ProblemException.unprocessable("Unknown decision.", List.of(Problem.Fault.at("decision",
+                            "one of " + dev.outlay.close.CloseReviewSubject.DECISIONS)));
+                }
+                if ("reject".equals(d.decision()) && (d.comment() == null || d.comment().isBlank())) {
+                    throw ProblemException.unprocessable("A rejection needs its reason.", List.of(Problem.Fault.at("comment", "required to reject")));
+                }
+                out.put("decision", d.decision());
+                out.put("reason", d.comment());
             }
             case "VerifyViolation" -> {
                 if (!Set.of("verified", "not-verified").contains(String.valueOf(d.decision()))) {
@@ -204,7 +231,13 @@ public class InboxService {
     }
 
     private static String subjectId(Context ctx) {
+        if (ctx.close() != null) return ctx.close().subjectId();
         return ctx.request() != null ? ctx.request().id().toString() : ctx.violation().id().toString();
+    }
+
+    private static String subjectType(Context ctx) {
+        if (ctx.close() != null) return "close_" + ctx.close().subjectType();
+        return ctx.request() != null ? "spend_request" : "policy_violation";
     }
 
     private static IdentityProvider identity(Caller caller) {
@@ -221,6 +254,11 @@ public class InboxService {
                     r.id().toString(), r.requester(), r.owner(), r.resourceClass(), r.environment(), r.amount(), r.currency(),
                     r.policyReason(), r.ruleId(), r.budgetRemaining(), r.forecastOverrunPct(), r.taskDeadline(),
                     question == null ? null : question.toString());
+        }
+        if (ctx.close() != null) {
+            dev.outlay.close.CloseReviewSubject c = ctx.close();
+            return new InboxItem(t.getId(), t.getTaskName(), status, t.getActualOwner(), t.getPotentialGroups(), "close_" + c.subjectType(),
+                    c.subjectId(), null, null, null, null, null, null, c.summary(), null, null, null, null, null);
         }
         Violation v = ctx.violation();
         return new InboxItem(t.getId(), t.getTaskName(), status, t.getActualOwner(), t.getPotentialGroups(), "policy_violation",

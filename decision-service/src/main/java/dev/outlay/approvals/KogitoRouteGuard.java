@@ -36,7 +36,7 @@ import java.util.function.Predicate;
 public class KogitoRouteGuard implements ContainerRequestFilter, ContainerResponseFilter {
 
     static final String USER_TASKS = "usertasks";
-    static final List<String> PROCESSES = List.of("spendApproval", "policyViolationTriage");
+    static final List<String> PROCESSES = List.of("spendApproval", "policyViolationTriage", "monthEndClose");
 
     @Inject
     ProcessOwnership ownership;

@@ -22,9 +22,12 @@ public class ProcessOwnership {
     @Inject
     UserTasks userTasks;
 
+    @Inject
+    dev.outlay.close.CloseReviewSubject.Lookup closes;
+
     public boolean processInTenant(String processInstanceId) {
         return processInstanceId != null && (requests.findByProcessInstance(processInstanceId).isPresent()
-                || violations.findByProcessInstance(processInstanceId).isPresent());
+                || violations.findByProcessInstance(processInstanceId).isPresent() || closes.inTenant(processInstanceId));
     }
 
     @Transactional

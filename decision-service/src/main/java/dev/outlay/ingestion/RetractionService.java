@@ -32,6 +32,9 @@ public class RetractionService {
     @Inject
     AuditLog audit;
 
+    @Inject
+    jakarta.enterprise.event.Event<IngestionRetracted> retracted;
+
     @Transactional
     public Ingestion retract(UUID id, String reason) {
         if (reason == null || reason.isBlank() || reason.length() > MAX_REASON) {
@@ -48,6 +51,8 @@ public class RetractionService {
         }
         Ingestion after = manifest.find(id).orElseThrow();
         audit.record("ingestion.retract", "ingestion", id.toString(), summary(before), summary(after));
+        // Observers that react to changed periods (a FINAL close becomes a restatement proposal) run after commit.
+        retracted.fire(new IngestionRetracted(TenantContext.requireTenant(), id));
         return after;
     }
 

@@ -9,7 +9,7 @@ import java.util.Set;
  */
 public final class RouteTable {
 
-    static final Set<String> RAW_KOGITO_ROOTS = Set.of("usertasks", "spendApproval", "policyViolationTriage");
+    static final Set<String> RAW_KOGITO_ROOTS = Set.of("usertasks", "spendApproval", "policyViolationTriage", "monthEndClose");
     /** The systems that call back into /hooks/{system}/{tenant}/{connection}. */
     static final Set<String> HOOK_SYSTEMS = Set.of("jira", "slack");
     static final Set<String> OPENAPI = Set.of("openapi", "openapi.json", "openapi.yaml", "openapi.yml");

@@ -17,6 +17,12 @@ public final class IsolationFixtures {
             Invoice Date,Invoice No,Vendor Product,Line Description,Seats,Amount (USD),Type,Team
             2024-10-01,ISO-1,CRM Cloud,"CRM Cloud, 50 seats",50,1200.00,subscription,sales
             """;
+    /** A FOCUS credit row for October 2024, loaded after the period is FINAL. */
+    static final String LATE_CREDIT = """
+            BilledCost,BillingAccountId,BillingAccountName,BillingAccountType,BillingCurrency,BillingPeriodEnd,BillingPeriodStart,ChargeCategory,ChargeClass,ChargeDescription,ChargeFrequency,ChargePeriodEnd,ChargePeriodStart,CommitmentDiscountCategory,CommitmentDiscountId,CommitmentDiscountName,CommitmentDiscountStatus,CommitmentDiscountType,ConsumedQuantity,ConsumedUnit,ContractedCost,ContractedUnitPrice,EffectiveCost,InvoiceId,InvoiceIssuerName,ListCost,ListUnitPrice,PricingCategory,PricingQuantity,PricingUnit,ProviderName,PublisherName,RegionId,RegionName,ResourceId,ResourceName,ResourceType,ServiceCategory,ServiceName,SkuId,SkuPriceId,SubAccountId,SubAccountName,Tags
+            -5.00,iso-credit-acct,Acme Cloud,Billing Profile,EUR,2024-11-01T00:00:00Z,2024-10-01T00:00:00Z,Credit,,late credit,One-Time,2024-10-04T00:00:00Z,2024-10-03T00:00:00Z,,,,,,,,-5.00,,-5.00,INV-2,Acme Cloud GmbH,-5.00,,,,,Acme Cloud,Acme Cloud,eu-central,Frankfurt,,,,Compute,VM,,,shop,shop,
+            """;
+
     public static final String MAPPING = """
             {"version": "1", "provider": "Acme SaaS Vendors", "currency": "USD", "billingAccountId": "ap-vendor-42",
              "serviceCategory": "Business Applications",
@@ -65,6 +71,37 @@ public final class IsolationFixtures {
                 .post("/api/v1/invoices").then().statusCode(201);
         given().header("Authorization", finops).contentType(ContentType.JSON).body(Map.of("period", "2024-10"))
                 .post("/api/v1/reconciliations?wait=true").then().statusCode(200);
+
+        // a month-end close: package v1 approved by finance (the preparer is excluded), then a late credit after FINAL
+        // that becomes a restatement proposal with its own package version
+        given().header("Authorization", finops).post("/api/v1/close/periods/2024-10/preliminary").then().statusCode(202);
+        String finance = bearer(tenant, "iso-finance", "finance");
+        String review = null;
+        for (int i = 0; i < 100 && review == null; i++) {
+            java.util.List<Map<String, Object>> inbox = given().header("Authorization", finance).get("/api/v1/inbox").then().statusCode(200)
+                    .extract().jsonPath().getList("$");
+            review = inbox.stream().filter(t -> "ReviewClose".equals(t.get("taskName"))).map(t -> (String) t.get("taskId")).findFirst().orElse(null);
+            if (review == null) Thread.sleep(100);
+        }
+        if (review == null) throw new AssertionError("no close review task in the inbox");
+        given().header("Authorization", finance).contentType(ContentType.JSON).body(Map.of("decision", "approve"))
+                .post("/api/v1/inbox/" + review + "/complete").then().statusCode(200);
+        String credit = given().header("Authorization", finops).multiPart("source", "focus").multiPart("connection", "iso-credits")
+                .multiPart("file", "late-credit.csv", LATE_CREDIT.getBytes(), "text/csv")
+                .post("/api/v1/ingestions").then().statusCode(202).extract().path("id");
+        status = "queued";
+        for (int i = 0; i < 600 && (status.equals("queued") || status.equals("running")); i++) {
+            Thread.sleep(100);
+            status = given().header("Authorization", finops).get("/api/v1/ingestions/" + credit).then().extract().path("status");
+        }
+        if (!status.equals("succeeded")) throw new AssertionError("late credit ingestion ended " + status);
+        int proposals = 0;
+        for (int i = 0; i < 150 && proposals == 0; i++) {
+            proposals = given().header("Authorization", finops).get("/api/v1/close/periods/2024-10/restatements").then().statusCode(200)
+                    .extract().path("size()");
+            if (proposals == 0) Thread.sleep(200);
+        }
+        if (proposals == 0) throw new AssertionError("the late credit made no restatement proposal");
 
         // a budget, an escalated spend request (with its approval task) and a policy violation
         given().header("Authorization", finops).contentType(ContentType.JSON)
