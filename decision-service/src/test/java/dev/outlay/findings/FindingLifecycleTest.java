@@ -46,6 +46,9 @@ class FindingLifecycleTest {
     @Inject
     TenantRegistry tenants;
 
+    @Inject
+    FindingExternalSink jira;
+
     static String finops() {
         return bearer(T, "fo", "finops_admin");
     }
@@ -230,5 +233,21 @@ class FindingLifecycleTest {
         StoredFinding g = TenantContext.runAs(TenantContext.system(T), () -> store.find(a).orElseThrow());
         assertTrue(!FindingLifecycle.needsApproval(g), "a low-risk delete in dev is the owner's call");
         assertNull(g.approvalRequestId());
+    }
+
+    @Test
+    void aJiraIssueDoneMarksTheFindingActionedButARiskyOneStillNeedsItsApproval() {
+        dev.outlay.actions.ExternalLink issue = new dev.outlay.actions.ExternalLink(UUID.randomUUID(), "finding", a, "FIN-7",
+                "https://acme.atlassian.example/browse/FIN-7", "Done", UUID.randomUUID(), Instant.now(), Instant.now());
+        String outcome = TenantContext.runAs(TenantContext.system(T), () -> jira.externallyDone(a, issue));
+        assertEquals("actioned; awaiting verification", outcome);
+        given().header("Authorization", finops()).get("/api/v1/findings/" + a).then().statusCode(200)
+                .body("finding.status", equalTo("actioned")).body("finding.actionedBy", equalTo("jira:FIN-7"));
+        assertEquals("nothing to do (finding is actioned)", TenantContext.runAs(TenantContext.system(T), () -> jira.externallyDone(a, issue)));
+
+        String risky = TenantContext.runAs(TenantContext.system(T), () -> jira.externallyDone(b, issue));
+        assertEquals("the action needs an approval first (finding is pending_approval)", risky);
+        // Another tenant's hook naming this finding finds nothing.
+        assertEquals("finding no longer exists", TenantContext.runAs(TenantContext.system(OTHER), () -> jira.externallyDone(a, issue)));
     }
 }
