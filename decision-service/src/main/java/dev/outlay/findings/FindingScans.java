@@ -38,6 +38,9 @@ public class FindingScans {
     FindingStore store;
 
     @Inject
+    dev.outlay.audit.AuditLog audit;
+
+    @Inject
     FindingScanService service;
 
     private ExecutorService worker;
@@ -69,6 +72,9 @@ public class FindingScans {
         if (open.isPresent()) return new Submitted(open.get(), null);
         UUID id = UUID.randomUUID();
         FindingScan scan = store.queueScan(id, trigger, profile, asOf, caller.subject(), FindingLifecycle.now());
+        // A scan opens findings and triage for owners: who asked for it, with which profile, is evidence.
+        audit.record("finding.scan", "finding_scan", id.toString(), null,
+                java.util.Map.of("profile", profile, "asOf", String.valueOf(asOf), "trigger", trigger));
         Future<?> job = worker.submit(() -> TenantContext.runAs(caller, () -> execute(id, profile, asOf)));
         return new Submitted(scan, job);
     }
