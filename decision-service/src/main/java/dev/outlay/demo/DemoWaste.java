@@ -21,7 +21,9 @@ import java.util.List;
 public final class DemoWaste {
 
     public static final String ACCOUNT = "310987654321";
-    static final String PAYER = "210987654321";
+    // Its own payer (a second AWS organization): a reconciliation compares two sources of one billing account as
+    // two views of the same bill, and these rows are an addition to the main demo CUR, not a copy of it.
+    static final String PAYER = "220987654321";
     static final String REGION = "us-east-1";
     static final String ARN = "arn:aws:ec2:" + REGION + ":" + ACCOUNT + ":";
 
@@ -193,7 +195,8 @@ public final class DemoWaste {
                 "team=web;env=dev", "volumeSizeGiB=100;attachmentCount=0");
         item(sb, ORPHAN_SNAPSHOT, "", "volume-snapshot", "completed", "", "", today.minusDays(200), null,
                 "team=search;env=prod", "snapshotId=snap-0de0000000000c01;sourceVolumeId=vol-0de00000000dead1;volumeSizeGiB=100;storageTier=standard");
-        item(sb, IDLE_EIP, "", "public-ip", "unassociated", "", "", null, null,
+        // DescribeAddresses has no creation or association time; an import may say since when it is unassociated.
+        item(sb, IDLE_EIP, "", "public-ip", "unassociated", "", "", null, today.minusDays(90),
                 "team=web;env=prod", "allocationId=eipalloc-0de0000000f01;domain=vpc;publicIp=" + IDLE_EIP);
         item(sb, IDLE_LB, "", "load-balancer", "active", "application", "", today.minusDays(300), null,
                 "team=web;env=prod", "name=legacy-web;type=application;scheme=internet-facing;cloudWatchDimension=app/legacy-web/0de0000000000d01");

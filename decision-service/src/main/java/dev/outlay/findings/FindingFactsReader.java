@@ -86,12 +86,13 @@ public class FindingFactsReader {
                     }
                 }
             }
-            // Hours: the consumed quantity when it is metered in hours, else the pricing quantity when that is.
+            // Hours: the consumed quantity when it is metered in hours, else the pricing quantity when that is. FOCUS
+            // spells the unit "Hours"; the AWS CUR's pricing_unit says "Hrs" (and "Hours" for some services).
             try (PreparedStatement ps = c.prepareStatement("""
                     SELECT resource_id, (charge_period_start AT TIME ZONE 'UTC')::date AS day, x_usage_type, x_operation, billing_currency,
                       commitment_discount_id IS NOT NULL AS covered, tags::text,
-                      sum(CASE WHEN consumed_unit ILIKE 'hour%' THEN consumed_quantity
-                               WHEN pricing_unit ILIKE 'hour%' THEN pricing_quantity ELSE 0 END),
+                      sum(CASE WHEN consumed_unit ILIKE 'hour%' OR consumed_unit ILIKE 'hrs' THEN consumed_quantity
+                               WHEN pricing_unit ILIKE 'hour%' OR pricing_unit ILIKE 'hrs' THEN pricing_quantity ELSE 0 END),
                       sum(effective_cost), sum(list_cost)
                     FROM outlay.ledger_charge
                     WHERE tenant_id = ? AND resource_id IS NOT NULL AND resource_id <> ''

@@ -50,7 +50,7 @@ public class FindingScanJob {
     public boolean queue(String tenant, String trigger) {
         try {
             TenantContext.runAs(TenantContext.system(tenant),
-                    () -> scans.submit(FindingScans.DEFAULT_PROFILE, LocalDate.now(ZoneOffset.UTC), trigger));
+                    () -> scans.submit(FindingScans.DEFAULT_PROFILE, LocalDate.now(ZoneOffset.UTC).minusDays(1), trigger));
             return true;
         } catch (RuntimeException ex) {
             LOG.warnf(ex, "could not queue a finding scan for tenant %s", tenant);

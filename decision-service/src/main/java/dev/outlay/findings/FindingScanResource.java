@@ -67,10 +67,13 @@ public class FindingScanResource {
         }
     }
 
-    /** The scan's day: today (UTC) unless given; never in the future, where no ledger or metric can be. */
+    /**
+     * The scan's day, the last day its windows include: yesterday (UTC) unless given, because today's ledger and
+     * metrics are still arriving and a window ending today would count a partial day; never in the future.
+     */
     static LocalDate asOf(String value) {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
-        if (value == null || value.isBlank()) return today;
+        if (value == null || value.isBlank()) return today.minusDays(1);
         try {
             LocalDate d = LocalDate.parse(value.strip());
             if (d.isAfter(today)) throw ProblemException.badRequest("asOf is in the future", Problem.Fault.at("asOf", value));
