@@ -39,8 +39,7 @@ public class CostExplorerResource {
 
     static final Set<String> ROLES = Set.of("admin", "finops_admin", "finance", "platform", "engineering", "leadership", "auditor");
     static final List<String> METRICS = List.of("effectiveCost", "billedCost", "listCost");
-    static final List<String> DIMENSIONS = List.of("service", "provider", "billingAccount", "subAccount", "region", "serviceCategory",
-            "chargeCategory", "source", "month", "day", "team", "product", "environment", "costCentre");
+    static final List<String> DIMENSIONS = CostQuery.dimensions();
 
     @Inject
     CostService costs;

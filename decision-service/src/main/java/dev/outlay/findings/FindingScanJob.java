@@ -9,8 +9,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 
 /**
  * A daily scan per tenant with the default profile, and one after each successful billing load. Scans go through the
@@ -46,11 +44,11 @@ public class FindingScanJob {
         if (config.afterIngestion()) java.util.concurrent.CompletableFuture.runAsync(() -> queue(e.tenantId(), "ingestion"));
     }
 
-    /** Queues a default-profile scan of today for the tenant; false when it could not be queued (logged). */
+    /** Queues a default-profile scan of the last complete day for the tenant; false when it could not be queued (logged). */
     public boolean queue(String tenant, String trigger) {
         try {
             TenantContext.runAs(TenantContext.system(tenant),
-                    () -> scans.submit(FindingScans.DEFAULT_PROFILE, LocalDate.now(ZoneOffset.UTC).minusDays(1), trigger));
+                    () -> scans.submit(FindingScans.DEFAULT_PROFILE, FindingScans.lastCompleteDay(), trigger));
             return true;
         } catch (RuntimeException ex) {
             LOG.warnf(ex, "could not queue a finding scan for tenant %s", tenant);

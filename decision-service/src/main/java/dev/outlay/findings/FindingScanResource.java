@@ -67,13 +67,10 @@ public class FindingScanResource {
         }
     }
 
-    /**
-     * The scan's day, the last day its windows include: yesterday (UTC) unless given, because today's ledger and
-     * metrics are still arriving and a window ending today would count a partial day; never in the future.
-     */
+    /** The scan's day, the last day its windows include: {@link FindingScans#lastCompleteDay()} unless given; never in the future. */
     static LocalDate asOf(String value) {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
-        if (value == null || value.isBlank()) return today.minusDays(1);
+        if (value == null || value.isBlank()) return FindingScans.lastCompleteDay();
         try {
             LocalDate d = LocalDate.parse(value.strip());
             if (d.isAfter(today)) throw ProblemException.badRequest("asOf is in the future", Problem.Fault.at("asOf", value));

@@ -63,6 +63,14 @@ public class FindingScans {
     public record Submitted(FindingScan scan, Future<?> job) {
     }
 
+    /**
+     * The day a scan is as of unless told otherwise: yesterday (UTC), the last complete day, because today's ledger
+     * and metrics are still arriving and a window ending today would count a partial day.
+     */
+    public static LocalDate lastCompleteDay() {
+        return LocalDate.now(java.time.ZoneOffset.UTC).minusDays(1);
+    }
+
     public Submitted submit(String profile, LocalDate asOf, String trigger) {
         if (!PROFILES.contains(profile)) {
             throw ProblemException.badRequest("profile takes " + PROFILES, Problem.Fault.at("profile", "unknown profile: " + profile));

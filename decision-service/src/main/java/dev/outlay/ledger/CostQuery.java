@@ -44,6 +44,13 @@ public record CostQuery(LocalDate from, LocalDate to, List<String> groupBy, Stri
 
     public static final int MAX_DAYS = 732;
 
+    /** Every groupBy dimension a query takes (ledger columns, then the allocation's owner dimensions), tags aside. */
+    public static List<String> dimensions() {
+        List<String> all = new ArrayList<>(DIMENSIONS.keySet());
+        all.addAll(OWNER_DIMENSIONS.keySet());
+        return List.copyOf(all);
+    }
+
     public static CostQuery parse(String from, String to, String groupBy, String metric) {
         return parse(from, to, groupBy, metric, null);
     }
