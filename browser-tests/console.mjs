@@ -72,6 +72,22 @@ try {
   check(session && session.httpOnly && session.sameSite === 'Strict', 'the session cookie is HttpOnly and SameSite=Strict');
   await page.screenshot({ path: `${shots}/home-finops_admin.png`, fullPage: true });
 
+  // The cost explorer: the same window grouped by billing account, its totals per currency as the API's, the CSV
+  // link serving the same report, and a bad dimension shown as the API's problem with a 400.
+  const first = `${today.slice(0, 8)}01`;
+  await page.goto(`${base}/console/costs?from=${first}&to=${tomorrow}&groupBy=billingAccount`);
+  const byAccount = await api(`/api/v1/costs?from=${first}&to=${tomorrow}&groupBy=billingAccount`, process.env.OUTLAY_TOKEN_FINOPS);
+  const want = byAccount.totals.map(t => `${t.currency} ${roundHalfEven(String(t.amount), 2)}`).sort();
+  const shown = [];
+  for (const cell of await page.locator('[data-total]').all()) shown.push(`${await cell.getAttribute('data-total')} ${(await cell.textContent()).trim()}`);
+  check(JSON.stringify(shown.sort()) === JSON.stringify(want), `the cost explorer's totals are the API's: ${shown.join(', ')}`);
+  const csvHref = await page.locator('a', { hasText: 'CSV' }).getAttribute('href');
+  const csv = await page.request.get(base + csvHref);
+  check(csv.status() === 200 && (await csv.text()).includes('total,'), 'the explorer\'s CSV link serves the report with its totals');
+  await page.screenshot({ path: `${shots}/cost-explorer.png`, fullPage: true });
+  const bad = await page.goto(`${base}/console/costs?groupBy=colour`);
+  check(bad.status() === 400 && await page.locator('.problem[role=alert]').count() === 1, 'a bad dimension is a 400 page naming the problem');
+
   // A spend request the policy escalates, approved in the browser by the approver (four-eyes: another person).
   const req = await api('/api/v1/spend-requests', process.env.OUTLAY_TOKEN_PLATFORM, {
     method: 'POST',
