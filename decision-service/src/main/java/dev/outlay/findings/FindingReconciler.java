@@ -35,13 +35,13 @@ import java.util.UUID;
 public class FindingReconciler {
 
     /**
-     * @param undecided resource id + U+001F + detector of the verdicts that were no finding (insufficient data, waived)
+     * @param undecided the verdicts that were no finding (insufficient data, rule-level waiver), with their reasons
      * @param scanned   the resources the scan judged
      * @param absent    resources the inventory lists as no longer present, with when it last read them
      * @param versions  rule set → the version hash the scan evaluated
      */
     public record Outcome(UUID scanId, String profile, String profileVersion, LocalDate asOf, int resources, List<FindingDetection> detected,
-                          Set<String> undecided, Set<String> scanned, Map<String, Instant> absent, Map<String, String> versions) {
+                          List<FindingUndecided> undecided, Set<String> scanned, Map<String, Instant> absent, Map<String, String> versions) {
     }
 
     @Inject
@@ -58,6 +58,9 @@ public class FindingReconciler {
 
     @Inject
     FindingCosts costs;
+
+    @Inject
+    FindingUndecidedStore undecidedStore;
 
     @Inject
     AuditLog audit;
@@ -125,8 +128,10 @@ public class FindingReconciler {
         // Only a ledger that reaches into the billing window can say a resource is no longer billed.
         boolean ledgerCurrent = ledgerEnd.isPresent()
                 && !ledgerEnd.get().isBefore(o.asOf().minusDays(FindingFacts.BILLING_WINDOW_DAYS - 1L));
+        Set<String> undecided = new TreeSet<>();
+        o.undecided().forEach(u -> undecided.add(u.key()));
         for (StoredFinding f : store.live()) {
-            if (seen.contains(f.id()) || o.undecided().contains(f.resourceId() + "\u001f" + f.detector())) continue;
+            if (seen.contains(f.id()) || undecided.contains(FindingUndecided.key(f.resourceId(), f.detector()))) continue;
             String gone = null;
             if (o.absent().containsKey(f.resourceId())) {
                 gone = "resource no longer in inventory (last read " + o.absent().get(f.resourceId()) + ")";
@@ -165,7 +170,8 @@ public class FindingReconciler {
             }
         }
         FindingScan.Counts counts = new FindingScan.Counts(detected.size(), created, updated, closed, verified, reopened);
-        store.scanSucceeded(o.scanId(), o.profileVersion(), o.resources(), counts);
+        undecidedStore.write(o.scanId(), o.undecided());
+        store.scanSucceeded(o.scanId(), o.profileVersion(), o.resources(), counts, FindingUndecidedStore.count(detected, o.undecided()));
         return counts;
     }
 }

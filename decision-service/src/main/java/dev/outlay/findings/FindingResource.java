@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.UUID;
 
 /**
  * Savings findings: list (JSON or CSV), one finding with its evidence and history, the savings summary, and the
@@ -43,6 +44,14 @@ public class FindingResource {
     public record CurrencyTotal(String currency, int findings, BigDecimal low, BigDecimal expected, BigDecimal high) {
     }
 
+    /**
+     * What the newest succeeded scan covered, per detector, over the owners the caller may see: findings it detected,
+     * resources it could not judge for missing data, resources a waiver rule exempted. No scan yet: scan null, none.
+     */
+    public record FindingCoverage(UUID scanId, LocalDate asOf, String profile, java.time.Instant finishedAt,
+                                  List<FindingScan.DetectorCounts> detectors) {
+    }
+
     public record NoteBody(String reason) {
     }
 
@@ -57,6 +66,9 @@ public class FindingResource {
 
     @Inject
     FindingLifecycle lifecycle;
+
+    @Inject
+    FindingUndecidedStore undecided;
 
     @GET
     @Produces({MediaType.APPLICATION_JSON, "text/csv"})
@@ -88,6 +100,15 @@ public class FindingResource {
                             a.expected().add(b.expected()), a.high().add(b.high())));
         }
         return new FindingSummary(rows, List.copyOf(totals.values()));
+    }
+
+    @GET
+    @Path("/coverage")
+    @RolesAllowed({"admin", "finops_admin", "platform", "engineering", "auditor"})
+    public FindingCoverage coverage() {
+        return undecided.latestSucceeded().flatMap(store::findScan)
+                .map(s -> new FindingCoverage(s.id(), s.asOf(), s.profile(), s.finishedAt(), undecided.coverage(s.id(), access.visibleOwners())))
+                .orElse(new FindingCoverage(null, null, null, null, List.of()));
     }
 
     @GET

@@ -4,11 +4,15 @@ import com.fasterxml.jackson.annotation.JsonRawValue;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
-/** A scan as an observable job: queued → running → succeeded | failed, with progress and what it changed. */
+/**
+ * A scan as an observable job: queued → running → succeeded | failed, with progress and what it changed; per detector
+ * the findings, insufficient-data and waived verdicts of a succeeded scan (empty before).
+ */
 public record FindingScan(UUID id, String status, String trigger, String profile, String profileVersion, LocalDate asOf,
-                          Progress progress, Counts counts, String createdBy, Instant startedAt, Instant finishedAt,
+                          Progress progress, Counts counts, List<DetectorCounts> detectors, String createdBy, Instant startedAt, Instant finishedAt,
                           @JsonRawValue String problem) {
 
     /** Resources evaluated so far out of those the scan read (null until the facts are read). */
@@ -19,6 +23,13 @@ public record FindingScan(UUID id, String status, String trigger, String profile
     public record Counts(int detected, int created, int updated, int closed, int verified, int reopened) {
 
         public static final Counts NONE = new Counts(0, 0, 0, 0, 0, 0);
+    }
+
+    /**
+     * One detector's verdicts in a scan (or, for the coverage route, over what the caller may see): findings detected,
+     * resources it could not judge for missing data, and resources a waiver rule exempted.
+     */
+    public record DetectorCounts(String detector, int findings, int insufficientData, int waived) {
     }
 
     public boolean open() {

@@ -18,11 +18,13 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.UUID;
 
 /**
  * Scans on request: {@code POST /api/v1/findings/scan?profile=} answers 202 with the scan to watch at its Location
- * (or, with {@code wait=true}, 201 with the finished scan, or its problem detail when it failed).
+ * (or, with {@code wait=true}, 201 with the finished scan, or its problem detail when it failed); a scan and the
+ * resources it left undecided.
  */
 @Path("/api/v1/findings")
 @Produces(MediaType.APPLICATION_JSON)
@@ -37,6 +39,12 @@ public class FindingScanResource {
 
     @Inject
     FindingStore store;
+
+    @Inject
+    FindingUndecidedStore undecided;
+
+    @Inject
+    FindingAccess access;
 
     @POST
     @Path("/scan")
@@ -60,11 +68,58 @@ public class FindingScanResource {
     @Path("/scans/{id}")
     @RolesAllowed({"admin", "finops_admin", "platform", "engineering", "auditor"})
     public FindingScan get(@PathParam("id") String id) {
+        return scan(id);
+    }
+
+    /**
+     * The resources the scan did not judge, with the rule's reason: insufficient-data and rule-level waivers. Owners
+     * see their own groups' rows (as with findings). 409 while the scan has not succeeded (a failed scan wrote none),
+     * 410 once its list was pruned (its counts stay on the scan).
+     */
+    @GET
+    @Path("/scans/{id}/undecided")
+    @Produces({MediaType.APPLICATION_JSON, "text/csv"})
+    @RolesAllowed({"admin", "finops_admin", "platform", "engineering", "auditor"})
+    public Response undecided(@PathParam("id") String id, @QueryParam("detector") String detector, @QueryParam("outcome") String outcome,
+                              @QueryParam("owner") String owner, @QueryParam("format") String format) {
+        FindingScan scan = scan(id);
+        if (format != null && !format.equals("json") && !format.equals("csv")) {
+            throw ProblemException.badRequest("format must be json or csv", Problem.Fault.at("format", format));
+        }
+        String d = blank(detector), o = blank(outcome);
+        if (d != null && !KnownDetectors.contains(d)) {
+            throw ProblemException.badRequest("unknown detector '" + d + "'", Problem.Fault.at("detector", "one of " + KnownDetectors.all()));
+        }
+        if (o != null && !UNDECIDED_OUTCOMES.contains(o)) {
+            throw ProblemException.badRequest("unknown outcome '" + o + "'", Problem.Fault.at("outcome", "one of " + UNDECIDED_OUTCOMES));
+        }
+        if (!scan.status().equals("succeeded")) {
+            throw ProblemException.conflict("Finding scan " + id + " is " + scan.status() + "; a scan's undecided list is written when it succeeds.");
+        }
+        if (undecided.pruned(scan.id())) {
+            throw new ProblemException(Problem.of(410, "Gone", "The undecided list of finding scan " + id + " was pruned (only the newest "
+                    + FindingUndecidedStore.KEPT_SCANS + " scans keep theirs); its per-detector counts remain on the scan."));
+        }
+        List<FindingUndecided> rows = undecided.list(scan.id(), new FindingUndecidedStore.Filter(d, o, blank(owner), access.visibleOwners()));
+        if ("csv".equals(format)) {
+            return Response.ok(FindingUndecidedCsv.write(rows), "text/csv; charset=UTF-8")
+                    .header("Content-Disposition", "attachment; filename=\"finding-scan-undecided.csv\"").build();
+        }
+        return Response.ok(rows, MediaType.APPLICATION_JSON).build();
+    }
+
+    private static final List<String> UNDECIDED_OUTCOMES = List.of(Verdict.INSUFFICIENT_DATA, Verdict.WAIVED);
+
+    private FindingScan scan(String id) {
         try {
             return store.findScan(UUID.fromString(id)).orElseThrow(() -> ProblemException.notFound("No finding scan " + id + "."));
         } catch (IllegalArgumentException e) {
             throw ProblemException.notFound("No finding scan " + id + ".");
         }
+    }
+
+    private static String blank(String v) {
+        return v == null || v.isBlank() ? null : v.strip();
     }
 
     /** The scan's day, the last day its windows include: {@link FindingScans#lastCompleteDay()} unless given; never in the future. */

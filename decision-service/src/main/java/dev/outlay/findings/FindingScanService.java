@@ -60,7 +60,7 @@ public class FindingScanService {
         for (ResourceFacts f : facts) rows.add(FindingFacts.row(f, profile, asOf));
 
         List<FindingDetection> detected = new ArrayList<>();
-        Set<String> undecided = new TreeSet<>();
+        List<FindingUndecided> undecided = new ArrayList<>();
         Map<String, String> versions = new HashMap<>();
         Map<String, FindingOwners.Resolved> ownerCache = new HashMap<>();
         for (int s = 0; s < RULE_SETS.size(); s++) {
@@ -76,14 +76,15 @@ public class FindingScanService {
             for (int i = 0; i < n; i++) {
                 ResourceFacts f = facts.get(i);
                 for (Verdict v : Verdicts.from(r.outputs().get(i))) {
+                    FindingOwners.Resolved o = ownerCache.computeIfAbsent(f.resourceId(),
+                            id -> owners.resolve(id, f.item() == null ? Map.of() : f.item().tags()));
                     if (!v.isFinding()) {
-                        // insufficient data or a rule-level waiver: the stored finding (if any) is left as it is
-                        undecided.add(f.resourceId() + "\u001f" + v.detector());
+                        // insufficient data or a rule-level waiver: kept with its reason for the scan's undecided list;
+                        // the stored finding (if any) is left as it is
+                        undecided.add(undecided(f, v, ruleSet, r.versionHash(), r.decisionIds().get(i), o));
                         continue;
                     }
                     DetectedFinding d = FindingBuilder.build(tenant, f, v, ruleSet, r.versionHash(), profile, asOf);
-                    FindingOwners.Resolved o = ownerCache.computeIfAbsent(f.resourceId(),
-                            id -> owners.resolve(id, f.item() == null ? Map.of() : f.item().tags()));
                     detected.add(detection(d, o, r.decisionIds().get(i), p.id()));
                 }
             }
@@ -93,6 +94,17 @@ public class FindingScanService {
         facts.forEach(f -> scanned.add(f.resourceId()));
         return reconciler.apply(new FindingReconciler.Outcome(scanId, profile.name(), profile.versionHash(), asOf, n, detected, undecided,
                 scanned, read.absent(), versions));
+    }
+
+    private static FindingUndecided undecided(ResourceFacts f, Verdict v, String ruleSet, String version, UUID decisionId,
+                                              FindingOwners.Resolved o) {
+        String reason = Verdict.WAIVED.equals(v.outcome()) ? v.waiverReason() : v.probableCause();
+        FindingOwners.Billed b = o.billed();
+        String provider = f.item() != null ? f.item().provider() : b == null ? null : b.provider();
+        String account = f.item() != null ? f.item().accountId() : b == null ? null : b.accountId();
+        String region = f.item() != null ? f.item().region() : b == null ? null : b.region();
+        return new FindingUndecided(f.resourceId(), v.detector(), v.outcome(), reason == null ? v.outcome() : reason, ruleSet, version,
+                decisionId, o.team(), provider, account, region);
     }
 
     private static FindingDetection detection(DetectedFinding d, FindingOwners.Resolved o, UUID decisionId, UUID profileDecisionId) {

@@ -279,7 +279,7 @@ public class FindingStore {
     // ---- scans
 
     private static final String SCAN_COLUMNS = "id, status, trigger, profile, profile_version, as_of, resources_total, resources_evaluated, "
-            + "detected, created, updated, closed, verified, reopened, created_by, started_at, finished_at, problem";
+            + "detected, created, updated, closed, verified, reopened, created_by, started_at, finished_at, problem, detector_counts::text";
 
     public FindingScan queueScan(UUID id, String trigger, String profile, LocalDate asOf, String actor, Instant at) {
         update("INSERT INTO outlay.finding_scan (id, tenant_id, status, trigger, profile, as_of, created_by, started_at) "
@@ -291,10 +291,11 @@ public class FindingStore {
         return scans("SELECT " + SCAN_COLUMNS + " FROM outlay.finding_scan WHERE tenant_id = ? AND id = ?", id).stream().findFirst();
     }
 
-    /** A queued or running scan of the same profile and day, which a second request joins instead of starting another. */
-    public Optional<FindingScan> openScan(String profile, LocalDate asOf) {
+    /** A queued (or running) scan of the same profile and day, which a second request joins instead of starting another. */
+    public Optional<FindingScan> openScan(String profile, LocalDate asOf, boolean running) {
         return scans("SELECT " + SCAN_COLUMNS + " FROM outlay.finding_scan WHERE tenant_id = ? AND profile = ? AND as_of = ? "
-                + "AND status IN ('queued', 'running') ORDER BY started_at LIMIT 1", profile, date(asOf)).stream().findFirst();
+                + "AND status IN ('queued', ?) ORDER BY started_at LIMIT 1", profile, date(asOf), running ? "running" : "queued")
+                .stream().findFirst();
     }
 
     void scanRunning(UUID id) {
@@ -305,10 +306,12 @@ public class FindingStore {
         update("UPDATE outlay.finding_scan SET resources_total = ?, resources_evaluated = ? WHERE id = ?", total, evaluated, id);
     }
 
-    void scanSucceeded(UUID id, String profileVersion, int total, FindingScan.Counts n) {
+    void scanSucceeded(UUID id, String profileVersion, int total, FindingScan.Counts n, List<FindingScan.DetectorCounts> detectors) {
         update("UPDATE outlay.finding_scan SET status = 'succeeded', profile_version = ?, resources_total = ?, resources_evaluated = ?, "
-                        + "detected = ?, created = ?, updated = ?, closed = ?, verified = ?, reopened = ?, finished_at = now() WHERE id = ?",
-                profileVersion, total, total, n.detected(), n.created(), n.updated(), n.closed(), n.verified(), n.reopened(), id);
+                        + "detected = ?, created = ?, updated = ?, closed = ?, verified = ?, reopened = ?, detector_counts = ?::jsonb, "
+                        + "finished_at = now() WHERE id = ?",
+                profileVersion, total, total, n.detected(), n.created(), n.updated(), n.closed(), n.verified(), n.reopened(),
+                FindingUndecidedStore.json(detectors), id);
     }
 
     void scanFailed(UUID id, String problemJson) {
@@ -338,7 +341,7 @@ public class FindingStore {
                     out.add(new FindingScan((UUID) rs.getObject(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                             rs.getDate(6).toLocalDate(), new FindingScan.Progress((Integer) rs.getObject(7), rs.getInt(8)),
                             new FindingScan.Counts(rs.getInt(9), rs.getInt(10), rs.getInt(11), rs.getInt(12), rs.getInt(13), rs.getInt(14)),
-                            rs.getString(15), rs.getTimestamp(16).toInstant(), instant(rs.getTimestamp(17)), rs.getString(18)));
+                            FindingUndecidedStore.counts(rs.getString(19)), rs.getString(15), rs.getTimestamp(16).toInstant(), instant(rs.getTimestamp(17)), rs.getString(18)));
                 }
             }
             return out;

@@ -65,11 +65,13 @@ public final class IsolationFixtures {
         if (!status.equals("succeeded")) throw new AssertionError("fixture ingestion ended " + status);
         given().header("Authorization", finops).contentType(ContentType.JSON).body(Map.of("billingPeriod", "2024-10"))
                 .post("/api/v1/allocations/runs?wait=true").then().statusCode(201);
-        // an inventory with a long-unattached volume, and a findings scan that finds it (the scan id reaches the walk
-        // through its audit entry, the finding through the findings list)
+        // an inventory with a long-unattached volume and a running instance without metrics, and a findings scan that
+        // finds the volume and lists the instance as insufficient-data (the scan id reaches the walk through its audit
+        // entry and the coverage route, the finding through the findings list)
         given().header("Authorization", finops).contentType("text/csv")
                 .body("resource_id,provider,account_id,region,kind,state,size,created_at,tags\n"
-                        + "vol-iso-" + tenant + ",aws,111122223333,eu-west-1,block-volume,available,gp3,2024-01-02T00:00:00Z,team=iso\n")
+                        + "vol-iso-" + tenant + ",aws,111122223333,eu-west-1,block-volume,available,gp3,2024-01-02T00:00:00Z,team=iso\n"
+                        + "i-iso-" + tenant + ",aws,111122223333,eu-west-1,compute-instance,running,m5.large,2024-01-02T00:00:00Z,team=iso\n")
                 .post("/api/v1/inventory/imports?content=inventory").then().statusCode(201);
         given().header("Authorization", finops).contentType(ContentType.JSON).body("{}")
                 .post("/api/v1/findings/scan?wait=true").then().statusCode(201);
