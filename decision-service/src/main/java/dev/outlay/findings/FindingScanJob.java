@@ -1,19 +1,23 @@
 package dev.outlay.findings;
 
 import dev.outlay.ingestion.IngestionSucceeded;
+import dev.outlay.ingestion.InventoryLoaded;
 import dev.outlay.tenancy.TenantContext;
 import dev.outlay.tenancy.TenantRegistry;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 
 /**
- * A daily scan per tenant with the default profile, and one after each successful billing load. Scans go through the
- * same single worker as requested ones (a burst of loads joins the scan already queued for that day), run as the
- * tenant's system identity, and one tenant's failure is recorded on its scan without stopping the others.
+ * A daily scan per tenant with the default profile, and one after each successful billing load, inventory import or
+ * aws-inventory read ({@code outlay.findings.after-ingestion}). Scans go through the same single worker as requested
+ * ones (a burst of loads joins the scan already queued for that day; a scan already running does not see the new
+ * data, so a load then queues the next one), run as the tenant's system identity, and one tenant's failure is
+ * recorded on its scan without stopping the others.
  */
 @ApplicationScoped
 public class FindingScanJob {
@@ -42,6 +46,14 @@ public class FindingScanJob {
     /** Queued off the ingestion's thread, so the scan row never waits on (or joins) the loader's transaction. */
     void afterIngestion(@Observes IngestionSucceeded e) {
         if (config.afterIngestion()) java.util.concurrent.CompletableFuture.runAsync(() -> queue(e.tenantId(), "ingestion"));
+    }
+
+    /**
+     * The same after an inventory import or an aws-inventory read, once its transaction has committed (at once when
+     * it ran without one), so the scan reads what was stored.
+     */
+    void afterInventory(@Observes(during = TransactionPhase.AFTER_SUCCESS) InventoryLoaded e) {
+        if (config.afterIngestion()) java.util.concurrent.CompletableFuture.runAsync(() -> queue(e.tenantId(), "inventory"));
     }
 
     /** Queues a default-profile scan of the last complete day for the tenant; false when it could not be queued (logged). */

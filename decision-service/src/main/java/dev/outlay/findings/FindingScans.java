@@ -23,7 +23,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Scans as observable jobs, like allocation runs: a request queues a scan and returns at once (202 with the scan to
  * watch); one worker runs scans in order, writing progress as it goes and a problem detail when a scan fails (then
- * nothing of it was applied). A second request for the same profile and day while one is queued or running joins it.
+ * nothing of it was applied). A second request for the same profile and day while one is queued or running joins it;
+ * a scan after a data load joins only a queued one.
  */
 @ApplicationScoped
 public class FindingScans {
@@ -33,6 +34,8 @@ public class FindingScans {
     /** The threshold profiles the bundled finding-profiles table knows; the default is the cautious one. */
     public static final List<String> PROFILES = List.of("conservative", "aws-trusted-advisor", "aws-compute-optimizer", "azure-advisor");
     public static final String DEFAULT_PROFILE = "conservative";
+    /** Triggers that follow a data load. */
+    static final java.util.Set<String> AFTER_LOADS = java.util.Set.of("ingestion", "inventory");
 
     @Inject
     FindingStore store;
@@ -76,7 +79,8 @@ public class FindingScans {
             throw ProblemException.badRequest("profile takes " + PROFILES, Problem.Fault.at("profile", "unknown profile: " + profile));
         }
         Caller caller = TenantContext.caller().orElseThrow();
-        var open = store.openScan(profile, asOf);
+        // A load's scan must read the load: it joins a queued scan (which will), not a running one (which may not).
+        var open = store.openScan(profile, asOf, !AFTER_LOADS.contains(trigger));
         if (open.isPresent()) return new Submitted(open.get(), null);
         UUID id = UUID.randomUUID();
         FindingScan scan = store.queueScan(id, trigger, profile, asOf, caller.subject(), FindingLifecycle.now());

@@ -64,6 +64,9 @@ public class InventoryConnectionPoller {
     @Inject
     TenantRegistry tenants;
 
+    @Inject
+    jakarta.enterprise.event.Event<dev.outlay.ingestion.InventoryLoaded> loaded;
+
     @Scheduled(every = "60s", delayed = "90s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         if (config.pollMinutes() <= 0) return;
@@ -115,10 +118,21 @@ public class InventoryConnectionPoller {
         }
         if (!InventoryPollResult.OK.equals(result.status())) {
             LOG.warnf("inventory read of connection %s: %s (%s)", c.id(), result.status(), result.detail());
+        } else {
+            announce(source);
         }
         String detail = result.detail() == null ? "" : result.detail();
         repository.recordPoll(c.id(), Instant.now(), result.status(), detail.length() > 2000 ? detail.substring(0, 2000) : detail);
         return result;
+    }
+
+    /** Listeners (a findings scan) must not turn a stored read into a failed poll. */
+    private void announce(String source) {
+        try {
+            loaded.fire(new dev.outlay.ingestion.InventoryLoaded(TenantContext.requireTenant(), source));
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "inventory read %s: a listener of its success failed", source);
+        }
     }
 
     /** The (region, kind) pairs the read listed completely; denied listings are left out. */

@@ -34,6 +34,9 @@ public class InventoryImportService {
     @Inject
     InventoryWriter writer;
 
+    @Inject
+    jakarta.enterprise.event.Event<dev.outlay.ingestion.InventoryLoaded> loaded;
+
     /** {@code name} null = the default upload source {@code upload}; else {@code upload:<name>}. */
     public static String uploadSource(String name) {
         if (name == null || name.isBlank()) return UPLOAD;
@@ -57,13 +60,17 @@ public class InventoryImportService {
         }
     }
 
-    /** Parses then stores; the demo seeder calls this with generated files. */
+    /** Parses then stores, then announces it (a findings scan may follow); the demo seeder calls this with generated files. */
     public ImportResult importBytes(ImportContent content, String source, ImportFormat format, byte[] bytes, String sha256) {
+        ImportResult r;
         if (content == ImportContent.INVENTORY) {
             List<InventoryItem> items = InventoryFile.parse(bytes, format, Instant.now().truncatedTo(ChronoUnit.MICROS));
-            return writer.inventory(source, format, sha256, items, null);
+            r = writer.inventory(source, format, sha256, items, null);
+        } else {
+            List<MetricSample> samples = MetricsFile.parse(bytes, format).stream().map(MetricsFile.Line::sample).toList();
+            r = writer.metrics(source, format, sha256, samples);
         }
-        List<MetricSample> samples = MetricsFile.parse(bytes, format).stream().map(MetricsFile.Line::sample).toList();
-        return writer.metrics(source, format, sha256, samples);
+        loaded.fire(new dev.outlay.ingestion.InventoryLoaded(dev.outlay.tenancy.TenantContext.requireTenant(), source));
+        return r;
     }
 }
