@@ -15,19 +15,23 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
 /**
  * A resource's daily run rate from the ledger, per currency: before an action (the baseline stored with it) and after
- * it (what verification compares). Days without a charge count as zero; currencies are never mixed.
+ * it (what verification compares with the finding's low saving). Days without a charge count as zero; currencies are
+ * never mixed.
  */
 @ApplicationScoped
 public class FindingCosts {
 
     /** Days of ledger the baseline averages over (the billing window the detectors judge). */
     static final int BASELINE_DAYS = 30;
+    /** Ledger days after the action that verification averages over: a week, so one cheap day does not verify. */
+    static final int VERIFY_DAYS = 7;
     private static final int SCALE = 6;
 
     @Inject
@@ -44,30 +48,40 @@ public class FindingCosts {
     }
 
     /**
-     * Whether the cost dropped after the action taken on {@code actionDay}: every currency of the baseline is now
-     * billed at a lower daily rate over the ledger days after that day. Undecided (not dropped) until the ledger holds
-     * at least one day after the action.
+     * Whether the action taken on {@code actionDay} shows in the ledger, judged on complete days up to {@code through}
+     * (the scan's day): over the last {@value #VERIFY_DAYS} ledger days after the action day (fewer when fewer have
+     * passed, at least one), the resource's average daily effective cost in every currency of the baseline is lower
+     * than the baseline by at least the finding's low monthly saving in that currency as a daily rate (low ÷ 30.4375);
+     * a currency without a saving needs any drop. Days without a charge count as zero.
      */
-    public Drop compare(String resourceId, Map<String, BigDecimal> baseline, LocalDate actionDay) {
-        Optional<LocalDate> end = ledgerEnd();
-        if (end.isEmpty() || !end.get().isAfter(actionDay)) {
-            return new Drop(false, baseline, Map.of(), end.orElse(null), "the ledger has no day after the action yet");
+    public Drop compare(String resourceId, Map<String, BigDecimal> baseline, LocalDate actionDay, List<SavingsRange> savings,
+                        LocalDate through) {
+        Optional<LocalDate> ledgerEnd = ledgerEnd();
+        LocalDate end = ledgerEnd.filter(e -> !e.isAfter(through)).orElse(through);
+        if (ledgerEnd.isEmpty() || !end.isAfter(actionDay)) {
+            return new Drop(false, baseline, Map.of(), ledgerEnd.orElse(null), "the ledger has no complete day after the action yet");
         }
         if (baseline == null || baseline.values().stream().noneMatch(v -> v.signum() > 0)) {
-            return new Drop(false, baseline, Map.of(), end.get(), "the resource had no cost before the action to compare with");
+            return new Drop(false, baseline, Map.of(), end, "the resource had no cost before the action to compare with");
         }
-        int days = (int) ChronoUnit.DAYS.between(actionDay, end.get());
-        Map<String, BigDecimal> after = daily(resourceId, actionDay.plusDays(1), end.get(), days);
+        int days = (int) Math.min(VERIFY_DAYS, ChronoUnit.DAYS.between(actionDay, end));
+        LocalDate from = end.minusDays(days - 1L);
+        Map<String, BigDecimal> after = daily(resourceId, from, end, days);
+        List<String> drops = new java.util.ArrayList<>();
         for (Map.Entry<String, BigDecimal> b : baseline.entrySet()) {
             if (b.getValue().signum() <= 0) continue;
-            BigDecimal now = after.getOrDefault(b.getKey(), BigDecimal.ZERO);
-            if (now.compareTo(b.getValue()) >= 0) {
-                return new Drop(false, baseline, after, end.get(), b.getKey() + " " + now.toPlainString() + "/day after the action, "
-                        + b.getValue().toPlainString() + "/day before");
-            }
+            String currency = b.getKey();
+            BigDecimal now = after.getOrDefault(currency, BigDecimal.ZERO);
+            BigDecimal needed = savings.stream().filter(s -> s.currency().equals(currency)).findFirst()
+                    .map(s -> s.low().divide(SavingsRange.DAYS_PER_MONTH, SCALE, RoundingMode.HALF_EVEN)).orElse(BigDecimal.ZERO);
+            BigDecimal dropped = b.getValue().subtract(now);
+            boolean enough = needed.signum() > 0 ? dropped.compareTo(needed) >= 0 : dropped.signum() > 0;
+            String line = currency + " " + b.getValue().toPlainString() + "/day before, " + now.toPlainString() + "/day over " + from
+                    + ".." + end + " (drop " + dropped.toPlainString() + ", needed " + (needed.signum() > 0 ? needed.toPlainString() : "any") + ")";
+            if (!enough) return new Drop(false, baseline, after, end, line);
+            drops.add(line);
         }
-        return new Drop(true, baseline, after, end.get(), "daily cost after the action " + after + " below " + baseline
-                + " over " + days + " ledger day(s) to " + end.get());
+        return new Drop(true, baseline, after, end, "cost dropped: " + String.join("; ", drops));
     }
 
     /** The newest charge day of the tenant's ledger. */

@@ -84,7 +84,8 @@ public class FindingLifecycle {
     @Transactional
     public StoredFinding verify(String id) {
         StoredFinding f = allowed(id, "verify");
-        FindingCosts.Drop drop = costs.compare(f.resourceId(), f.actionBaseline(), f.actionedAt().atZone(ZoneOffset.UTC).toLocalDate());
+        FindingCosts.Drop drop = costs.compare(f.resourceId(), f.actionBaseline(), f.actionedAt().atZone(ZoneOffset.UTC).toLocalDate(),
+                f.savings(), FindingScans.lastCompleteDay());
         if (!drop.dropped()) throw new FindingTransitionException(id, "verify", f.status(), "the cost has not dropped: " + drop.why());
         move(f, FindingStatus.VERIFIED, FindingStore.Change.NONE, drop.why(), "finding.verify");
         return store.find(id).orElseThrow();

@@ -22,14 +22,17 @@ import java.util.UUID;
  * Applies a scan's outcome in one transaction, so a failed scan leaves every finding as it was:
  * <ul>
  * <li>a first detection is stored open, routed to its owner (triage + outbox) and audited;</li>
- * <li>a re-detection updates evidence, savings, versions and last_seen and keeps the status — a waiver holds until
- * its date has passed, an accepted finding stays accepted, an actioned one is reopened only once the grace after the
- * action has passed and it is still detected;</li>
- * <li>a live finding not detected again: closed with the reason when its resource is gone (the inventory no longer
- * lists it, or it is neither listed nor billed any more), verified when it was actioned and the resource's cost has
- * dropped, closed as resolved when its rule no longer holds under the same profile.</li>
+ * <li>a re-detection updates evidence, savings, versions and last_seen (the same row, never a second one) and keeps
+ * the status, except: a waiver whose last day is before the scan's day is over (reopened); an actioned finding whose
+ * cost dropped ({@link FindingCosts#compare}) is verified, one whose cost did not drop is reopened once the grace
+ * after the action has passed; a verified finding is reopened when its cost is no longer down; a closed one is
+ * open again;</li>
+ * <li>a live finding not detected again: an actioned one is verified when its resource is gone or its cost dropped;
+ * any other is closed with the reason when its resource is gone (the inventory no longer lists it, or it is neither
+ * listed nor billed any more), or closed as resolved when its rule no longer holds under the same profile.</li>
  * </ul>
- * A detector that answered insufficient-data (or a rule-level waiver) for a resource leaves its finding untouched.
+ * A detector that answered insufficient-data (or a rule-level waiver) for a resource leaves its finding untouched; the
+ * verdict is kept with its reason in the scan's undecided list.
  */
 @ApplicationScoped
 public class FindingReconciler {
@@ -65,6 +68,15 @@ public class FindingReconciler {
     @Inject
     AuditLog audit;
 
+    private FindingCosts.Drop drop(StoredFinding f, LocalDate asOf) {
+        if (f.actionedAt() == null) return new FindingCosts.Drop(false, null, Map.of(), null, "no action is recorded");
+        return costs.compare(f.resourceId(), f.actionBaseline(), actionDay(f), f.savings(), asOf);
+    }
+
+    private static LocalDate actionDay(StoredFinding f) {
+        return f.actionedAt().atZone(ZoneOffset.UTC).toLocalDate();
+    }
+
     @Transactional
     public FindingScan.Counts apply(Outcome o) {
         int created = 0, updated = 0, closed = 0, verified = 0, reopened = 0;
@@ -96,25 +108,36 @@ public class FindingReconciler {
             updated++;
             switch (f.status()) {
                 case FindingStatus.WAIVED -> {
+                    // until is the waiver's last day: a scan of that day still honours it
                     if (f.waivedUntil() != null && f.waivedUntil().isBefore(o.asOf())) {
-                        lifecycle.move(f, FindingStatus.OPEN, FindingStore.Change.NONE, "waiver ended " + f.waivedUntil()
+                        lifecycle.move(f, FindingStatus.REOPENED, FindingStore.Change.NONE, "waiver ended " + f.waivedUntil()
                                 + " and the finding is still detected", "finding.waiver_expired", o.scanId());
+                        reopened++;
                     }
                 }
                 case FindingStatus.ACTIONED -> {
-                    LocalDate actionDay = f.actionedAt().atZone(ZoneOffset.UTC).toLocalDate();
-                    long days = ChronoUnit.DAYS.between(actionDay, o.asOf());
+                    FindingCosts.Drop drop = drop(f, o.asOf());
+                    long days = ChronoUnit.DAYS.between(actionDay(f), o.asOf());
                     int graceDays = config.reopenGraceDays();
-                    if (days >= graceDays) {
+                    if (drop.dropped()) {
+                        lifecycle.move(f, FindingStatus.VERIFIED, FindingStore.Change.NONE, drop.why() + " (still detected)",
+                                "finding.verify", o.scanId());
+                        verified++;
+                    } else if (days >= graceDays) {
                         lifecycle.move(f, FindingStatus.REOPENED, FindingStore.Change.NONE, "still detected " + days
-                                + " days after the action (grace " + graceDays + " days)", "finding.reopen", o.scanId());
+                                + " days after the action (grace " + graceDays + " days) and the cost did not drop: " + drop.why(),
+                                "finding.reopen", o.scanId());
                         reopened++;
                     }
                 }
                 case FindingStatus.VERIFIED -> {
-                    lifecycle.move(f, FindingStatus.REOPENED, FindingStore.Change.NONE, "detected again after verification",
-                            "finding.reopen", o.scanId());
-                    reopened++;
+                    // a verified saving holds while the cost stays down; detected with the cost back up, it is reopened
+                    FindingCosts.Drop drop = drop(f, o.asOf());
+                    if (!drop.dropped()) {
+                        lifecycle.move(f, FindingStatus.REOPENED, FindingStore.Change.NONE, "detected again after verification and "
+                                + "the cost is no longer down: " + drop.why(), "finding.reopen", o.scanId());
+                        reopened++;
+                    }
                 }
                 case FindingStatus.CLOSED -> lifecycle.move(f, FindingStatus.OPEN, FindingStore.Change.NONE,
                         "detected again after it was closed (" + f.closedReason() + ")", "finding.redetect", o.scanId());
@@ -141,9 +164,10 @@ public class FindingReconciler {
             }
             switch (f.status()) {
                 case FindingStatus.ACTIONED -> {
-                    FindingCosts.Drop drop = costs.compare(f.resourceId(), f.actionBaseline(), f.actionedAt().atZone(ZoneOffset.UTC).toLocalDate());
-                    if (drop.dropped()) {
-                        lifecycle.move(f, FindingStatus.VERIFIED, FindingStore.Change.NONE, drop.why(), "finding.verify", o.scanId());
+                    FindingCosts.Drop drop = drop(f, o.asOf());
+                    if (gone != null || drop.dropped()) {
+                        lifecycle.move(f, FindingStatus.VERIFIED, FindingStore.Change.NONE, gone != null ? gone : drop.why(),
+                                "finding.verify", o.scanId());
                         verified++;
                     }
                 }

@@ -48,13 +48,15 @@ class FindingScanTest {
         return bearer(T, "fo", "finops_admin");
     }
 
+    static final String FOCUS_HEADER = "BilledCost,BillingAccountId,BillingAccountName,BillingCurrency,BillingPeriodEnd,"
+            + "BillingPeriodStart,ChargeCategory,ChargeClass,ChargeDescription,ChargeFrequency,ChargePeriodEnd,ChargePeriodStart,"
+            + "ConsumedQuantity,ConsumedUnit,ContractedCost,EffectiveCost,InvoiceIssuerName,ListCost,PricingCategory,PricingQuantity,"
+            + "PricingUnit,ProviderName,PublisherName,RegionId,RegionName,ResourceId,ServiceCategory,ServiceName,SubAccountId,"
+            + "SubAccountName,Tags\n";
+
     /** FOCUS rows for February 2026: two volumes at 0.50/day, an idle address at 0.12/day for 24 h, all tagged to a team. */
     static String ledger() {
-        StringBuilder sb = new StringBuilder("BilledCost,BillingAccountId,BillingAccountName,BillingCurrency,BillingPeriodEnd,"
-                + "BillingPeriodStart,ChargeCategory,ChargeClass,ChargeDescription,ChargeFrequency,ChargePeriodEnd,ChargePeriodStart,"
-                + "ConsumedQuantity,ConsumedUnit,ContractedCost,EffectiveCost,InvoiceIssuerName,ListCost,PricingCategory,PricingQuantity,"
-                + "PricingUnit,ProviderName,PublisherName,RegionId,RegionName,ResourceId,ServiceCategory,ServiceName,SubAccountId,"
-                + "SubAccountName,Tags\n");
+        StringBuilder sb = new StringBuilder(FOCUS_HEADER);
         for (int i = 0; i < 28; i++) {
             LocalDate d = LocalDate.of(2026, 2, 1).plusDays(i);
             row(sb, d, "0.50", "16", "GB-Mo", LOOSE, "Storage", "EBS", "payments");
@@ -64,7 +66,7 @@ class FindingScanTest {
         return sb.toString();
     }
 
-    private static void row(StringBuilder sb, LocalDate d, String cost, String qty, String unit, String resource, String category,
+    static void row(StringBuilder sb, LocalDate d, String cost, String qty, String unit, String resource, String category,
                             String service, String team) {
         sb.append(cost).append(",acct-1,Acme,USD,2026-03-01T00:00:00Z,2026-02-01T00:00:00Z,Usage,,").append(service).append(",Usage-Based,")
                 .append(d.plusDays(1)).append("T00:00:00Z,").append(d).append("T00:00:00Z,").append(qty).append(',').append(unit).append(',')
