@@ -36,6 +36,20 @@ public class ProcessStarter {
         return start(violationTriage, variables);
     }
 
+    /**
+     * Ends a violation triage that is still running (aborting it fails its open user tasks, so they leave every
+     * inbox); false when it had already ended.
+     */
+    public boolean abortViolationTriage(String processInstanceId) {
+        return violationTriage.instances().findById(processInstanceId)
+                .filter(pi -> pi.status() != org.kie.kogito.process.ProcessInstance.STATE_COMPLETED
+                        && pi.status() != org.kie.kogito.process.ProcessInstance.STATE_ABORTED)
+                .map(pi -> {
+                    pi.abort();
+                    return true;
+                }).orElse(false);
+    }
+
     private <T extends Model> String start(Process<T> process, Map<String, Object> variables) {
         T model = process.createModel();
         ((MapInput) model).fromMap(variables);

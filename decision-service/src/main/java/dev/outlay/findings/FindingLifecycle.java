@@ -39,6 +39,9 @@ public class FindingLifecycle {
     FindingApprovals approvals;
 
     @Inject
+    FindingRouting routing;
+
+    @Inject
     AuditLog audit;
 
     /** Whether acting on the finding needs an approver's yes first. */
@@ -98,7 +101,10 @@ public class FindingLifecycle {
         move(f, FindingStatus.ACTIONED, FindingStore.Change.actioned(now, by, baseline), reason, auditAction);
     }
 
-    /** One status change with its history and audit entries; a lost race with another transition is a conflict. */
+    /**
+     * One status change with its history and audit entries, and the owner's triage brought in line with it
+     * ({@link FindingRouting#statusChanged}); a lost race with another transition is a conflict.
+     */
     void move(StoredFinding f, String to, FindingStore.Change change, String reason, String auditAction) {
         move(f, to, change, reason, auditAction, null);
     }
@@ -119,6 +125,7 @@ public class FindingLifecycle {
         if (change.closedReason() != null) after.put("closedReason", change.closedReason());
         if (scanId != null) after.put("scanId", scanId.toString());
         audit.record(auditAction, "finding", f.id(), Map.of("status", f.status()), after);
+        routing.statusChanged(f, to, reason);
     }
 
     private StoredFinding allowed(String id, String transition) {
