@@ -67,15 +67,7 @@ class FindingRescanLifecycleTest {
         days(sb, "vol-r-recent", "1.00");
         days(sb, "vol-r-waived-old", "1.00");
         days(sb, "vol-r-waived-new", "1.00");
-        String id = given().header("Authorization", finops()).multiPart("source", "focus")
-                .multiPart("file", "rescan-ledger.csv", sb.toString().getBytes(), "text/csv")
-                .post("/api/v1/ingestions").then().statusCode(202).extract().path("id");
-        String status = "queued";
-        for (int i = 0; i < 600 && (status.equals("queued") || status.equals("running")); i++) {
-            Thread.sleep(100);
-            status = given().header("Authorization", finops()).get("/api/v1/ingestions/" + id).then().extract().path("status");
-        }
-        assertEquals("succeeded", status);
+        FindingScanTest.ingest(finops(), "rescan-ledger.csv", sb.toString());
     }
 
     /** A low saving of 20 USD a month: a verified action must cut at least 20 / 30.4375 = 0.657084 USD a day. */

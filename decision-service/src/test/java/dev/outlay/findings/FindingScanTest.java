@@ -76,7 +76,12 @@ class FindingScanTest {
     }
 
     private void sql(String sql, Object... args) {
-        TenantContext.runAs(TenantContext.system(T), () -> {
+        sql(dataSource, T, sql, args);
+    }
+
+    /** One statement as the tenant's system identity (row-level security applies). */
+    static void sql(AgroalDataSource dataSource, String tenant, String sql, Object... args) {
+        TenantContext.runAs(TenantContext.system(tenant), () -> {
             try (Connection c = TenantConnections.open(dataSource); PreparedStatement ps = c.prepareStatement(sql)) {
                 for (int i = 0; i < args.length; i++) ps.setObject(i + 1, args[i]);
                 ps.executeUpdate();
@@ -86,16 +91,21 @@ class FindingScanTest {
         });
     }
 
-    private void seed() throws InterruptedException {
-        String id = given().header("Authorization", finops()).multiPart("source", "focus")
-                .multiPart("file", "findings-ledger.csv", ledger().getBytes(), "text/csv")
+    /** Loads a FOCUS CSV through the ingestion API and waits until it succeeded. */
+    static void ingest(String auth, String name, String csv) throws InterruptedException {
+        String id = given().header("Authorization", auth).multiPart("source", "focus")
+                .multiPart("file", name, csv.getBytes(), "text/csv")
                 .post("/api/v1/ingestions").then().statusCode(202).extract().path("id");
         String status = "queued";
         for (int i = 0; i < 600 && (status.equals("queued") || status.equals("running")); i++) {
             Thread.sleep(100);
-            status = given().header("Authorization", finops()).get("/api/v1/ingestions/" + id).then().extract().path("status");
+            status = given().header("Authorization", auth).get("/api/v1/ingestions/" + id).then().extract().path("status");
         }
         assertEquals("succeeded", status);
+    }
+
+    private void seed() throws InterruptedException {
+        ingest(finops(), "findings-ledger.csv", ledger());
         // The CSV loader has no x_UsageType column: the CUR usage type of the idle address is set as a CUR load would.
         sql("UPDATE outlay.ledger_charge SET x_usage_type = 'EU-PublicIPv4:IdleAddress' WHERE tenant_id = ? AND resource_id = ?", T, EIP);
         given().header("Authorization", finops()).contentType(ContentType.JSON).body(Map.of("billingPeriod", "2026-02"))

@@ -1,6 +1,5 @@
 package dev.outlay.findings;
 
-import dev.outlay.tenancy.TenantConnections;
 import dev.outlay.tenancy.TenantContext;
 import dev.outlay.tenancy.TenantRegistry;
 import io.agroal.api.AgroalDataSource;
@@ -11,9 +10,6 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -123,7 +119,7 @@ class FindingTriageSyncTest {
                 .body("objectId", hasItem(vWaived)).body("objectId", hasItem(vGone));
 
         // the waiver ran out and the scan still detects it: reopened, with a new triage in the owners' inbox
-        sql("UPDATE outlay.finding SET waived_until = ? WHERE tenant_id = ? AND id = ?",
+        FindingScanTest.sql(dataSource, T, "UPDATE outlay.finding SET waived_until = ? WHERE tenant_id = ? AND id = ?",
                 java.sql.Date.valueOf(FindingScans.lastCompleteDay().minusDays(1)), T, waived.id());
         FindingScan.Counts again = scan(List.of(waived), Map.of());
         assertEquals(1, again.reopened(), again.toString());
@@ -132,16 +128,5 @@ class FindingTriageSyncTest {
         assertTrue(inbox().contains(vAgain), "the reopened finding is back in the inbox: " + inbox());
         given().header("Authorization", aud).get("/api/v1/violations/" + vAgain).then().statusCode(200)
                 .body("status", equalTo("open")).body("policyReason", containsString("reopened: waiver ended"));
-    }
-
-    private void sql(String sql, Object... args) {
-        TenantContext.runAs(TenantContext.system(T), () -> {
-            try (Connection c = TenantConnections.open(dataSource); PreparedStatement ps = c.prepareStatement(sql)) {
-                for (int i = 0; i < args.length; i++) ps.setObject(i + 1, args[i]);
-                ps.executeUpdate();
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
-            }
-        });
     }
 }
