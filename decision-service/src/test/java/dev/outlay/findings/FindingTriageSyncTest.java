@@ -58,7 +58,11 @@ class FindingTriageSyncTest {
     }
 
     private FindingDetection routed(String resource) {
-        FindingDetection d = FindingLifecycleTest.detection(resource, "waste.ebs.unattached", "payments", "low", "DELETE", "dev",
+        return routed(resource, "low");
+    }
+
+    private FindingDetection routed(String resource, String risk) {
+        FindingDetection d = FindingLifecycleTest.detection(resource, "waste.ebs.unattached", "payments", risk, "DELETE", "dev",
                 List.of(new SavingsRange(new BigDecimal("1"), new BigDecimal("2"), new BigDecimal("3"), "USD")));
         QuarkusTransaction.requiringNew().run(() -> TenantContext.runAs(TenantContext.system(T), () -> {
             store.insert(d, FindingStatus.OPEN, Instant.now().truncatedTo(ChronoUnit.MICROS), null);
@@ -77,6 +81,28 @@ class FindingTriageSyncTest {
         List<Map<String, Object>> tasks = given().header("Authorization", pat()).get("/api/v1/inbox").then().statusCode(200)
                 .extract().jsonPath().getList("$");
         return tasks.stream().filter(t -> "AcknowledgeViolation".equals(t.get("taskName"))).map(t -> (String) t.get("subjectId")).toList();
+    }
+
+    @Test
+    void anApprovedRiskyActionEndsTheTriageFromInsideTheApproval() {
+        tenants.ensure(T, T, false);
+        FindingDetection risky = routed("vol-t-risky-" + UUID.randomUUID(), "high");
+        String violation = violationOf(risky.id());
+        String requestId = given().header("Authorization", pat()).contentType(ContentType.JSON).body(Map.of("reason", "delete it"))
+                .post("/api/v1/findings/" + risky.id() + "/action").then().statusCode(200).body("status", equalTo("pending_approval"))
+                .extract().path("approvalRequestId");
+        assertTrue(inbox().contains(violation), "asking for approval keeps the owners' triage");
+        String fay = bearer(T, "fay", "finops_admin");
+        List<Map<String, Object>> tasks = given().header("Authorization", fay).get("/api/v1/inbox").then().statusCode(200)
+                .extract().jsonPath().getList("$");
+        Object task = tasks.stream().filter(t -> requestId.equals(t.get("subjectId"))).map(t -> t.get("taskId")).findFirst().orElseThrow();
+        given().header("Authorization", fay).contentType(ContentType.JSON).body(Map.of("decision", "approve", "comment", "fine"))
+                .post("/api/v1/inbox/" + task + "/complete").then().statusCode(200);
+        given().header("Authorization", pat()).get("/api/v1/findings/" + risky.id()).then().statusCode(200)
+                .body("finding.status", equalTo("actioned"));
+        assertTrue(!inbox().contains(violation), "the approval's action ended the triage: " + inbox());
+        given().header("Authorization", bearer(T, "aud", "auditor")).get("/api/v1/violations/" + violation).then().statusCode(200)
+                .body("status", equalTo("closed")).body("action", containsString("finding actioned: approved by fay"));
     }
 
     private FindingScan.Counts scan(List<FindingDetection> detected, Map<String, Instant> absent) {

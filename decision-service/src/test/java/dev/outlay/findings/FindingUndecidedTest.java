@@ -1,6 +1,8 @@
 package dev.outlay.findings;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 
@@ -8,6 +10,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static dev.outlay.support.Tokens.bearer;
 import static io.restassured.RestAssured.given;
@@ -39,6 +42,9 @@ class FindingUndecidedTest {
         given().header("Authorization", finops()).contentType("text/csv").body(csv)
                 .post("/api/v1/inventory/imports?content=" + content).then().statusCode(201);
     }
+
+    @Inject
+    AgroalDataSource dataSource;
 
     @SuppressWarnings("unchecked")
     @Test
@@ -125,5 +131,25 @@ class FindingUndecidedTest {
                 .statusCode(404);
         given().header("Authorization", bearer(OTHER, "fo", "finops_admin")).get("/api/v1/findings/coverage").then().statusCode(200)
                 .body("scanId", org.hamcrest.Matchers.nullValue()).body("detectors.size()", equalTo(0));
+
+        // a failed scan wrote no list: 409
+        UUID failed = UUID.randomUUID();
+        FindingScanTest.sql(dataSource, T, "INSERT INTO outlay.finding_scan (id, tenant_id, status, trigger, profile, as_of, created_by, "
+                + "finished_at, problem) VALUES (?, ?, 'failed', 'request', 'azure-advisor', ?, 'test', now(), '{}')", failed, T, asOf.minusDays(9));
+        given().header("Authorization", finops()).get("/api/v1/findings/scans/" + failed + "/undecided").then().statusCode(409)
+                .contentType(startsWith("application/problem+json"));
+
+        // 29 newer scans besides the next one: the first scan's list is pruned (410), its counts stay
+        for (int i = 0; i < FindingUndecidedStore.KEPT_SCANS - 1; i++) {
+            FindingScanTest.sql(dataSource, T, "INSERT INTO outlay.finding_scan (id, tenant_id, status, trigger, profile, as_of, created_by, "
+                    + "started_at, finished_at) VALUES (?, ?, 'succeeded', 'request', 'conservative', ?, 'test', now(), now())",
+                    UUID.randomUUID(), T, asOf.minusDays(2));
+        }
+        given().header("Authorization", finops()).contentType(ContentType.JSON).body("{}")
+                .post("/api/v1/findings/scan?wait=true").then().statusCode(201).body("status", equalTo("succeeded"));
+        given().header("Authorization", finops()).get("/api/v1/findings/scans/" + scanId + "/undecided").then().statusCode(410)
+                .contentType(startsWith("application/problem+json"));
+        given().header("Authorization", finops()).get("/api/v1/findings/scans/" + scanId).then().statusCode(200)
+                .body("detectors.find { it.detector == 'waste.compute.idle' }.insufficientData", equalTo(1));
     }
 }
