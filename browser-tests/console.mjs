@@ -88,6 +88,43 @@ try {
   const bad = await page.goto(`${base}/console/costs?groupBy=colour`);
   check(bad.status() === 400 && await page.locator('.problem[role=alert]').count() === 1, 'a bad dimension is a 400 page naming the problem');
 
+  // Anomalies: the queue, and the first anomaly's page with the detector's band drawn and tabled.
+  await page.goto(base + '/console/anomalies');
+  const firstAnomaly = page.locator('tr[data-anomaly] a').first();
+  if (await firstAnomaly.count() > 0) {
+    await Promise.all([page.waitForLoadState('load'), firstAnomaly.click()]);
+    check(await page.locator('svg.chart polygon').count() === 1, 'an anomaly\'s page draws its baseline band');
+    check(await page.locator('tr[data-anomaly-day]').count() === 1, 'the band\'s table marks the anomaly\'s day');
+    await page.screenshot({ path: `${shots}/anomaly.png`, fullPage: true });
+  } else {
+    check(false, 'the demo has anomalies to show');
+  }
+
+  // Budgets: one created through the form as finance, its page showing the API's forecast for it.
+  const fin = await (await browser.newContext()).newPage();
+  await signIn(fin, 'finance');
+  await fin.goto(base + '/console/budgets');
+  await fin.fill('#b-name', 'Browser check ' + today);
+  await fin.selectOption('#b-scopeType', 'team');
+  await fin.fill('#b-scopeValue', 'payments');
+  await fin.fill('#b-amount', '5000');
+  await fin.fill('#b-currency', 'USD');
+  await Promise.all([fin.waitForURL(/\/console\/budgets\/[0-9a-f-]{36}$/), fin.click('form.budget-form button[type=submit]')]);
+  const budgetId = fin.url().split('/').pop();
+  const budgetStatus = await api(`/api/v1/budgets/${budgetId}/status`, process.env.OUTLAY_TOKEN_AUDITOR);
+  const forecastCell = (await fin.locator('td[data-forecast]').textContent()).trim();
+  check(forecastCell === `${roundHalfEven(String(budgetStatus.forecastAtPeriodEnd), 2)} USD`, `the budget page shows the API's forecast: ${forecastCell}`);
+  check(await fin.locator('svg.chart polyline').count() >= 1, 'the budget\'s burn chart is drawn');
+  await fin.screenshot({ path: `${shots}/budget.png`, fullPage: true });
+
+  // The audit log as the auditor: the budget just created is an entry, and the chain verifies.
+  const aud = await (await browser.newContext()).newPage();
+  await signIn(aud, 'auditor');
+  await aud.goto(base + '/console/audit?action=budget.create&verify=1');
+  check((await aud.locator('#verification strong').textContent()).trim() === 'Chain verified', 'the audit chain verifies in the console');
+  check(await aud.locator('td', { hasText: 'budget.create' }).count() >= 1, 'the budget\'s creation is in the audit log');
+  await aud.screenshot({ path: `${shots}/audit.png`, fullPage: true });
+
   // A spend request the policy escalates, approved in the browser by the approver (four-eyes: another person).
   const req = await api('/api/v1/spend-requests', process.env.OUTLAY_TOKEN_PLATFORM, {
     method: 'POST',
