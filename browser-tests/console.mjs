@@ -106,7 +106,7 @@ try {
   await fin.goto(base + '/console/budgets');
   await fin.fill('#b-name', 'Browser check ' + today);
   await fin.selectOption('#b-scopeType', 'team');
-  await fin.fill('#b-scopeValue', 'payments');
+  await fin.fill('#b-scopeValue', 'web');
   await fin.fill('#b-amount', '5000');
   await fin.fill('#b-currency', 'USD');
   await Promise.all([fin.waitForURL(/\/console\/budgets\/[0-9a-f-]{36}$/), fin.click('form.budget-form button[type=submit]')]);
