@@ -125,6 +125,28 @@ try {
   check(await aud.locator('td', { hasText: 'budget.create' }).count() >= 1, 'the budget\'s creation is in the audit log');
   await aud.screenshot({ path: `${shots}/audit.png`, fullPage: true });
 
+  // Ingestion: a small FOCUS file uploaded through the form (upload.js sends it with upload progress), the load followed
+  // to success on its page (which refreshes itself), then retracted with a reason so the demo's ledger is as it was.
+  const focusFile = [
+    'BilledCost,BillingAccountId,BillingAccountName,BillingCurrency,BillingPeriodEnd,BillingPeriodStart,ChargeCategory,ChargeDescription,ChargeFrequency,ChargePeriodEnd,ChargePeriodStart,EffectiveCost,ListCost,ProviderName,PublisherName,InvoiceIssuerName,RegionId,ServiceCategory,ServiceName,SubAccountId,ResourceId,Tags',
+    `1.25,browser-check,Browser check,USD,${tomorrow.slice(0, 8)}01T00:00:00Z,${today.slice(0, 8)}01T00:00:00Z,Usage,check,Usage-Based,${tomorrow}T00:00:00Z,${today}T00:00:00Z,1.25,1.25,Browser Cloud,Browser Cloud,Browser Cloud,local,Compute,VM,browser,vm-browser,`,
+  ].join('\n') + '\n';
+  await page.goto(base + '/console/ingestions');
+  await page.selectOption('#u-source', 'focus');
+  await page.setInputFiles('#u-file', { name: 'browser-check.csv', mimeType: 'text/csv', buffer: Buffer.from(focusFile) });
+  await Promise.all([page.waitForURL(/\/console\/ingestions\/[0-9a-f-]{36}$/), page.click('button[value=load]')]);
+  let loadStatus = '';
+  for (let i = 0; i < 60 && !['succeeded', 'failed', 'duplicate'].includes(loadStatus); i++) {
+    loadStatus = (await page.locator('[data-status]').textContent()).trim();
+    if (!['succeeded', 'failed', 'duplicate'].includes(loadStatus)) await page.waitForTimeout(1000);
+  }
+  check(loadStatus === 'succeeded', 'the uploaded file loads and its page follows it to success');
+  check((await page.locator('[data-counts-loaded]').textContent()).trim() === '1', 'the load\'s page shows the rows loaded');
+  await page.screenshot({ path: `${shots}/ingestion.png`, fullPage: true });
+  await page.fill('#r-reason', 'browser check cleans up');
+  await Promise.all([page.waitForLoadState('load'), page.click('form[action$="/retract"] button')]);
+  check((await page.locator('[data-status]').textContent()).trim() === 'retracted', 'the check retracts its file again');
+
   // A spend request the policy escalates, approved in the browser by the approver (four-eyes: another person).
   const req = await api('/api/v1/spend-requests', process.env.OUTLAY_TOKEN_PLATFORM, {
     method: 'POST',
