@@ -43,7 +43,10 @@ public final class FindingBuilder {
             Map.entry(Detectors.EBS_GP2, new String[][]{{"volumeSizeGiB", "gp2MaxSizeGiB"}, {"gp2Share", null}}),
             Map.entry(Detectors.COMPUTE_PREVGEN, new String[][]{}),
             Map.entry(Detectors.NONPROD_ALWAYS_ON, new String[][]{{"hoursShare28d", "alwaysOnMinHoursShare"},
-                    {"scheduleHoursPerWeek", null}}));
+                    {"scheduleHoursPerWeek", null}}),
+            Map.entry(Detectors.NONPROD_PROD_SHAPED, new String[][]{{"prodShapeSimilarity", "prodShapedMinSimilarity"},
+                    {"envAlwaysOnShare", "prodShapedMinHoursShare"}, {"envMembers", "prodShapedMinMembers"},
+                    {"prodMembers", null}, {"scheduleHoursPerWeek", null}}));
 
     private FindingBuilder() {
     }
@@ -96,6 +99,7 @@ public final class FindingBuilder {
             put(inventory, "size", item.size());
             put(inventory, "attachedTo", item.attachedTo());
             put(inventory, "zone", item.zone());
+            put(inventory, "application", EnvironmentPeers.application(item.tags()));
         }
         for (String k : List.of("ageDays", "daysInState", "environment", "waiverTag", "resizedRecently", "nonProd",
                 "prevGen", "attachedInstanceState")) {

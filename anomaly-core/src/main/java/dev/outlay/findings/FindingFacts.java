@@ -53,7 +53,21 @@ public final class FindingFacts {
         inventory(row, item, ledger, profile, scanDate);
         billing(row, ledger, scanDate);
         metrics(row, facts, profile, scanDate);
+        environment(row, facts, profile);
         return row;
+    }
+
+    // ------------------------------------------------------------------------------------ environment shape
+
+    /** The resource's environment against its application's production ({@link EnvironmentPeers}); null = unknown. */
+    private static void environment(Map<String, Object> row, ResourceFacts facts, ThresholdProfile profile) {
+        // A tenant's profile version from before prodEnvs existed compares nothing: every shape input stays unknown.
+        EnvironmentShape s = facts.peers() == null || !(profile.thresholds().get("prodEnvs") instanceof List<?>) ? null
+                : facts.peers().shape(facts.resourceId(), profile.list("prodEnvs")).orElse(null);
+        row.put("envMembers", s == null ? null : BigDecimal.valueOf(s.members()));
+        row.put("prodMembers", s == null ? null : BigDecimal.valueOf(s.prodMembers()));
+        row.put("prodShapeSimilarity", s == null ? null : s.similarity());
+        row.put("envAlwaysOnShare", s == null ? null : s.alwaysOnShare());
     }
 
     // ---------------------------------------------------------------------------------------------- inventory

@@ -82,6 +82,12 @@ public final class FindingSavings {
         return new Rule(rows, f, f, f);
     }
 
+    /** Share of a week outside the profile's schedule: 1 - scheduleHoursPerWeek / 168 (60 h → 0.642857). */
+    private static BigDecimal offHours(ThresholdProfile profile) {
+        return BigDecimal.ONE.subtract(profile.number("scheduleHoursPerWeek")
+                .divide(SCHEDULE_WEEK_HOURS, 6, RoundingMode.HALF_EVEN));
+    }
+
     private static Rule rule(String detector, ResourceFacts facts, Map<String, Object> row, ThresholdProfile profile) {
         BigDecimal one = BigDecimal.ONE;
         return switch (detector) {
@@ -106,8 +112,13 @@ public final class FindingSavings {
             case Detectors.NET_NAT_HEAVY -> new Rule(UsageSignatures.NAT_BYTES, BigDecimal.ZERO,
                     new BigDecimal("0.5"), one);
             case Detectors.COMPUTE_PREVGEN -> each(UsageSignatures.ANY, new BigDecimal("0.1"));
-            case Detectors.NONPROD_ALWAYS_ON -> each(UsageSignatures.ANY, one.subtract(
-                    profile.number("scheduleHoursPerWeek").divide(SCHEDULE_WEEK_HOURS, 6, RoundingMode.HALF_EVEN)));
+            case Detectors.NONPROD_ALWAYS_ON -> each(UsageSignatures.ANY, offHours(profile));
+            case Detectors.NONPROD_PROD_SHAPED -> {
+                // Scheduling the environment is the saving we stand behind (low and expected); tearing it down between
+                // uses (an ephemeral environment) is the ceiling, so high is the whole list cost.
+                BigDecimal off = offHours(profile);
+                yield new Rule(UsageSignatures.ANY, off, off, one);
+            }
             case Detectors.SAAS_UNUSED_SEATS -> each(UsageSignatures.ANY,
                     row.get("unusedSeatShare") instanceof BigDecimal s ? s : BigDecimal.ZERO);
             default -> throw new IllegalArgumentException("no savings rule for detector " + detector

@@ -50,7 +50,7 @@ class DemoInventoryTest {
         DemoInventorySeeder.Seeded s = TenantContext.runAs(TenantContext.system(T), () -> seeder.seedNow(END, 90));
         assertEquals("succeeded", s.billing().status());
         assertEquals(0, s.billing().counts().rowsFlagged(), "the generated CUR maps without a flag");
-        assertEquals(16, s.inventory().items());
+        assertEquals(24, s.inventory().items());
         assertEquals(3, s.metrics().gapDays(), "the previous-generation host's missing day, for its three metrics");
 
         Map<String, String> usage = Map.of(
