@@ -69,11 +69,13 @@ public final class FindingBuilder {
                 item == null ? null : item.region(), v.detector(), ruleSet, ruleVersionHash, profile.name(),
                 profile.versionHash(), v.tier(), v.tier().capConfidence(v.rawConfidence(), v.billingIsState()),
                 v.action(), v.probableCause(), v.requiredAction(), v.risk(), savings,
-                evidence(facts, v.detector(), row, scanDate), scanDate.minusDays(windowDays - 1L), scanDate,
+                evidence(facts, v.detector(), row, scanDate, FindingSavings.basis(v.detector(), facts, profile)),
+                scanDate.minusDays(windowDays - 1L), scanDate,
                 v.outcome(), v.waiverReason());
     }
 
-    static FindingEvidence evidence(ResourceFacts facts, String detector, Map<String, Object> row, LocalDate scanDate) {
+    static FindingEvidence evidence(ResourceFacts facts, String detector, Map<String, Object> row, LocalDate scanDate,
+                                    String savingsBasis) {
         LocalDate from = scanDate.minusDays(FindingFacts.BILLING_WINDOW_DAYS - 1L);
         List<LedgerDay> window = facts.ledger().stream().filter(r -> r.resourceId().equals(facts.resourceId())
                 && !r.day().isBefore(from) && !r.day().isAfter(scanDate)).toList();
@@ -107,7 +109,7 @@ public final class FindingBuilder {
             if (val != null && !"".equals(val)) inventory.put(k, val instanceof BigDecimal b ? b.toPlainString()
                     : val.toString());
         }
-        return new FindingEvidence(List.copyOf(usageTypes), costs, metrics, inventory);
+        return new FindingEvidence(List.copyOf(usageTypes), costs, metrics, inventory, savingsBasis);
     }
 
     private static void put(Map<String, String> m, String k, String v) {

@@ -322,15 +322,20 @@ public final class FindingsGenerator {
 
         InventoryItem prevGen() {
             // Previous-generation list price → same size current generation (us-east-1 on-demand, Linux).
+            // m3.medium has no same-size m5: still a finding, but with no savings figure (the truth has none either).
             String[][] fams = {{"m4.large", "0.100", "0.096"}, {"c4.large", "0.100", "0.085"},
-                    {"t2.medium", "0.0464", "0.0416"}, {"r4.large", "0.133", "0.126"}};
+                    {"t2.medium", "0.0464", "0.0416"}, {"r4.large", "0.133", "0.126"}, {"m4.2xlarge", "0.40", "0.384"},
+                    {"c3.xlarge", "0.21", "0.17"}, {"i2.xlarge", "0.853", "0.312"}, {"m3.medium", "0.067", null}};
             String[] f = fams[rnd.nextInt(fams.length)];
             double old = Double.parseDouble(f[1]);
-            double cur = Double.parseDouble(f[2]);
             BigDecimal daily = bill("BoxUsage:" + f[0], "RunInstances", 24, 24 * old, false);
             metrics(Load.BUSY, true);
-            BigDecimal saved = daily.multiply(BigDecimal.valueOf(1 - cur / old));
-            truth(Detectors.COMPUTE_PREVGEN, saved, saved);
+            if (f[2] == null) {
+                findings.add(Detectors.COMPUTE_PREVGEN);
+            } else {
+                BigDecimal saved = daily.multiply(BigDecimal.valueOf(1 - Double.parseDouble(f[2]) / old));
+                truth(Detectors.COMPUTE_PREVGEN, saved, saved);
+            }
             return item(ResourceKind.COMPUTE_INSTANCE, "running", f[0], null, 400, 200, Map.of());
         }
 
