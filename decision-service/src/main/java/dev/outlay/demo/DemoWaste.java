@@ -57,6 +57,12 @@ public final class DemoWaste {
     public static final String CHECKOUT_DEV_DB = RDS + "checkout-dev";
     public static final String CHECKOUT_QA_WEB = "i-0de0000000000f04";
     public static final String CHECKOUT_QA_WORKER = "i-0de0000000000f05";
+    // SaaS subscriptions (kind saas-subscription): billed per seat and day by their vendors' FOCUS exports, licence
+    // counts from the generic import. GitHub: 60 seats, 34 active (waste.saas.unused-seats); Slack: 40 seats, 39
+    // active (confounder: a fully used licence).
+    static final String SAAS_ACCOUNT = "acme-demo";
+    public static final String SAAS_GITHUB = "github-enterprise:acme-demo";
+    public static final String SAAS_SLACK = "slack:acme-demo";
 
     private static final DateTimeFormatter TS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'.000Z'");
 
@@ -268,11 +274,55 @@ public final class DemoWaste {
             item(sb, RDS + "checkout-" + env, "us-east-1a", "database-instance", "available", "db.r5.large", "", today.minusDays(300),
                     today.minusDays(2), tags, "identifier=checkout-" + env + ";engine=postgres;multiAz=false;allocatedStorageGiB=100");
         }
+        saasItem(sb, SAAS_GITHUB, "github", "enterprise", today, "team=platform", 60, 34);
+        saasItem(sb, SAAS_SLACK, "slack", "business-plus", today, "team=platform", 40, 39);
         for (String qa : List.of(CHECKOUT_QA_WEB, CHECKOUT_QA_WORKER)) {
             item(sb, qa, "us-east-1a", "compute-instance", "running", "t3.small", "", today.minusDays(300), today.minusDays(30),
                     "team=checkout;env=qa;application=checkout", "architecture=x86_64;lifecycle=on-demand");
         }
         return sb.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static void saasItem(StringBuilder sb, String id, String provider, String plan, LocalDate today, String tags,
+                                 int purchased, int active) {
+        sb.append(id).append(',').append(provider).append(',').append(SAAS_ACCOUNT).append(",,,saas-subscription,active,")
+                .append(plan).append(",,").append(today.minusDays(400)).append("T00:00:00Z,,").append(tags)
+                .append(",seatsPurchased=").append(purchased).append(";seatsActive=").append(active)
+                .append(";activityWindowDays=30\n");
+    }
+
+    // ---------------------------------------------------------------- SaaS billing
+
+    static final String FOCUS_HEADER = "BilledCost,BillingAccountId,BillingAccountName,BillingCurrency,BillingPeriodEnd,"
+            + "BillingPeriodStart,ChargeCategory,ChargeClass,ChargeDescription,ChargeFrequency,ChargePeriodEnd,ChargePeriodStart,"
+            + "ConsumedQuantity,ConsumedUnit,ContractedCost,EffectiveCost,InvoiceIssuerName,ListCost,PricingCategory,PricingQuantity,"
+            + "PricingUnit,ProviderName,PublisherName,RegionId,RegionName,ResourceId,ServiceCategory,ServiceName,SubAccountId,"
+            + "SubAccountName,Tags\n";
+
+    /**
+     * The two subscriptions' seat charges as their vendors' FOCUS exports give them: one row per subscription and day
+     * over {@code days} days ending {@code lastDay}, seats × daily seat rate (GitHub 60 × 0.70, Slack 40 × 0.40).
+     */
+    public static byte[] saasFocus(LocalDate lastDay, int days) {
+        StringBuilder sb = new StringBuilder(FOCUS_HEADER);
+        for (LocalDate d = lastDay.minusDays(days - 1L); !d.isAfter(lastDay); d = d.plusDays(1)) {
+            focus(sb, d, SAAS_GITHUB, "GitHub", "Developer Tools", "GitHub Enterprise Cloud", 60, "0.70");
+            focus(sb, d, SAAS_SLACK, "Slack", "Business Applications", "Slack Business+", 40, "0.40");
+        }
+        return sb.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static void focus(StringBuilder sb, LocalDate d, String id, String vendor, String category, String service,
+                              int seats, String seatDay) {
+        String cost = new BigDecimal(seatDay).multiply(BigDecimal.valueOf(seats)).setScale(2, RoundingMode.HALF_EVEN).toPlainString();
+        YearMonth month = YearMonth.from(d);
+        sb.append(cost).append(',').append(SAAS_ACCOUNT).append(",Acme Demo,USD,").append(month.plusMonths(1).atDay(1))
+                .append("T00:00:00Z,").append(month.atDay(1)).append("T00:00:00Z,Usage,,").append(service).append(" seats,Recurring,")
+                .append(d.plusDays(1)).append("T00:00:00Z,").append(d).append("T00:00:00Z,").append(seats).append(",Seats,")
+                .append(cost).append(',').append(cost).append(',').append(vendor).append(',').append(cost).append(",Standard,")
+                .append(seats).append(",Seats,").append(vendor).append(',').append(vendor).append(",,,").append(id).append(',')
+                .append(category).append(',').append(service).append(',').append(SAAS_ACCOUNT).append(",Acme Demo,")
+                .append("\"{\"\"team\"\":\"\"platform\"\"}\"\n");
     }
 
     private static void item(StringBuilder sb, String id, String zone, String kind, String state, String size, String attachedTo,
