@@ -72,6 +72,7 @@ public final class FindingsGenerator {
         TEMPLATES.put("c:memory-bound", 1);
         TEMPLATES.put("c:stopped-instance", 1);
         TEMPLATES.put("c:nat-normal", 1);
+        TEMPLATES.put("c:saas-fully-used", 1);
         TEMPLATES.put("c:shaped-prod-web", 2);
         TEMPLATES.put("c:shaped-prod-db", 1);
         TEMPLATES.put("c:shaped-dev-scheduled-web", 2);
@@ -198,7 +199,8 @@ public final class FindingsGenerator {
                 }
                 case "c:prod-multiaz" -> database(true, false);
                 case "multizone-test" -> multiZone();
-                case "saas-seats" -> seats();
+                case "saas-seats" -> seats(false);
+                case "c:saas-fully-used" -> seats(true);
                 case "c:shaped-prod-web" -> envMember("prod", ResourceKind.COMPUTE_INSTANCE, "m5.xlarge", 0.192, false);
                 case "c:shaped-prod-db" -> envMember("prod", ResourceKind.DATABASE_INSTANCE, "db.r5.large", 0.25, false);
                 case "shaped-staging-web" -> envMember("staging", ResourceKind.COMPUTE_INSTANCE, "m5.xlarge", 0.192, false);
@@ -528,15 +530,15 @@ public final class FindingsGenerator {
             return item(ResourceKind.KUBERNETES_WORKLOAD, "running", null, null, 400, 200, Map.of("zoneCount", "3"));
         }
 
-        InventoryItem seats() {
+        /** A licence pool; {@code fullyUsed}: at most 2 of 50 seats idle (below every profile's unused share). */
+        InventoryItem seats(boolean fullyUsed) {
             int purchased = 50;
-            int active = between(10, 38);
+            int active = fullyUsed ? between(48, 52) : between(10, 38);
             BigDecimal daily = bill("Seats:Enterprise", "Subscription", 0, purchased * 20.0 / MONTH.doubleValue(), false);
             BigDecimal unused = daily.multiply(BigDecimal.valueOf(purchased - active))
                     .divide(BigDecimal.valueOf(purchased), 10, RoundingMode.HALF_EVEN);
-            truth(Detectors.SAAS_UNUSED_SEATS, unused, unused);
-            // No SaaS resource kind exists yet; the seats rule reads only the license attributes, not the kind.
-            return new InventoryItem("saas", "acme-github", null, null, id, ResourceKind.KUBERNETES_WORKLOAD, "active",
+            if (!fullyUsed) truth(Detectors.SAAS_UNUSED_SEATS, unused, unused);
+            return new InventoryItem("github", "acme-github", null, null, id, ResourceKind.SAAS_SUBSCRIPTION, "active",
                     "enterprise", null, ago(400), ago(400), tags,
                     Map.of("seatsPurchased", Integer.toString(purchased), "seatsActive", Integer.toString(active)),
                     ago(0));
