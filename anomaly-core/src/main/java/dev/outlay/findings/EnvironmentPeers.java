@@ -70,13 +70,7 @@ public final class EnvironmentPeers {
 
     /** The application tag's value, lowercased, or "" when the resource carries none. */
     public static String application(Map<String, String> tags) {
-        Map<String, String> ci = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        ci.putAll(tags);
-        for (String k : APPLICATION_KEYS) {
-            String v = ci.get(k);
-            if (v != null && !v.isBlank()) return v.strip().toLowerCase(Locale.ROOT);
-        }
-        return "";
+        return FindingFacts.firstTag(tags, APPLICATION_KEYS);
     }
 
     /**

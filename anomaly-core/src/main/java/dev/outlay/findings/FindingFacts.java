@@ -165,9 +165,14 @@ public final class FindingFacts {
     }
 
     static String environment(Map<String, String> tags) {
+        return firstTag(tags, ENV_KEYS);
+    }
+
+    /** The value of the first of {@code keys} the tags carry (case-insensitive key), lowercased; "" when none. */
+    static String firstTag(Map<String, String> tags, List<String> keys) {
         Map<String, String> ci = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         ci.putAll(tags);
-        for (String k : ENV_KEYS) {
+        for (String k : keys) {
             String v = ci.get(k);
             if (v != null && !v.isBlank()) return v.strip().toLowerCase(Locale.ROOT);
         }
