@@ -20,7 +20,7 @@ public record Anomaly(String id, SeriesKey series, LocalDate date, Direction dir
 
     public enum Direction { INCREASE, DECREASE }
 
-    static String idFor(SeriesKey series, LocalDate date, Direction direction, String fingerprint) {
+    public static String idFor(SeriesKey series, LocalDate date, Direction direction, String fingerprint) {
         return "an-" + DetectionParameters.sha256Hex(
                 series.canonical() + "\n" + date + "\n" + direction + "\n" + fingerprint).substring(0, 32);
     }

@@ -67,7 +67,7 @@ public final class AnomalyDetector {
         List<Anomaly> anomalies = new ArrayList<>();
         List<NewSpend> newSpend = new ArrayList<>();
         for (DailySeries s : ordered) {
-            detectInto(s, from, to, anomalies, newSpend);
+            detectInto(s, from, to, anomalies, newSpend, null);
         }
         return new DetectionResult(anomalies, newSpend);
     }
@@ -82,7 +82,7 @@ public final class AnomalyDetector {
         List<DetectionResult> parts = ordered.parallelStream().map(s -> {
             List<Anomaly> a = new ArrayList<>();
             List<NewSpend> n = new ArrayList<>();
-            detectInto(s, from, to, a, n);
+            detectInto(s, from, to, a, n, null);
             return new DetectionResult(a, n);
         }).toList();
         List<Anomaly> anomalies = new ArrayList<>();
@@ -98,7 +98,46 @@ public final class AnomalyDetector {
         return detect(List.of(series), from, to);
     }
 
-    private void detectInto(DailySeries s, LocalDate from, LocalDate to, List<Anomaly> out, List<NewSpend> newOut) {
+    /**
+     * One day of a series with the band a day must leave to be an anomaly: the baseline b the detector computed for it,
+     * and b ∓ max(minAbsoluteImpact, minScore · σ), the two thresholds of the rule above. A day inside the band is never
+     * an anomaly; a day outside may still be explained away (late data, a refund, a monthly charge).
+     */
+    public record BandDay(LocalDate day, BigDecimal cost, BigDecimal baseline, BigDecimal low, BigDecimal high) {
+    }
+
+    /**
+     * The band of every day in [from, to] that has a baseline and enough residuals for a spread, computed by the same
+     * loop as {@link #detect}, so a chart shows exactly what the detector compared each day against.
+     */
+    public List<BandDay> band(DailySeries series, LocalDate from, LocalDate to) {
+        List<BandDay> out = new ArrayList<>();
+        detectInto(series, from, to, new ArrayList<>(), new ArrayList<>(), out);
+        return out;
+    }
+
+    private BandDay bandDay(LocalDate day, long cost, long b, double sigma) {
+        long half = Math.max(minImpact, (long) Math.ceil(p.minScore() * sigma));
+        return new BandDay(day, money(cost), money(b), money(b - half), money(b + half));
+    }
+
+    /** σ of day i from the residuals of the spread window before it; NaN with fewer than minSpreadSamples of them. */
+    private double sigmaAt(long[] resid, boolean[] hasResid, int i, long b, long[] scratch, long[] scratch2) {
+        int k = 0;
+        for (int j = Math.max(0, i - p.spreadWindowDays()); j < i; j++) {
+            if (hasResid[j]) {
+                scratch[k++] = resid[j];
+            }
+        }
+        if (k < p.minSpreadSamples()) {
+            return Double.NaN;
+        }
+        return Math.max(MAD_TO_SIGMA * RobustStats.fourTimesMad(scratch, k, scratch2) / 4.0,
+                Math.max(p.relativeSpreadFloor() * Math.abs((double) b), absFloor));
+    }
+
+    private void detectInto(DailySeries s, LocalDate from, LocalDate to, List<Anomaly> out, List<NewSpend> newOut,
+                            List<BandDay> band) {
         List<DailyPoint> pts = s.points();
         if (pts.isEmpty()) {
             return;
@@ -162,6 +201,10 @@ public final class AnomalyDetector {
                 resid[i] = cost[i] - b;
                 hasResid[i] = true;
             }
+            if (band != null && i >= fromIdx && at[i] != null && i >= p.minHistoryDays()) {
+                double sg = sigmaAt(resid, hasResid, i, b, scratch, scratch2);
+                if (!Double.isNaN(sg)) band.add(bandDay(at[i].date(), cost[i], b, sg));
+            }
             if (i < fromIdx || at[i] == null || i < p.minHistoryDays()) {
                 continue;
             }
@@ -169,17 +212,10 @@ public final class AnomalyDetector {
             if (Math.abs(impact) < minImpact) {
                 continue;
             }
-            int k = 0;
-            for (int j = Math.max(0, i - p.spreadWindowDays()); j < i; j++) {
-                if (hasResid[j]) {
-                    scratch[k++] = resid[j];
-                }
-            }
-            if (k < p.minSpreadSamples()) {
+            double sigma = sigmaAt(resid, hasResid, i, b, scratch, scratch2);
+            if (Double.isNaN(sigma)) {
                 continue;
             }
-            double sigma = Math.max(MAD_TO_SIGMA * RobustStats.fourTimesMad(scratch, k, scratch2) / 4.0,
-                    Math.max(p.relativeSpreadFloor() * Math.abs((double) b), absFloor));
             double score = impact / sigma;
             if (Math.abs(score) < p.minScore()) {
                 continue;

@@ -28,11 +28,12 @@ public final class Detectors {
     public static final String EBS_GP2 = "arch.ebs.gp2";
     public static final String COMPUTE_PREVGEN = "arch.compute.prevgen";
     public static final String NONPROD_ALWAYS_ON = "arch.nonprod.always-on";
+    public static final String NONPROD_PROD_SHAPED = "arch.nonprod.prod-shaped";
 
     public static final List<String> WASTE = List.of(COMPUTE_IDLE, COMPUTE_OVERPROVISIONED, EBS_UNATTACHED, EIP_IDLE,
             SNAPSHOT_ORPHAN, LB_IDLE, STOPPED_STORAGE, SAAS_UNUSED_SEATS);
     public static final List<String> ARCH = List.of(RDS_MULTIAZ_NONPROD, MULTIZONE_NONPROD, NET_INTERAZ, NET_NAT_HEAVY,
-            EBS_GP2, COMPUTE_PREVGEN, NONPROD_ALWAYS_ON);
+            EBS_GP2, COMPUTE_PREVGEN, NONPROD_ALWAYS_ON, NONPROD_PROD_SHAPED);
 
     /** Detectors judged on the 14-day utilization window; all others on the 30-day billing window. */
     private static final Set<String> METRIC_WINDOW = Set.of(COMPUTE_IDLE, COMPUTE_OVERPROVISIONED, LB_IDLE);

@@ -43,7 +43,10 @@ public final class FindingBuilder {
             Map.entry(Detectors.EBS_GP2, new String[][]{{"volumeSizeGiB", "gp2MaxSizeGiB"}, {"gp2Share", null}}),
             Map.entry(Detectors.COMPUTE_PREVGEN, new String[][]{}),
             Map.entry(Detectors.NONPROD_ALWAYS_ON, new String[][]{{"hoursShare28d", "alwaysOnMinHoursShare"},
-                    {"scheduleHoursPerWeek", null}}));
+                    {"scheduleHoursPerWeek", null}}),
+            Map.entry(Detectors.NONPROD_PROD_SHAPED, new String[][]{{"prodShapeSimilarity", "prodShapedMinSimilarity"},
+                    {"envAlwaysOnShare", "prodShapedMinHoursShare"}, {"envMembers", "prodShapedMinMembers"},
+                    {"prodMembers", null}, {"scheduleHoursPerWeek", null}}));
 
     private FindingBuilder() {
     }
@@ -66,11 +69,13 @@ public final class FindingBuilder {
                 item == null ? null : item.region(), v.detector(), ruleSet, ruleVersionHash, profile.name(),
                 profile.versionHash(), v.tier(), v.tier().capConfidence(v.rawConfidence(), v.billingIsState()),
                 v.action(), v.probableCause(), v.requiredAction(), v.risk(), savings,
-                evidence(facts, v.detector(), row, scanDate), scanDate.minusDays(windowDays - 1L), scanDate,
+                evidence(facts, v.detector(), row, scanDate, FindingSavings.basis(v.detector(), facts, profile)),
+                scanDate.minusDays(windowDays - 1L), scanDate,
                 v.outcome(), v.waiverReason());
     }
 
-    static FindingEvidence evidence(ResourceFacts facts, String detector, Map<String, Object> row, LocalDate scanDate) {
+    static FindingEvidence evidence(ResourceFacts facts, String detector, Map<String, Object> row, LocalDate scanDate,
+                                    String savingsBasis) {
         LocalDate from = scanDate.minusDays(FindingFacts.BILLING_WINDOW_DAYS - 1L);
         List<LedgerDay> window = facts.ledger().stream().filter(r -> r.resourceId().equals(facts.resourceId())
                 && !r.day().isBefore(from) && !r.day().isAfter(scanDate)).toList();
@@ -96,6 +101,7 @@ public final class FindingBuilder {
             put(inventory, "size", item.size());
             put(inventory, "attachedTo", item.attachedTo());
             put(inventory, "zone", item.zone());
+            put(inventory, "application", EnvironmentPeers.application(item.tags()));
         }
         for (String k : List.of("ageDays", "daysInState", "environment", "waiverTag", "resizedRecently", "nonProd",
                 "prevGen", "attachedInstanceState")) {
@@ -103,7 +109,7 @@ public final class FindingBuilder {
             if (val != null && !"".equals(val)) inventory.put(k, val instanceof BigDecimal b ? b.toPlainString()
                     : val.toString());
         }
-        return new FindingEvidence(List.copyOf(usageTypes), costs, metrics, inventory);
+        return new FindingEvidence(List.copyOf(usageTypes), costs, metrics, inventory, savingsBasis);
     }
 
     private static void put(Map<String, String> m, String k, String v) {

@@ -53,7 +53,21 @@ public final class FindingFacts {
         inventory(row, item, ledger, profile, scanDate);
         billing(row, ledger, scanDate);
         metrics(row, facts, profile, scanDate);
+        environment(row, facts, profile);
         return row;
+    }
+
+    // ------------------------------------------------------------------------------------ environment shape
+
+    /** The resource's environment against its application's production ({@link EnvironmentPeers}); null = unknown. */
+    private static void environment(Map<String, Object> row, ResourceFacts facts, ThresholdProfile profile) {
+        // A tenant's profile version from before prodEnvs existed compares nothing: every shape input stays unknown.
+        EnvironmentShape s = facts.peers() == null || !(profile.thresholds().get("prodEnvs") instanceof List<?>) ? null
+                : facts.peers().shape(facts.resourceId(), profile.list("prodEnvs")).orElse(null);
+        row.put("envMembers", s == null ? null : BigDecimal.valueOf(s.members()));
+        row.put("prodMembers", s == null ? null : BigDecimal.valueOf(s.prodMembers()));
+        row.put("prodShapeSimilarity", s == null ? null : s.similarity());
+        row.put("envAlwaysOnShare", s == null ? null : s.alwaysOnShare());
     }
 
     // ---------------------------------------------------------------------------------------------- inventory
@@ -151,9 +165,14 @@ public final class FindingFacts {
     }
 
     static String environment(Map<String, String> tags) {
+        return firstTag(tags, ENV_KEYS);
+    }
+
+    /** The value of the first of {@code keys} the tags carry (case-insensitive key), lowercased; "" when none. */
+    static String firstTag(Map<String, String> tags, List<String> keys) {
         Map<String, String> ci = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         ci.putAll(tags);
-        for (String k : ENV_KEYS) {
+        for (String k : keys) {
             String v = ci.get(k);
             if (v != null && !v.isBlank()) return v.strip().toLowerCase(Locale.ROOT);
         }

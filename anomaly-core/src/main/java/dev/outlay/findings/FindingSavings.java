@@ -24,8 +24,9 @@ import java.util.function.Predicate;
  *   <tr><td>cross-AZ</td><td>inter-zone transfer</td><td>0.5 / 0.75 / 1 (co-locating may not remove all)</td></tr>
  *   <tr><td>multi-zone non-prod</td><td>inter-zone transfer</td><td>0 / 0.5 / 1</td></tr>
  *   <tr><td>NAT heavy</td><td>NAT bytes</td><td>0 / 0.5 / 1 (which share goes to S3/DynamoDB needs flow logs)</td></tr>
- *   <tr><td>previous generation</td><td>all</td><td>0.1 each (current generations cost about 10 % less for the
- *       same size; a rule of thumb, not a price-list lookup)</td></tr>
+ *   <tr><td>previous generation</td><td>all</td><td>1 - successor rate / current rate each, per size, from the
+ *       profile's {@link InstancePrices}; a type or size the table lacks gives no range (and the evidence says
+ *       why)</td></tr>
  *   <tr><td>always-on non-prod</td><td>all</td><td>1 - scheduleHoursPerWeek/168 each (60 h → 0.643)</td></tr>
  *   <tr><td>unused seats</td><td>all</td><td>unused/purchased each</td></tr>
  * </table>
@@ -45,6 +46,9 @@ public final class FindingSavings {
 
     public static List<SavingsRange> of(String detector, ResourceFacts facts, Map<String, Object> row,
                                         ThresholdProfile profile, LocalDate scanDate) {
+        if (Detectors.COMPUTE_PREVGEN.equals(detector) && !prevGenMove(facts, profile).priced()) {
+            return List.of(); // the price table cannot price this move: no figure rather than a guessed one (basis says why)
+        }
         Rule rule = rule(detector, facts, row, profile);
         LocalDate from = scanDate.minusDays(FindingFacts.BILLING_WINDOW_DAYS - 1L);
         Map<String, BigDecimal[]> byCur = new TreeMap<>();
@@ -82,6 +86,33 @@ public final class FindingSavings {
         return new Rule(rows, f, f, f);
     }
 
+    /** How a detector's saving was priced, for the evidence; null for detectors that need no table. */
+    public static String basis(String detector, ResourceFacts facts, ThresholdProfile profile) {
+        return Detectors.COMPUTE_PREVGEN.equals(detector) ? prevGenMove(facts, profile).basis() : null;
+    }
+
+    private static InstancePrices.Move prevGenMove(ResourceFacts facts, ThresholdProfile profile) {
+        return profile.prices().successorOf(facts.item() == null ? null : facts.item().size());
+    }
+
+    /**
+     * Unused / purchased from the exact counts (6 decimals); the row's two-decimal share is for the rule's comparison
+     * and would misprice a large licence by up to half a percent.
+     */
+    private static BigDecimal unusedSeats(Map<String, Object> row) {
+        if (!(row.get("seatsPurchased") instanceof BigDecimal p) || !(row.get("seatsActive") instanceof BigDecimal a)
+                || p.signum() <= 0) {
+            return BigDecimal.ZERO;
+        }
+        return p.subtract(a).max(BigDecimal.ZERO).divide(p, 6, RoundingMode.HALF_EVEN);
+    }
+
+    /** Share of a week outside the profile's schedule: 1 - scheduleHoursPerWeek / 168 (60 h → 0.642857). */
+    private static BigDecimal offHours(ThresholdProfile profile) {
+        return BigDecimal.ONE.subtract(profile.number("scheduleHoursPerWeek")
+                .divide(SCHEDULE_WEEK_HOURS, 6, RoundingMode.HALF_EVEN));
+    }
+
     private static Rule rule(String detector, ResourceFacts facts, Map<String, Object> row, ThresholdProfile profile) {
         BigDecimal one = BigDecimal.ONE;
         return switch (detector) {
@@ -105,11 +136,15 @@ public final class FindingSavings {
                     new BigDecimal("0.5"), one);
             case Detectors.NET_NAT_HEAVY -> new Rule(UsageSignatures.NAT_BYTES, BigDecimal.ZERO,
                     new BigDecimal("0.5"), one);
-            case Detectors.COMPUTE_PREVGEN -> each(UsageSignatures.ANY, new BigDecimal("0.1"));
-            case Detectors.NONPROD_ALWAYS_ON -> each(UsageSignatures.ANY, one.subtract(
-                    profile.number("scheduleHoursPerWeek").divide(SCHEDULE_WEEK_HOURS, 6, RoundingMode.HALF_EVEN)));
-            case Detectors.SAAS_UNUSED_SEATS -> each(UsageSignatures.ANY,
-                    row.get("unusedSeatShare") instanceof BigDecimal s ? s : BigDecimal.ZERO);
+            case Detectors.COMPUTE_PREVGEN -> each(UsageSignatures.ANY, prevGenMove(facts, profile).savedShare());
+            case Detectors.NONPROD_ALWAYS_ON -> each(UsageSignatures.ANY, offHours(profile));
+            case Detectors.NONPROD_PROD_SHAPED -> {
+                // Scheduling the environment is the saving we stand behind (low and expected); tearing it down between
+                // uses (an ephemeral environment) is the ceiling, so high is the whole list cost.
+                BigDecimal off = offHours(profile);
+                yield new Rule(UsageSignatures.ANY, off, off, one);
+            }
+            case Detectors.SAAS_UNUSED_SEATS -> each(UsageSignatures.ANY, unusedSeats(row));
             default -> throw new IllegalArgumentException("no savings rule for detector " + detector
                     + " of resource " + facts.resourceId());
         };

@@ -10,8 +10,14 @@ import java.util.Objects;
  * @param item    the inventory item, or null when only billing knows the resource (tier BILLING)
  * @param ledger  the resource's ledger days of the billing window (any currencies, never summed across them)
  * @param metrics the resource's daily metric aggregates of the metric window; empty when none were collected
+ * @param peers   the scan's environments (cross-resource signal), or null when the caller judged the resource alone
  */
-public record ResourceFacts(String resourceId, InventoryItem item, List<LedgerDay> ledger, List<DailyMetric> metrics) {
+public record ResourceFacts(String resourceId, InventoryItem item, List<LedgerDay> ledger, List<DailyMetric> metrics,
+                            EnvironmentPeers peers) {
+
+    public ResourceFacts(String resourceId, InventoryItem item, List<LedgerDay> ledger, List<DailyMetric> metrics) {
+        this(resourceId, item, ledger, metrics, null);
+    }
 
     public ResourceFacts {
         Objects.requireNonNull(resourceId, "resourceId");
@@ -20,5 +26,9 @@ public record ResourceFacts(String resourceId, InventoryItem item, List<LedgerDa
         if (item != null && !item.resourceId().equals(resourceId)) {
             throw new IllegalArgumentException("inventory item " + item.resourceId() + " is not resource " + resourceId);
         }
+    }
+
+    public ResourceFacts withPeers(EnvironmentPeers environments) {
+        return new ResourceFacts(resourceId, item, ledger, metrics, environments);
     }
 }

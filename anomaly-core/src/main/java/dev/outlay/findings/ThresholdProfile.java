@@ -11,10 +11,11 @@ import java.util.UUID;
 
 /**
  * The thresholds of one detection profile as the {@code finding-profiles} DMN returned them: numbers as BigDecimal,
- * lists as lists of strings. The profile's version hash and decision id go onto every finding so an audit can show
- * which profile version judged it.
+ * lists as lists of strings, plus the same model's instance price list. The profile's version hash and decision id
+ * go onto every finding so an audit can show which profile version (thresholds and prices) judged it.
  */
-public record ThresholdProfile(String name, String versionHash, UUID decisionId, Map<String, Object> thresholds) {
+public record ThresholdProfile(String name, String versionHash, UUID decisionId, Map<String, Object> thresholds,
+                               InstancePrices prices) {
 
     /** Output key of the finding-profiles DMN whose context holds the thresholds. */
     public static final String OUTPUT = "thresholds";
@@ -22,6 +23,7 @@ public record ThresholdProfile(String name, String versionHash, UUID decisionId,
     public ThresholdProfile {
         Objects.requireNonNull(name, "name");
         thresholds = thresholds == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(thresholds));
+        prices = prices == null ? InstancePrices.empty() : prices;
     }
 
     /** From a decision's outputs: the {@code thresholds} context, or the outputs themselves when already unwrapped. */
@@ -36,7 +38,8 @@ public record ThresholdProfile(String name, String versionHash, UUID decisionId,
         }
         Map<String, Object> clean = new TreeMap<>();
         raw.forEach((k, v) -> clean.put(k, normalize(k, v)));
-        return new ThresholdProfile(name, versionHash, decisionId, clean);
+        return new ThresholdProfile(name, versionHash, decisionId, clean,
+                InstancePrices.fromOutput(dmnOutputs.get(InstancePrices.OUTPUT)));
     }
 
     private static Object normalize(String key, Object v) {

@@ -129,6 +129,27 @@ class AnomalyDetectorTest {
     }
 
     @Test
+    void theBandIsWhatEachDayWasComparedAgainst() {
+        DailySeries s = Series.of("banded", 120, 1000, 0.5, true).at(80, Series.usageTimes(1.5, 0)).build();
+        LocalDate from = Series.START.plusDays(60);
+        LocalDate to = Series.START.plusDays(100);
+        List<Anomaly> found = DETECTOR.detect(s, from, to).anomalies();
+        List<AnomalyDetector.BandDay> band = DETECTOR.band(s, from, to);
+        assertEquals(1, found.size());
+        Anomaly spike = found.get(0);
+        assertEquals(41, band.size(), "every day of the window has a baseline and a spread");
+        assertEquals(band, DETECTOR.band(s, from, to), "deterministic");
+        for (AnomalyDetector.BandDay d : band) {
+            assertTrue(d.low().compareTo(d.baseline()) < 0 && d.high().compareTo(d.baseline()) > 0, d.toString());
+            boolean outside = d.cost().compareTo(d.low()) < 0 || d.cost().compareTo(d.high()) > 0;
+            assertEquals(d.day().equals(spike.date()), outside, "only the anomaly leaves the band: " + d);
+        }
+        AnomalyDetector.BandDay at = band.stream().filter(d -> d.day().equals(spike.date())).findFirst().orElseThrow();
+        assertEquals(spike.baseline(), at.baseline(), "the band's baseline is the anomaly's");
+        assertEquals(spike.cost(), at.cost());
+    }
+
+    @Test
     void onlyDaysInsideTheWindowAreReported() {
         DailySeries s = Series.of("window", 120, 1000, 1.0, true).at(70, Series.usageTimes(2, 0))
                 .at(100, Series.usageTimes(2, 0)).build();

@@ -3,12 +3,12 @@ package dev.outlay.audit;
 import java.util.List;
 
 /** RFC 4180 CSV of audit entries, chain fields included so an export can be verified offline. */
-final class AuditCsv {
+public final class AuditCsv {
 
     private AuditCsv() {
     }
 
-    static String write(List<AuditEntry> entries) {
+    public static String write(List<AuditEntry> entries) {
         StringBuilder sb = new StringBuilder("seq,at,actor,action,object_type,object_id,before,after,request_id,client_address,prev_hash,hash\r\n");
         for (AuditEntry e : entries) {
             String[] cells = {Long.toString(e.seq()), e.at().toString(), e.actor(), e.action(), e.objectType(), e.objectId(),

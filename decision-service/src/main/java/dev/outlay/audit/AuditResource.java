@@ -11,8 +11,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 
 @Path("/api/v1/audit")
@@ -27,7 +25,8 @@ public class AuditResource {
     @Produces({MediaType.APPLICATION_JSON, "text/csv"})
     public Response list(@QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("actor") String actor,
                          @QueryParam("action") String action, @QueryParam("format") String format) {
-        List<AuditEntry> entries = audit.list(instant("from", from), instant("to", to), actor, action);
+        AuditFilter f = AuditFilter.parse(from, to, actor, action);
+        List<AuditEntry> entries = audit.list(f.from(), f.to(), f.actor(), f.action());
         if (format == null || format.equals("json")) return Response.ok(entries, MediaType.APPLICATION_JSON).build();
         if (format.equals("csv")) return Response.ok(AuditCsv.write(entries), "text/csv").build();
         throw ProblemException.badRequest("format must be json or csv", Problem.Fault.at("format", "unsupported: " + format));
@@ -38,14 +37,5 @@ public class AuditResource {
     @RolesAllowed({"auditor", "admin"})
     public AuditChain.Verification verify() {
         return audit.verify();
-    }
-
-    private static Instant instant(String field, String value) {
-        if (value == null || value.isBlank()) return null;
-        try {
-            return value.length() == 10 ? Instant.parse(value + "T00:00:00Z") : Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            throw ProblemException.badRequest("dates are ISO-8601 (YYYY-MM-DD or an instant)", Problem.Fault.at(field, value));
-        }
     }
 }

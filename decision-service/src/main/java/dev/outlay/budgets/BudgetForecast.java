@@ -41,38 +41,17 @@ public final class BudgetForecast {
     /** @param history daily actuals covering at least the period so far; older days feed the weekday profile */
     public static Status compute(BudgetPeriod period, LocalDate asOf, BigDecimal budget, String currency, List<Integer> thresholdPcts,
                                  List<DailyAmount> history) {
-        LocalDate cut = asOf.isBefore(period.start()) ? period.start() : asOf.isAfter(period.end()) ? period.end() : asOf;
-        Map<LocalDate, BigDecimal> byDay = new HashMap<>();
-        for (DailyAmount d : history) byDay.merge(d.day(), d.amount(), BigDecimal::add);
+        Basis basis = Basis.of(period, asOf, history);
+        LocalDate cut = basis.cut();
+        BigDecimal actual = basis.actual();
+        long elapsed = basis.elapsed();
+        BigDecimal burn = basis.burn();
+        Map<LocalDate, BigDecimal> byDay = basis.byDay();
 
-        BigDecimal actual = BigDecimal.ZERO;
-        for (LocalDate d = period.start(); d.isBefore(cut); d = d.plusDays(1)) {
-            actual = actual.add(byDay.getOrDefault(d, BigDecimal.ZERO));
-        }
-        long elapsed = ChronoUnit.DAYS.between(period.start(), cut);
-        BigDecimal burn = elapsed == 0 ? BigDecimal.ZERO : actual.divide(BigDecimal.valueOf(elapsed), 2, RoundingMode.HALF_UP);
-
-        // Observed days in the profile window: from the earliest day we have data for (or the window start) up to the cut.
-        LocalDate windowStart = cut.minusDays(PROFILE_DAYS);
-        LocalDate firstKnown = byDay.keySet().stream().min(LocalDate::compareTo).orElse(cut);
-        LocalDate profileStart = firstKnown.isAfter(windowStart) ? firstKnown : windowStart;
-        long observed = Math.max(0, ChronoUnit.DAYS.between(profileStart, cut));
-
-        Map<DayOfWeek, BigDecimal> sum = new EnumMap<>(DayOfWeek.class);
-        Map<DayOfWeek, Integer> count = new EnumMap<>(DayOfWeek.class);
-        for (LocalDate d = profileStart; d.isBefore(cut); d = d.plusDays(1)) {
-            sum.merge(d.getDayOfWeek(), byDay.getOrDefault(d, BigDecimal.ZERO), BigDecimal::add);
-            count.merge(d.getDayOfWeek(), 1, Integer::sum);
-        }
-        boolean profiled = observed >= MIN_PROFILE_DAYS;
+        List<DailyAmount> ahead = forecastDays(period, cut, byDay, burn);
+        boolean profiled = profiled(cut, byDay);
         BigDecimal rest = BigDecimal.ZERO;
-        for (LocalDate d = cut; d.isBefore(period.end()); d = d.plusDays(1)) {
-            if (profiled && count.containsKey(d.getDayOfWeek())) {
-                rest = rest.add(sum.get(d.getDayOfWeek()).divide(BigDecimal.valueOf(count.get(d.getDayOfWeek())), 6, RoundingMode.HALF_UP));
-            } else {
-                rest = rest.add(burn);
-            }
-        }
+        for (DailyAmount d : ahead) rest = rest.add(d.amount());
         BigDecimal forecast = actual.add(rest).setScale(2, RoundingMode.HALF_UP);
         BigDecimal remaining = budget.subtract(actual).setScale(2, RoundingMode.HALF_UP);
         BigDecimal overrunPct = budget.signum() == 0
@@ -87,5 +66,58 @@ public final class BudgetForecast {
         }
         return new Status(period, cut, currency, budget, actual.setScale(2, RoundingMode.HALF_UP), burn, forecast, remaining, overrunPct,
                 elapsed, period.days(), profiled ? "weekday-profile-28d" : "run-rate", List.copyOf(crossed));
+    }
+
+    /**
+     * The day-by-day forecast {@link #compute} sums, for a chart: one entry per day from {@code asOf} (clamped to the
+     * period) to the period's end, each the day's forecast spend (not cumulative), at the scale the sum uses.
+     */
+    public static List<DailyAmount> forecastPath(BudgetPeriod period, LocalDate asOf, List<DailyAmount> history) {
+        Basis b = Basis.of(period, asOf, history);
+        return forecastDays(period, b.cut(), b.byDay(), b.burn());
+    }
+
+    /** What both the status and the path rest on: the cut day, the actuals by day, the actual to date and its run rate. */
+    private record Basis(LocalDate cut, Map<LocalDate, BigDecimal> byDay, BigDecimal actual, long elapsed, BigDecimal burn) {
+
+        static Basis of(BudgetPeriod period, LocalDate asOf, List<DailyAmount> history) {
+            LocalDate cut = asOf.isBefore(period.start()) ? period.start() : asOf.isAfter(period.end()) ? period.end() : asOf;
+            Map<LocalDate, BigDecimal> byDay = new HashMap<>();
+            for (DailyAmount d : history) byDay.merge(d.day(), d.amount(), BigDecimal::add);
+            BigDecimal actual = BigDecimal.ZERO;
+            for (LocalDate d = period.start(); d.isBefore(cut); d = d.plusDays(1)) actual = actual.add(byDay.getOrDefault(d, BigDecimal.ZERO));
+            long elapsed = ChronoUnit.DAYS.between(period.start(), cut);
+            BigDecimal burn = elapsed == 0 ? BigDecimal.ZERO : actual.divide(BigDecimal.valueOf(elapsed), 2, RoundingMode.HALF_UP);
+            return new Basis(cut, byDay, actual, elapsed, burn);
+        }
+    }
+
+    // Observed days in the profile window: from the earliest day we have data for (or the window start) up to the cut.
+    private static LocalDate profileStart(LocalDate cut, Map<LocalDate, BigDecimal> byDay) {
+        LocalDate windowStart = cut.minusDays(PROFILE_DAYS);
+        LocalDate firstKnown = byDay.keySet().stream().min(LocalDate::compareTo).orElse(cut);
+        return firstKnown.isAfter(windowStart) ? firstKnown : windowStart;
+    }
+
+    private static boolean profiled(LocalDate cut, Map<LocalDate, BigDecimal> byDay) {
+        return Math.max(0, ChronoUnit.DAYS.between(profileStart(cut, byDay), cut)) >= MIN_PROFILE_DAYS;
+    }
+
+    private static List<DailyAmount> forecastDays(BudgetPeriod period, LocalDate cut, Map<LocalDate, BigDecimal> byDay, BigDecimal burn) {
+        Map<DayOfWeek, BigDecimal> sum = new EnumMap<>(DayOfWeek.class);
+        Map<DayOfWeek, Integer> count = new EnumMap<>(DayOfWeek.class);
+        for (LocalDate d = profileStart(cut, byDay); d.isBefore(cut); d = d.plusDays(1)) {
+            sum.merge(d.getDayOfWeek(), byDay.getOrDefault(d, BigDecimal.ZERO), BigDecimal::add);
+            count.merge(d.getDayOfWeek(), 1, Integer::sum);
+        }
+        boolean profiled = profiled(cut, byDay);
+        List<DailyAmount> out = new ArrayList<>();
+        for (LocalDate d = cut; d.isBefore(period.end()); d = d.plusDays(1)) {
+            BigDecimal v = profiled && count.containsKey(d.getDayOfWeek())
+                    ? sum.get(d.getDayOfWeek()).divide(BigDecimal.valueOf(count.get(d.getDayOfWeek())), 6, RoundingMode.HALF_UP)
+                    : burn;
+            out.add(new DailyAmount(d, v));
+        }
+        return out;
     }
 }

@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 
 /** Budget changes, each audited in the same transaction; and the status of a budget against the ledger's actuals. */
@@ -68,11 +69,25 @@ public class BudgetService {
 
     /** @throws ActualsUnavailableException when the actuals cannot be read: a status is never computed without them */
     public BudgetForecast.Status status(Budget b) {
+        return burn(b).status();
+    }
+
+    /**
+     * The status with what a burn chart draws: the period's actual days before the status's as-of day and the day-by-day
+     * forecast after it (both per day, not cumulative), from one read of the actuals.
+     */
+    public record Burn(BudgetForecast.Status status, List<DailyAmount> actuals, List<DailyAmount> forecast) {
+    }
+
+    public Burn burn(Budget b) {
         LocalDate today = LocalDate.now(clock);
         BudgetPeriod period = BudgetPeriod.containing(b.period(), today);
         LocalDate historyFrom = period.start().minusDays(BudgetForecast.PROFILE_DAYS);
-        return BudgetForecast.compute(period, today, b.amount(), b.currency(), b.thresholds(),
-                actuals.daily(b.scope(), b.currency(), historyFrom, period.end()));
+        List<DailyAmount> history = actuals.daily(b.scope(), b.currency(), historyFrom, period.end());
+        BudgetForecast.Status status = BudgetForecast.compute(period, today, b.amount(), b.currency(), b.thresholds(), history);
+        List<DailyAmount> inPeriod = history.stream()
+                .filter(d -> !d.day().isBefore(period.start()) && d.day().isBefore(status.asOf())).toList();
+        return new Burn(status, inPeriod, BudgetForecast.forecastPath(period, today, history));
     }
 
     private static void validate(BudgetInput in) {

@@ -24,7 +24,7 @@ import java.util.List;
 
 /**
  * Gives a demo tenant the planted savings opportunities of {@link DemoWaste}: their billing through the ingestion
- * pipeline (source {@code demo-aws-waste}), their inventory and 14 days of utilization through the generic import
+ * pipeline (source {@code demo-aws-waste}, and {@code demo-saas} for the SaaS seat charges), their inventory and 14 days of utilization through the generic import
  * (source {@code upload:demo}). Same switch as the ledger seed.
  */
 @ApplicationScoped
@@ -33,6 +33,7 @@ public class DemoInventorySeeder {
     private static final Logger LOG = Logger.getLogger(DemoInventorySeeder.class);
     public static final String BILLING_SOURCE = "demo-aws-waste";
     public static final String INVENTORY_SOURCE = "demo";
+    public static final String SAAS_BILLING_SOURCE = "demo-saas";
 
     @Inject
     IngestionConfig config;
@@ -47,6 +48,7 @@ public class DemoInventorySeeder {
         if (!created.demo() || !config.demoSeed()) return;
         LocalDate lastDay = SyntheticBilling.yesterdayUtc();
         ingestion.submit(billing(), new ByteArrayInputStream(DemoWaste.cur(lastDay, config.demoDays())));
+        ingestion.submit(saasBilling(), new ByteArrayInputStream(DemoWaste.saasFocus(lastDay, config.demoDays())));
         List<ImportResult> stored = importInventory(lastDay);
         LOG.infof("demo inventory: %d items, %d metric days for tenant %s", stored.get(0).items(), stored.get(1).days(),
                 created.tenantId());
@@ -55,12 +57,13 @@ public class DemoInventorySeeder {
     /** Loads billing, inventory and metrics on the calling thread (inside the current tenant). */
     public Seeded seedNow(LocalDate lastDay, int days) {
         Ingestion billed = ingestion.ingestNow(billing(), new ByteArrayInputStream(DemoWaste.cur(lastDay, days)));
+        Ingestion saas = ingestion.ingestNow(saasBilling(), new ByteArrayInputStream(DemoWaste.saasFocus(lastDay, days)));
         List<ImportResult> stored = importInventory(lastDay);
-        return new Seeded(billed, stored.get(0), stored.get(1));
+        return new Seeded(billed, saas, stored.get(0), stored.get(1));
     }
 
     /** What {@link #seedNow} loaded. */
-    public record Seeded(Ingestion billing, ImportResult inventory, ImportResult metrics) {
+    public record Seeded(Ingestion billing, Ingestion saasBilling, ImportResult inventory, ImportResult metrics) {
     }
 
     private List<ImportResult> importInventory(LocalDate lastDay) {
@@ -73,6 +76,11 @@ public class DemoInventorySeeder {
 
     private static IngestionService.Request billing() {
         return new IngestionService.Request(SourceKind.AWS_CUR, BILLING_SOURCE, "demo-aws-waste-cur2.csv", null);
+    }
+
+    /** The SaaS vendors' seat charges, as a FOCUS export (source {@code demo-saas}). */
+    private static IngestionService.Request saasBilling() {
+        return new IngestionService.Request(SourceKind.FOCUS, SAAS_BILLING_SOURCE, "demo-saas-focus.csv", null);
     }
 
     private static String sha256(byte[] b) {

@@ -3,6 +3,7 @@ package dev.outlay.demo;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
+import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
@@ -44,6 +45,24 @@ public final class DemoWaste {
             + ":loadbalancer/app/legacy-web/0de0000000000d01";
     public static final String NAT = ARN + "natgateway/nat-0de0000000000e01";
     public static final String MULTI_AZ_DEV_DB = "arn:aws:rds:" + REGION + ":" + ACCOUNT + ":db:orders-dev";
+    // The checkout application's environments (tag application=checkout): staging duplicates production's shape and
+    // runs around the clock (arch.nonprod.prod-shaped on both members); dev has the same shape but runs office hours
+    // and qa is two small hosts (confounders: neither is prod-shaped).
+    static final String RDS = "arn:aws:rds:" + REGION + ":" + ACCOUNT + ":db:";
+    public static final String CHECKOUT_PROD_WEB = "i-0de0000000000f01";
+    public static final String CHECKOUT_PROD_DB = RDS + "checkout-prod";
+    public static final String CHECKOUT_STAGING_WEB = "i-0de0000000000f02";
+    public static final String CHECKOUT_STAGING_DB = RDS + "checkout-staging";
+    public static final String CHECKOUT_DEV_WEB = "i-0de0000000000f03";
+    public static final String CHECKOUT_DEV_DB = RDS + "checkout-dev";
+    public static final String CHECKOUT_QA_WEB = "i-0de0000000000f04";
+    public static final String CHECKOUT_QA_WORKER = "i-0de0000000000f05";
+    // SaaS subscriptions (kind saas-subscription): billed per seat and day by their vendors' FOCUS exports, licence
+    // counts from the generic import. GitHub: 60 seats, 34 active (waste.saas.unused-seats); Slack: 40 seats, 39
+    // active (confounder: a fully used licence).
+    static final String SAAS_ACCOUNT = "acme-demo";
+    public static final String SAAS_GITHUB = "github-enterprise:acme-demo";
+    public static final String SAAS_SLACK = "slack:acme-demo";
 
     private static final DateTimeFormatter TS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'.000Z'");
 
@@ -60,10 +79,20 @@ public final class DemoWaste {
             + "product_product_name,product_product_family,product_region_code,pricing_public_on_demand_cost,pricing_unit,"
             + "resource_tags\r\n";
 
-    /** One billed meter of one resource: quantity per day × rate. */
+    /** One billed meter of one resource: quantity per day × rate; {@code weekdays}: billed Monday to Friday only. */
     private record Meter(String resourceId, String product, String productName, String family, String usageType,
                          String operation, String zone, String unit, double perDay, String rate, String tags,
-                         LocalDate from, LocalDate to) {
+                         LocalDate from, LocalDate to, boolean weekdays) {
+
+        Meter(String resourceId, String product, String productName, String family, String usageType, String operation,
+              String zone, String unit, double perDay, String rate, String tags, LocalDate from, LocalDate to) {
+            this(resourceId, product, productName, family, usageType, operation, zone, unit, perDay, rate, tags, from, to, false);
+        }
+
+        boolean bills(LocalDate d) {
+            return !d.isBefore(from) && !d.isAfter(to)
+                    && !(weekdays && (d.getDayOfWeek() == DayOfWeek.SATURDAY || d.getDayOfWeek() == DayOfWeek.SUNDAY));
+        }
     }
 
     /** CUR 2.0 CSV of the planted resources: one row per meter and day over {@code days} days ending {@code lastDay}. */
@@ -73,7 +102,7 @@ public final class DemoWaste {
         int n = 0;
         for (Meter m : meters(lastDay, first)) {
             for (LocalDate d = first; !d.isAfter(lastDay); d = d.plusDays(1)) {
-                if (d.isBefore(m.from) || d.isAfter(m.to)) continue;
+                if (!m.bills(d)) continue;
                 YearMonth month = YearMonth.from(d);
                 BigDecimal qty = BigDecimal.valueOf(m.perDay).setScale(6, RoundingMode.HALF_EVEN);
                 BigDecimal cost = qty.multiply(new BigDecimal(m.rate)).setScale(10, RoundingMode.HALF_EVEN);
@@ -143,7 +172,31 @@ public final class DemoWaste {
                 "Multi-AZUsage:db.r6g.large", "CreateDBInstance:0014", "", "Hrs", 24, "0.45", dev, always, lastDay));
         m.add(new Meter(MULTI_AZ_DEV_DB, "AmazonRDS", "Amazon Relational Database Service", "Database Storage",
                 "RDS:Multi-AZ-GP2-Storage", "CreateDBInstance:0014", "", "GB-Mo", 200.0 / 30, "0.23", dev, always, lastDay));
+        checkout(m, always, lastDay);
         return m;
+    }
+
+    /** The checkout application's four environments (arch.nonprod.prod-shaped and its two confounders). */
+    private static void checkout(List<Meter> m, LocalDate always, LocalDate lastDay) {
+        for (String env : List.of("prod", "staging")) {
+            String t = tags("checkout", env, "checkout");
+            m.add(ec2(env.equals("prod") ? CHECKOUT_PROD_WEB : CHECKOUT_STAGING_WEB, "m5.xlarge", "0.192", t, always, lastDay));
+            m.add(rds(env.equals("prod") ? CHECKOUT_PROD_DB : CHECKOUT_STAGING_DB, "db.r5.large", "0.25", t, 24, always, lastDay, false));
+        }
+        // dev: production's shape, started and stopped by a 12 h weekday schedule
+        String dev = tags("checkout", "dev", "checkout");
+        m.add(new Meter(CHECKOUT_DEV_WEB, "AmazonEC2", "Amazon Elastic Compute Cloud", "Compute Instance", "BoxUsage:m5.xlarge",
+                "RunInstances", "us-east-1a", "Hrs", 12, "0.192", dev, always, lastDay, true));
+        m.add(rds(CHECKOUT_DEV_DB, "db.r5.large", "0.25", dev, 12, always, lastDay, true));
+        String qa = tags("checkout", "qa", "checkout");
+        m.add(ec2(CHECKOUT_QA_WEB, "t3.small", "0.0208", qa, always, lastDay));
+        m.add(ec2(CHECKOUT_QA_WORKER, "t3.small", "0.0208", qa, always, lastDay));
+    }
+
+    private static Meter rds(String id, String type, String rate, String tags, double hours, LocalDate from, LocalDate to,
+                             boolean weekdays) {
+        return new Meter(id, "AmazonRDS", "Amazon Relational Database Service", "Database Instance", "InstanceUsage:" + type,
+                "CreateDBInstance:0014", "us-east-1a", "Hrs", hours, rate, tags, from, to, weekdays);
     }
 
     private static Meter ec2(String id, String type, String rate, String tags, LocalDate from, LocalDate to) {
@@ -159,6 +212,11 @@ public final class DemoWaste {
     /** CUR 2.0 resource_tags JSON in a CSV cell. */
     private static String tags(String team, String env) {
         return "\"{\"\"user_team\"\": \"\"" + team + "\"\", \"\"user_environment\"\": \"\"" + env + "\"\"}\"";
+    }
+
+    private static String tags(String team, String env, String application) {
+        return "\"{\"\"user_team\"\": \"\"" + team + "\"\", \"\"user_environment\"\": \"\"" + env
+                + "\"\", \"\"user_application\"\": \"\"" + application + "\"\"}\"";
     }
 
     // ---------------------------------------------------------------- inventory
@@ -204,7 +262,67 @@ public final class DemoWaste {
                 "team=platform;env=prod", "natGatewayId=nat-0de0000000000e01;connectivityType=public");
         item(sb, MULTI_AZ_DEV_DB, "us-east-1a", "database-instance", "available", "db.r6g.large", "", today.minusDays(220), null,
                 "team=payments;env=dev", "identifier=orders-dev;engine=postgres;multiAz=true;secondaryZone=us-east-1b;allocatedStorageGiB=200;storageType=gp2");
+        for (String env : List.of("prod", "staging", "dev")) {
+            String web = switch (env) {
+                case "prod" -> CHECKOUT_PROD_WEB;
+                case "staging" -> CHECKOUT_STAGING_WEB;
+                default -> CHECKOUT_DEV_WEB;
+            };
+            String tags = "team=checkout;env=" + env + ";application=checkout";
+            item(sb, web, "us-east-1a", "compute-instance", "running", "m5.xlarge", "", today.minusDays(300), today.minusDays(2),
+                    tags, "architecture=x86_64;lifecycle=on-demand");
+            item(sb, RDS + "checkout-" + env, "us-east-1a", "database-instance", "available", "db.r5.large", "", today.minusDays(300),
+                    today.minusDays(2), tags, "identifier=checkout-" + env + ";engine=postgres;multiAz=false;allocatedStorageGiB=100");
+        }
+        saasItem(sb, SAAS_GITHUB, "github", "enterprise", today, "team=platform", 60, 34);
+        saasItem(sb, SAAS_SLACK, "slack", "business-plus", today, "team=platform", 40, 39);
+        for (String qa : List.of(CHECKOUT_QA_WEB, CHECKOUT_QA_WORKER)) {
+            item(sb, qa, "us-east-1a", "compute-instance", "running", "t3.small", "", today.minusDays(300), today.minusDays(30),
+                    "team=checkout;env=qa;application=checkout", "architecture=x86_64;lifecycle=on-demand");
+        }
         return sb.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static void saasItem(StringBuilder sb, String id, String provider, String plan, LocalDate today, String tags,
+                                 int purchased, int active) {
+        sb.append(id).append(',').append(provider).append(',').append(SAAS_ACCOUNT).append(",,,saas-subscription,active,")
+                .append(plan).append(",,").append(today.minusDays(400)).append("T00:00:00Z,,").append(tags)
+                .append(",seatsPurchased=").append(purchased).append(";seatsActive=").append(active)
+                .append(";activityWindowDays=30\n");
+    }
+
+    // ---------------------------------------------------------------- SaaS billing
+
+    static final String FOCUS_HEADER = "BilledCost,BillingAccountId,BillingAccountName,BillingCurrency,BillingPeriodEnd,"
+            + "BillingPeriodStart,ChargeCategory,ChargeClass,ChargeDescription,ChargeFrequency,ChargePeriodEnd,ChargePeriodStart,"
+            + "ConsumedQuantity,ConsumedUnit,ContractedCost,EffectiveCost,InvoiceIssuerName,ListCost,PricingCategory,PricingQuantity,"
+            + "PricingUnit,ProviderName,PublisherName,RegionId,RegionName,ResourceId,ServiceCategory,ServiceName,SubAccountId,"
+            + "SubAccountName,Tags\n";
+
+    /**
+     * The two subscriptions' seat charges as their vendors' FOCUS exports give them: one row per subscription and day
+     * over {@code days} days ending {@code lastDay}, seats × daily seat rate (GitHub 60 × 0.70, Slack 40 × 0.40).
+     */
+    public static byte[] saasFocus(LocalDate lastDay, int days) {
+        StringBuilder sb = new StringBuilder(FOCUS_HEADER);
+        for (LocalDate d = lastDay.minusDays(days - 1L); !d.isAfter(lastDay); d = d.plusDays(1)) {
+            focus(sb, d, SAAS_GITHUB, "GitHub", "Developer Tools", "GitHub Enterprise Cloud", 60, "0.70");
+            focus(sb, d, SAAS_SLACK, "Slack", "Business Applications", "Slack Business+", 40, "0.40");
+        }
+        return sb.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static void focus(StringBuilder sb, LocalDate d, String id, String vendor, String category, String service,
+                              int seats, String seatDay) {
+        String cost = new BigDecimal(seatDay).multiply(BigDecimal.valueOf(seats)).setScale(2, RoundingMode.HALF_EVEN).toPlainString();
+        YearMonth month = YearMonth.from(d);
+        sb.append(cost).append(',').append(SAAS_ACCOUNT).append(",Acme Demo,USD,").append(month.plusMonths(1).atDay(1))
+                .append("T00:00:00Z,").append(month.atDay(1)).append("T00:00:00Z,Usage,,").append(service).append(" seats,Recurring,")
+                .append(d.plusDays(1)).append("T00:00:00Z,").append(d).append("T00:00:00Z,").append(seats).append(",Seats,")
+                .append(cost).append(',').append(cost).append(',').append(vendor).append(',').append(cost).append(",Standard,")
+                .append(seats).append(",Seats,").append(vendor).append(',').append(vendor).append(",,,").append(id).append(',')
+                .append(category).append(',').append(service).append(',').append(SAAS_ACCOUNT).append(",Acme Demo,")
+                .append("\"{\"\"team\"\":\"\"platform\"\"}\"\n");
     }
 
     private static void item(StringBuilder sb, String id, String zone, String kind, String state, String size, String attachedTo,

@@ -29,8 +29,9 @@ import java.util.TreeMap;
 /**
  * Reads what a scan judges, set-wise for the whole tenant: present inventory items, the metric window's daily
  * aggregates and the billing window's ledger rows (grouped per day, usage type, operation, currency and commitment
- * coverage, which is all the rules read), then one {@link ResourceFacts} per resource in resource-id order. A resource
- * only billing knows has no item; one only inventory knows has no ledger days.
+ * coverage, which is all the rules read), then one {@link ResourceFacts} per resource in resource-id order, each
+ * carrying the scan's {@link EnvironmentPeers}. A resource only billing knows has no item; one only inventory knows
+ * has no ledger days.
  */
 @ApplicationScoped
 public class FindingFactsReader {
@@ -118,7 +119,12 @@ public class FindingFactsReader {
             // A resource the inventory lists as gone is not judged on its trailing charges: it is closed as gone.
             if (!facts.containsKey(id) && !absent.containsKey(id)) facts.put(id, new ResourceFacts(id, null, ledger.get(id), metrics.get(id)));
         }
-        return new Read(List.copyOf(facts.values()), absent);
+        // The cross-resource signal (an application's environments against its production) over the whole tenant,
+        // before any per-resource row is built.
+        EnvironmentPeers peers = EnvironmentPeers.of(facts.values(), asOf);
+        List<ResourceFacts> out = new ArrayList<>(facts.size());
+        for (ResourceFacts f : facts.values()) out.add(f.withPeers(peers));
+        return new Read(List.copyOf(out), absent);
     }
 
     private static Map<String, String> strings(String json) {

@@ -58,6 +58,7 @@ final class InventoryFile {
             Instant since = v.instant(r, ImportColumns.STATE_SINCE);
             Map<String, String> tags = v.keyValues(r, ImportColumns.TAGS);
             Map<String, String> attributes = v.keyValues(r, ImportColumns.ATTRIBUTES);
+            SaasSeats.check(v, r, kind, attributes);
             if (id == null || provider == null || kind == null) continue;
             items.add(new InventoryItem(provider, r.get(ImportColumns.ACCOUNT_ID), r.get(ImportColumns.REGION),
                     r.get(ImportColumns.ZONE), id, kind, ImportValues.lower(r.get(ImportColumns.STATE)),

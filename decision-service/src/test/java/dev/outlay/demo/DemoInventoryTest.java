@@ -50,7 +50,11 @@ class DemoInventoryTest {
         DemoInventorySeeder.Seeded s = TenantContext.runAs(TenantContext.system(T), () -> seeder.seedNow(END, 90));
         assertEquals("succeeded", s.billing().status());
         assertEquals(0, s.billing().counts().rowsFlagged(), "the generated CUR maps without a flag");
-        assertEquals(16, s.inventory().items());
+        assertEquals(26, s.inventory().items());
+        assertEquals("succeeded", s.saasBilling().status());
+        assertEquals(0, s.saasBilling().counts().rowsFlagged(), "the SaaS FOCUS export maps without a flag");
+        assertEquals(2 * 90, count("SELECT count(*) FROM outlay.ledger_charge WHERE source = ? AND resource_id IN (?, ?)",
+                DemoInventorySeeder.SAAS_BILLING_SOURCE, DemoWaste.SAAS_GITHUB, DemoWaste.SAAS_SLACK), "one seat charge a day each");
         assertEquals(3, s.metrics().gapDays(), "the previous-generation host's missing day, for its three metrics");
 
         Map<String, String> usage = Map.of(

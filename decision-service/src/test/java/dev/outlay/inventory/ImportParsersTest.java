@@ -54,7 +54,8 @@ class ImportParsersTest {
                         "projects/p1/zones/europe-west1-b/instances/batch,1",
                         "projects/p1/zones/europe-west1-b/instances/web-1")),
                 Arguments.of("inventory-nested.json", List.of("dc1/rack4/host-17", "k8s/prod/deployment/checkout")),
-                Arguments.of("inventory-array.json", List.of("vol-1")));
+                Arguments.of("inventory-array.json", List.of("vol-1")),
+                Arguments.of("inventory-saas.csv", List.of("github-enterprise:acme", "slack:acme")));
     }
 
     @ParameterizedTest
@@ -78,6 +79,8 @@ class ImportParsersTest {
                 Arguments.of("inventory-broken.json", ImportContent.INVENTORY, 3, null, "malformed JSON"),
                 Arguments.of("inventory-missing-provider.json", ImportContent.INVENTORY, 3, "provider", "provider is required"),
                 Arguments.of("inventory-bad-tags.csv", ImportContent.INVENTORY, 2, "tags", "is nested"),
+                Arguments.of("inventory-saas-bad-seats.csv", ImportContent.INVENTORY, 3, "attributes",
+                        "seatsPurchased must be a whole number of at least 1, got 'forty'"),
                 Arguments.of("metrics-negative.csv", ImportContent.METRICS, 3, "average", "-0.5 is negative"),
                 Arguments.of("metrics-not-number.csv", ImportContent.METRICS, 2, "maximum", "'abc' is not a number"),
                 Arguments.of("metrics-unknown-metric.csv", ImportContent.METRICS, 3, "metric", "unknown metric 'CPUUtilization'"),
@@ -99,6 +102,18 @@ class ImportParsersTest {
         assertEquals(line, f.line(), e.faults().toString());
         assertEquals(field, f.field(), e.faults().toString());
         assertTrue(f.message().contains(fragment), f.message());
+    }
+
+    @Test
+    void aSaasSubscriptionCarriesItsSeatCounts() {
+        List<InventoryItem> items = InventoryFile.parse(fixture("inventory-saas.csv"), ImportFormat.CSV, NOW);
+        assertEquals(dev.outlay.model.inventory.ResourceKind.SAAS_SUBSCRIPTION, items.get(0).kind());
+        assertEquals("50", items.get(0).attributes().get("seatsPurchased"));
+        assertEquals("31", items.get(0).attributes().get("seatsActive"));
+        assertEquals("41", items.get(1).attributes().get("seatsActive"), "an overage before true-up is accepted");
+        InventoryImportRefusedException e = assertThrows(InventoryImportRefusedException.class, () -> InventoryFile.parse(
+                "resource_id,provider,kind\nslack:acme,slack,saas-subscription\n".getBytes(), ImportFormat.CSV, NOW));
+        assertEquals(2, e.faults().size(), "both counts are named: " + e.faults());
     }
 
     @Test

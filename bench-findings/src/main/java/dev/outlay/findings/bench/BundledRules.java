@@ -1,6 +1,7 @@
 package dev.outlay.findings.bench;
 
 import dev.outlay.findings.Detectors;
+import dev.outlay.findings.InstancePrices;
 import dev.outlay.findings.ThresholdProfile;
 import java.io.IOException;
 import java.io.InputStream;
@@ -109,6 +110,10 @@ public final class BundledRules {
         if (thresholds == null) throw new IllegalArgumentException("unknown profile " + name);
         Map<String, Object> outputs = new HashMap<>();
         outputs.put("thresholds", toPlain((Map<String, Object>) thresholds));
+        List<Map<String, Object>> prices = new java.util.ArrayList<>();
+        Object rows = result.getDecisionResultByName(InstancePrices.OUTPUT).getResult();
+        if (rows instanceof List<?> l) l.forEach(p -> prices.add(toPlain((Map<String, Object>) p)));
+        outputs.put(InstancePrices.OUTPUT, prices);
         String dmnHash = sha256(read("rulesets/" + Detectors.PROFILE_RULE_SET + "/FindingProfiles.dmn"));
         return ThresholdProfile.fromOutputs(name, dmnHash, null, outputs);
     }

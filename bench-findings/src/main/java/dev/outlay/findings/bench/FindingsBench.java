@@ -14,7 +14,7 @@ import java.util.stream.IntStream;
  *
  * <pre>
  * java -cp "bench-findings/target/classes:$(cat bench-findings/target/classpath.txt)" \
- *   dev.outlay.findings.bench.FindingsBench --resources 5200 --throughput 100000 --threads 2
+ *   dev.outlay.findings.bench.FindingsBench --resources 6400 --throughput 100000 --threads 2
  * </pre>
  */
 public final class FindingsBench {
@@ -46,7 +46,7 @@ public final class FindingsBench {
     }
 
     public static void main(String[] args) throws Exception {
-        int resources = 5200;
+        int resources = 6400;
         int throughput = 0;
         int threads = 2;
         long seed = 15;

@@ -53,6 +53,11 @@ public final class FindingsGenerator {
         TEMPLATES.put("gp2", 2);
         TEMPLATES.put("prevgen", 2);
         TEMPLATES.put("always-on-dev", 2);
+        // One application per generator cycle (application tag app-<cycle>): production, a staging copy of it running
+        // around the clock, a dev copy on a 12 h weekday schedule and two small qa hosts. Weights are member counts.
+        TEMPLATES.put("shaped-staging-web", 2);
+        TEMPLATES.put("shaped-staging-db", 1);
+        TEMPLATES.put("shaped-qa-small", 2);
         TEMPLATES.put("agent-gap", 1);
         TEMPLATES.put("c:busy-prod", 10);
         TEMPLATES.put("c:batch-bursty", 2);
@@ -67,6 +72,11 @@ public final class FindingsGenerator {
         TEMPLATES.put("c:memory-bound", 1);
         TEMPLATES.put("c:stopped-instance", 1);
         TEMPLATES.put("c:nat-normal", 1);
+        TEMPLATES.put("c:saas-fully-used", 1);
+        TEMPLATES.put("c:shaped-prod-web", 2);
+        TEMPLATES.put("c:shaped-prod-db", 1);
+        TEMPLATES.put("c:shaped-dev-scheduled-web", 2);
+        TEMPLATES.put("c:shaped-dev-scheduled-db", 1);
     }
 
     private static final String[] SLOTS;
@@ -90,11 +100,25 @@ public final class FindingsGenerator {
     }
 
     public LabelledCase generate(int i) {
+        LabelledCase c = generate(i, false);
+        if (!c.template().contains("shaped-")) return c;
+        // The rest of its application: the other members of the same cycle, without metrics (shapes read inventory
+        // and billing only), whether or not the run reaches their index.
+        int cycle = i / SLOTS.length;
+        List<LabelledCase> peers = new ArrayList<>();
+        for (int k = 0; k < SLOTS.length; k++) {
+            int j = cycle * SLOTS.length + k;
+            if (j != i && SLOTS[k].contains("shaped-")) peers.add(generate(j, true));
+        }
+        return c.withPeers(peers);
+    }
+
+    private LabelledCase generate(int i, boolean peer) {
         Random rnd = new Random(seed * 1_000_003L + i);
         String template = SLOTS[i % SLOTS.length];
         // One account in twenty bills in EUR: findings must keep its money apart.
         String currency = i % 20 == 7 ? "EUR" : "USD";
-        return new Builder(template, i, rnd, currency).build();
+        return new Builder(template, i, rnd, currency, peer).build();
     }
 
     // ------------------------------------------------------------------------------------------------------
@@ -111,12 +135,16 @@ public final class FindingsGenerator {
         final Map<String, BigDecimal> truthExpected = new HashMap<>();
         final Map<String, BigDecimal> truthLow = new HashMap<>();
         Map<String, String> tags = Map.of("env", "prod", "team", "payments");
+        final int cycle;
+        final boolean peer;
 
-        Builder(String template, int i, Random rnd, String currency) {
+        Builder(String template, int i, Random rnd, String currency, boolean peer) {
             this.template = template;
             this.id = String.format("r-%07d", i);
             this.rnd = rnd;
             this.currency = currency;
+            this.cycle = i / SLOTS.length;
+            this.peer = peer;
         }
 
         double between(double lo, double hi) {
@@ -171,12 +199,46 @@ public final class FindingsGenerator {
                 }
                 case "c:prod-multiaz" -> database(true, false);
                 case "multizone-test" -> multiZone();
-                case "saas-seats" -> seats();
+                case "saas-seats" -> seats(false);
+                case "c:saas-fully-used" -> seats(true);
+                case "c:shaped-prod-web" -> envMember("prod", ResourceKind.COMPUTE_INSTANCE, "m5.xlarge", 0.192, false);
+                case "c:shaped-prod-db" -> envMember("prod", ResourceKind.DATABASE_INSTANCE, "db.r5.large", 0.25, false);
+                case "shaped-staging-web" -> envMember("staging", ResourceKind.COMPUTE_INSTANCE, "m5.xlarge", 0.192, false);
+                case "shaped-staging-db" -> envMember("staging", ResourceKind.DATABASE_INSTANCE, "db.r5.large", 0.25, false);
+                case "c:shaped-dev-scheduled-web" -> envMember("dev", ResourceKind.COMPUTE_INSTANCE, "m5.xlarge", 0.192, true);
+                case "c:shaped-dev-scheduled-db" -> envMember("dev", ResourceKind.DATABASE_INSTANCE, "db.r5.large", 0.25, true);
+                case "shaped-qa-small" -> envMember("qa", ResourceKind.COMPUTE_INSTANCE, "t3.small", 0.0208, false);
                 default -> throw new IllegalStateException(template);
             };
             return new LabelledCase(template, template.startsWith("c:"), currency, item, List.copyOf(ledger),
                     List.copyOf(samples), List.copyOf(findings), List.copyOf(insufficient), Map.copyOf(truthExpected),
-                    Map.copyOf(truthLow));
+                    Map.copyOf(truthLow), List.of());
+        }
+
+        /**
+         * A member of application app-{cycle}: staging duplicates production (prod-shaped; its always-on saving is
+         * the same off-hours share, counted once), dev has the same shape on a 12 h weekday schedule (nothing), qa is
+         * two small always-on hosts (always-on only: its shape shares nothing with production's).
+         */
+        InventoryItem envMember(String env, ResourceKind kind, String size, double hourly, boolean scheduled) {
+            tags = Map.of("env", env, "team", "shop", "application", "app-" + cycle);
+            String usage = (kind == ResourceKind.DATABASE_INSTANCE ? "InstanceUsage:" : "BoxUsage:") + size;
+            BigDecimal daily = money(24 * hourly);
+            for (int d = 29; d >= 0; d--) {
+                LocalDate day = SCAN.minusDays(d);
+                boolean weekend = day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY;
+                if (scheduled && weekend) continue;
+                BigDecimal cost = scheduled ? money(12 * hourly) : daily;
+                ledger.add(new LedgerDay(id, day, usage, "RunInstances", BigDecimal.valueOf(scheduled ? 12 : 24), cost, cost,
+                        currency, false, tags));
+            }
+            if (kind == ResourceKind.COMPUTE_INSTANCE) metrics(Load.BUSY, true);
+            BigDecimal off = daily.multiply(BigDecimal.ONE.subtract(new BigDecimal("60").divide(new BigDecimal("168"), 10,
+                    RoundingMode.HALF_EVEN)));
+            if (env.equals("staging")) truth(Detectors.NONPROD_PROD_SHAPED, off, off);
+            if (env.equals("qa")) truth(Detectors.NONPROD_ALWAYS_ON, off, off);
+            return item(kind, kind == ResourceKind.DATABASE_INSTANCE ? "available" : "running", size, null, 400, 200,
+                    Map.of());
         }
 
         InventoryItem item(ResourceKind kind, String state, String size, String attachedTo, int ageDays,
@@ -262,15 +324,20 @@ public final class FindingsGenerator {
 
         InventoryItem prevGen() {
             // Previous-generation list price → same size current generation (us-east-1 on-demand, Linux).
+            // m3.medium has no same-size m5: still a finding, but with no savings figure (the truth has none either).
             String[][] fams = {{"m4.large", "0.100", "0.096"}, {"c4.large", "0.100", "0.085"},
-                    {"t2.medium", "0.0464", "0.0416"}, {"r4.large", "0.133", "0.126"}};
+                    {"t2.medium", "0.0464", "0.0416"}, {"r4.large", "0.133", "0.126"}, {"m4.2xlarge", "0.40", "0.384"},
+                    {"c3.xlarge", "0.21", "0.17"}, {"i2.xlarge", "0.853", "0.312"}, {"m3.medium", "0.067", null}};
             String[] f = fams[rnd.nextInt(fams.length)];
             double old = Double.parseDouble(f[1]);
-            double cur = Double.parseDouble(f[2]);
             BigDecimal daily = bill("BoxUsage:" + f[0], "RunInstances", 24, 24 * old, false);
             metrics(Load.BUSY, true);
-            BigDecimal saved = daily.multiply(BigDecimal.valueOf(1 - cur / old));
-            truth(Detectors.COMPUTE_PREVGEN, saved, saved);
+            if (f[2] == null) {
+                findings.add(Detectors.COMPUTE_PREVGEN);
+            } else {
+                BigDecimal saved = daily.multiply(BigDecimal.valueOf(1 - Double.parseDouble(f[2]) / old));
+                truth(Detectors.COMPUTE_PREVGEN, saved, saved);
+            }
             return item(ResourceKind.COMPUTE_INSTANCE, "running", f[0], null, 400, 200, Map.of());
         }
 
@@ -288,6 +355,7 @@ public final class FindingsGenerator {
         }
 
         void metrics(Load load, boolean memory) {
+            if (peer) return; // an application's other members are read for their shape, never judged
             int gapDays = load == Load.IDLE || load == Load.OVERSIZED ? (rnd.nextInt(10) == 0 ? between(1, 2) : 0) : 0;
             List<Integer> gaps = new ArrayList<>();
             for (int g = 0; g < gapDays; g++) gaps.add(between(0, 13));
@@ -462,15 +530,15 @@ public final class FindingsGenerator {
             return item(ResourceKind.KUBERNETES_WORKLOAD, "running", null, null, 400, 200, Map.of("zoneCount", "3"));
         }
 
-        InventoryItem seats() {
+        /** A licence pool; {@code fullyUsed}: at most 2 of 50 seats idle (below every profile's unused share). */
+        InventoryItem seats(boolean fullyUsed) {
             int purchased = 50;
-            int active = between(10, 38);
+            int active = fullyUsed ? between(48, 52) : between(10, 38);
             BigDecimal daily = bill("Seats:Enterprise", "Subscription", 0, purchased * 20.0 / MONTH.doubleValue(), false);
             BigDecimal unused = daily.multiply(BigDecimal.valueOf(purchased - active))
                     .divide(BigDecimal.valueOf(purchased), 10, RoundingMode.HALF_EVEN);
-            truth(Detectors.SAAS_UNUSED_SEATS, unused, unused);
-            // No SaaS resource kind exists yet; the seats rule reads only the license attributes, not the kind.
-            return new InventoryItem("saas", "acme-github", null, null, id, ResourceKind.KUBERNETES_WORKLOAD, "active",
+            if (!fullyUsed) truth(Detectors.SAAS_UNUSED_SEATS, unused, unused);
+            return new InventoryItem("github", "acme-github", null, null, id, ResourceKind.SAAS_SUBSCRIPTION, "active",
                     "enterprise", null, ago(400), ago(400), tags,
                     Map.of("seatsPurchased", Integer.toString(purchased), "seatsActive", Integer.toString(active)),
                     ago(0));

@@ -2,6 +2,7 @@ package dev.outlay.findings.bench;
 
 import dev.outlay.findings.DailyMetric;
 import dev.outlay.findings.DetectedFinding;
+import dev.outlay.findings.EnvironmentPeers;
 import dev.outlay.findings.FindingBuilder;
 import dev.outlay.findings.FindingFacts;
 import dev.outlay.findings.MetricAggregator;
@@ -32,7 +33,13 @@ public final class FindingsPipeline {
     public ResourceFacts facts(LabelledCase c, LocalDate scan) {
         List<DailyMetric> daily = c.samples().isEmpty() ? List.of()
                 : aggregator.daily(c.samples(), scan.minusDays(FindingFacts.METRIC_WINDOW_DAYS - 1L), scan);
-        return new ResourceFacts(c.resourceId(), c.item(), c.ledger(), daily);
+        ResourceFacts self = new ResourceFacts(c.resourceId(), c.item(), c.ledger(), daily);
+        if (c.peers().isEmpty()) return self;
+        // The service builds EnvironmentPeers over the whole tenant; here the tenant is the application's members.
+        List<ResourceFacts> all = new ArrayList<>();
+        all.add(self);
+        for (LabelledCase p : c.peers()) all.add(new ResourceFacts(p.resourceId(), p.item(), p.ledger(), List.of()));
+        return self.withPeers(EnvironmentPeers.of(all, scan));
     }
 
     public List<DetectedFinding> run(LabelledCase c, LocalDate scan) {

@@ -16,11 +16,17 @@ import java.util.Map;
  * @param insufficient    detectors that must report insufficient-data
  * @param truthExpected   detector → true monthly savings of acting on it (the resource's own currency)
  * @param truthLow        detector → true savings after commitments keep being paid
+ * @param peers           the other members of its application (environment templates), without metrics; else empty
  */
 public record LabelledCase(String template, boolean confounder, String currency, InventoryItem item,
                            List<LedgerDay> ledger, List<MetricSample> samples, List<String> findings,
                            List<String> insufficient, Map<String, BigDecimal> truthExpected,
-                           Map<String, BigDecimal> truthLow) {
+                           Map<String, BigDecimal> truthLow, List<LabelledCase> peers) {
+
+    public LabelledCase withPeers(List<LabelledCase> others) {
+        return new LabelledCase(template, confounder, currency, item, ledger, samples, findings, insufficient,
+                truthExpected, truthLow, List.copyOf(others));
+    }
 
     public String resourceId() {
         return item != null ? item.resourceId() : ledger.get(0).resourceId();

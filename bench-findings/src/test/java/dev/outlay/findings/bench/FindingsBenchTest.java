@@ -22,7 +22,7 @@ class FindingsBenchTest {
     @BeforeAll
     static void run() throws Exception {
         rules = new BundledRules();
-        score = FindingsBench.accuracy(rules, "conservative", 15, 520, 2).score();
+        score = FindingsBench.accuracy(rules, "conservative", 15, 640, 2).score();
         System.out.print(score.table());
     }
 
@@ -50,7 +50,7 @@ class FindingsBenchTest {
     void savingsAreExactWhereTheModelIsExact() {
         for (String d : List.of(Detectors.COMPUTE_IDLE, Detectors.COMPUTE_OVERPROVISIONED, Detectors.EBS_UNATTACHED,
                 Detectors.EIP_IDLE, Detectors.SNAPSHOT_ORPHAN, Detectors.LB_IDLE, Detectors.STOPPED_STORAGE,
-                Detectors.EBS_GP2, Detectors.RDS_MULTIAZ_NONPROD, Detectors.NONPROD_ALWAYS_ON,
+                Detectors.EBS_GP2, Detectors.RDS_MULTIAZ_NONPROD, Detectors.NONPROD_ALWAYS_ON, Detectors.NONPROD_PROD_SHAPED, Detectors.COMPUTE_PREVGEN,
                 Detectors.SAAS_UNUSED_SEATS)) {
             assertTrue(score.detectors.get(d).savingsMape() < 0.005, d + " savings error "
                     + score.detectors.get(d).savingsMape());
@@ -61,10 +61,27 @@ class FindingsBenchTest {
     void theSameSeedGivesTheSameFindings() {
         FindingsGenerator gen = new FindingsGenerator(15);
         FindingsPipeline p = new FindingsPipeline(rules, rules.profile("conservative"), "bench");
-        for (int i = 0; i < 52; i++) {
+        for (int i = 0; i < 64; i++) {
             List<DetectedFinding> a = p.run(gen.generate(i), FindingsGenerator.SCAN);
             List<DetectedFinding> b = p.run(new FindingsGenerator(15).generate(i), FindingsGenerator.SCAN);
             assertEquals(a, b);
         }
+    }
+
+    @Test
+    void aPreviousGenerationSizeThePriceListLacksIsFoundWithoutASavingsFigure() {
+        FindingsGenerator gen = new FindingsGenerator(15);
+        FindingsPipeline p = new FindingsPipeline(rules, rules.profile("conservative"), "bench");
+        int seen = 0;
+        for (int i = 0; i < 640; i++) {
+            LabelledCase c = gen.generate(i);
+            if (!c.template().equals("prevgen") || !"m3.medium".equals(c.item().size())) continue;
+            DetectedFinding f = p.run(c, FindingsGenerator.SCAN).stream()
+                    .filter(x -> x.detector().equals(Detectors.COMPUTE_PREVGEN)).findFirst().orElseThrow();
+            assertEquals(List.of(), f.savings());
+            assertTrue(f.evidence().savingsBasis().startsWith("no savings figure: m3.medium"), f.evidence().savingsBasis());
+            seen++;
+        }
+        assertTrue(seen > 0, "the generator plants unpriced sizes");
     }
 }

@@ -36,6 +36,9 @@ public class AnomalyResource {
     @Inject
     AnomalySettingsStore settings;
 
+    @Inject
+    AnomalyBands bands;
+
     @POST
     @Path("/detect")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -74,6 +77,14 @@ public class AnomalyResource {
     @RolesAllowed({"admin", "finops_admin", "finance", "platform", "engineering", "leadership", "auditor"})
     public Map<String, Object> get(@PathParam("id") String id) {
         return service.find(id).orElseThrow(() -> ProblemException.notFound("No anomaly " + id + "."));
+    }
+
+    /** The anomaly's series around its day with the band each day was compared against (the console's chart). */
+    @GET
+    @Path("/{id}/band")
+    @RolesAllowed({"admin", "finops_admin", "finance", "platform", "engineering", "leadership", "auditor"})
+    public AnomalyBands.Band band(@PathParam("id") String id) {
+        return bands.of(id);
     }
 
     @POST

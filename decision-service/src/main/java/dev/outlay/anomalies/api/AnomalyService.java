@@ -79,7 +79,7 @@ public class AnomalyService {
         String tenant = TenantContext.requireTenant();
         AnomalySettings settings = settingsStore.current();
         DetectionParameters params = settings.parameters();
-        int lookBack = Math.max(LOOK_BACK_DAYS, params.minHistoryDays() + 7 * params.seasonalWeeks());
+        int lookBack = lookBack(params);
         AnomalyDetector detector = new AnomalyDetector(params);
         DetectionResult result = detector.detect(series.load(tenant, from.minusDays(lookBack), to), from, to);
         List<Anomaly> anomalies = result.anomalies();
@@ -109,6 +109,11 @@ public class AnomalyService {
             }
         }
         return list(from, to, null, null, null);
+    }
+
+    /** Days of history before a window that its baselines need. */
+    static int lookBack(DetectionParameters params) {
+        return Math.max(LOOK_BACK_DAYS, params.minHistoryDays() + 7 * params.seasonalWeeks());
     }
 
     /** Detection over the last {@code days} days of the tenant's ledger (ending at its newest day). */

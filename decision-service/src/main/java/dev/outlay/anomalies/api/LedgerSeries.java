@@ -28,6 +28,29 @@ public class LedgerSeries {
     @Inject
     AgroalDataSource dataSource;
 
+    /**
+     * The currencies an account series is billed in, sorted: its key names a currency only when there are several, so
+     * a page showing one series' amounts reads them here.
+     */
+    public List<String> currencies(String tenant, String subAccount, String service) {
+        String sql = """
+                SELECT DISTINCT billing_currency FROM outlay.ledger_charge
+                WHERE tenant_id = ? AND COALESCE(sub_account_name, sub_account_id, billing_account_id) = ? AND service_name = ?
+                ORDER BY 1""";
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, tenant);
+            ps.setString(2, subAccount);
+            ps.setString(3, service);
+            List<String> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) out.add(rs.getString(1));
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the series' currencies", e);
+        }
+    }
+
     public List<DailySeries> load(String tenant, LocalDate from, LocalDate to) {
         String sql = """
                 SELECT COALESCE(sub_account_name, sub_account_id, billing_account_id), service_name,

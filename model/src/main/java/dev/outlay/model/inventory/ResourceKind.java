@@ -15,7 +15,9 @@ public enum ResourceKind {
     LOAD_BALANCER("load-balancer"),
     NAT_GATEWAY("nat-gateway"),
     DATABASE_INSTANCE("database-instance"),
-    KUBERNETES_WORKLOAD("kubernetes-workload");
+    KUBERNETES_WORKLOAD("kubernetes-workload"),
+    /** A SaaS subscription or licence pool (seats purchased and active, docs/inventory-import.md). */
+    SAAS_SUBSCRIPTION("saas-subscription");
 
     private final String wireName;
 
