@@ -76,7 +76,22 @@ public class LedgerFactsReader {
                     while (rs.next()) monthly.add(rs.getString(1));
                 }
             }
-            return new LedgerFacts(cells, days, previous, monthly);
+            Map<String, Set<String>> kinds = new TreeMap<>();
+            try (PreparedStatement ps = c.prepareStatement("""
+                    SELECT DISTINCT c.source, i.source_kind
+                    FROM (SELECT DISTINCT source, ingestion_id FROM outlay.ledger_charge WHERE tenant_id = ? AND billing_period = ?) c
+                    JOIN outlay.ingestion i ON i.id = c.ingestion_id""")) {
+                ps.setString(1, tenant);
+                ps.setDate(2, Date.valueOf(period));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) kinds.computeIfAbsent(rs.getString(1), k -> new TreeSet<>()).add(rs.getString(2));
+                }
+            }
+            Map<String, String> kindBySource = new TreeMap<>();
+            kinds.forEach((source, k) -> {
+                if (k.size() == 1) kindBySource.put(source, k.iterator().next());
+            });
+            return new LedgerFacts(cells, days, previous, monthly, kindBySource);
         } catch (SQLException e) {
             throw new IllegalStateException("could not read the ledger for " + period, e);
         }
