@@ -199,8 +199,8 @@ public class CloseService {
         String pid = process.start(TenantContext.requireTenant(), month.toString(), CloseProcess.SUBJECT_RESTATEMENT, id.toString(), changedBy);
         db.linkRestatement(id, pid);
         db.event(p, changedBy, "restatement.proposed", triggerKind + " " + triggerId + " changes " + c.diff().ledgerTotals().size()
-                + " ledger-total row(s) and " + c.diff().allocation().size() + " allocation-statement row(s) of FINAL package v"
-                + base.version() + "; proposal " + id + " (candidate v" + c.pkg().version() + ")");
+                + " ledger-total row(s) and " + c.diff().allocation().size() + " allocation-statement row(s) of package v"
+                + base.version() + " (" + row.state() + "); proposal " + id + " (candidate v" + c.pkg().version() + ")");
         audit.record("close.restatement.propose", "close_period", month.toString(), Map.of("packageVersion", base.version()),
                 Map.of("restatementId", id.toString(), "candidateVersion", c.pkg().version(), "trigger", triggerKind + ":" + triggerId));
         notifyReview(month, "restatement", c.pkg(), "A restatement of FINAL period " + month + " awaits finance review");

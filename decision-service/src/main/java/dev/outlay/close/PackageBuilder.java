@@ -67,7 +67,8 @@ public final class PackageBuilder {
         files.put("allocation-statement.csv", as.bytes());
 
         // Figures and verdicts only: the run and decision ids differ between two runs over the same data.
-        files.put("reconciliation.json", json(PackageReconciliation.of(in.reconciliation())));
+        files.put("reconciliation.json", json(PackageInputs.FORMAT_1.equals(in.format()) ? in.reconciliation()
+                : PackageReconciliation.of(in.reconciliation())));
 
         List<PackageInputs.IngestionRef> ingestions = new ArrayList<>(in.ingestions());
         ingestions.sort(Comparator.comparing(PackageInputs.IngestionRef::id));

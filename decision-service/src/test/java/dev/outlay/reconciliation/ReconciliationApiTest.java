@@ -277,7 +277,7 @@ class ReconciliationApiTest {
     /**
      * Which sources are compared: C has two CURs of different services (they add up) and a FOCUS export of all of it;
      * D a CUR and its FOCUS export with 0.5 % more S3; E two CURs that are copies of one bill (0.5 % apart), compared
-     * only once the tenant declares them a pair.
+     * only once the tenant declares them a pair, and a late credit on its own (a one-off, not a daily feed).
      */
     @Test
     void onlySourcesCoveringTheSameChargesAreCompared() throws Exception {
@@ -293,6 +293,11 @@ class ReconciliationApiTest {
         ingest(t, "focus-d", focus(List.of(d), Map.of("AmazonEC2", "100.00", "AmazonS3", "40.20")));
         ingest(t, "aws-cur", "cur-legacy", cur(List.of(e), Map.of("AmazonEC2", "100.00")));
         ingest(t, "aws-cur", "cur-2", cur(List.of(e), Map.of("AmazonEC2", "100.50")));
+        // A late credit delivered on its own: one row, no usage. It adds to E's CURs and owes no daily rows.
+        ingest(t, "aws-cur", "cur-credits", "bill_invoice_id,bill_payer_account_id,bill_billing_period_start_date,bill_billing_period_end_date,"
+                + "line_item_line_item_type,line_item_usage_start_date,line_item_usage_end_date,line_item_product_code,line_item_unblended_cost,"
+                + "line_item_currency_code\nINV-5," + e + ",2024-08-01T00:00:00.000Z,2024-09-01T00:00:00.000Z,Credit,2024-08-01T00:00:00.000Z,"
+                + "2024-09-01T00:00:00.000Z,AmazonEC2,-25.00,USD\n");
 
         List<Map<String, Object>> checks = run(t);
         List<Map<String, Object>> pairs = checks.stream().filter(k -> "source-vs-source".equals(k.get("kind"))).toList();
@@ -316,6 +321,9 @@ class ReconciliationApiTest {
         assertMoney("1240.00", impacted.get(0).get("reference"));
         assertMoney("1246.20", impacted.get(0).get("observed"));
         assertEquals(1, checks.stream().filter(k -> Boolean.TRUE.equals(k.get("breach"))).count(), "only D breaches: " + checks);
+        List<Map<String, Object>> eSources = cast(only(checks, "completeness", e).get("completeness"));
+        Map<String, Object> credits = eSources.stream().filter(x -> "cur-credits".equals(x.get("source"))).findFirst().orElseThrow();
+        assertEquals(1, ((Number) credits.get("expectedDays")).intValue(), "a one-off delivery is complete with any row: " + eSources);
 
         // Bad declarations are refused whole and change nothing; engineering may not declare.
         String fo = bearer(t, "fo", "finops_admin");
