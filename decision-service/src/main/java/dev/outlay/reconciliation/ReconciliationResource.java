@@ -91,7 +91,7 @@ public class ReconciliationResource {
     @PUT
     @Path("source-pairs")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({"admin", "finops_admin"})
+    @RolesAllowed({"finops_admin", "finance"})
     public List<SourcePairStore.SourcePair> declareSourcePairs(SourcePairsBody body) {
         if (body == null || body.pairs() == null) {
             throw ProblemException.badRequest("pairs is required (an empty list removes every declaration)",
