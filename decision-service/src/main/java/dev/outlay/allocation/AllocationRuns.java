@@ -48,6 +48,9 @@ public class AllocationRuns {
     @Inject
     ChargeGroups chargeGroups;
 
+    @Inject
+    jakarta.enterprise.event.Event<AllocationRunSucceeded> succeeded;
+
     private ExecutorService worker;
 
     @PostConstruct
@@ -118,6 +121,14 @@ public class AllocationRuns {
         } catch (RuntimeException e) {
             LOG.warnf(e, "allocation run %s for %s failed", id, period);
             store.fail(id, problemJson(id, e));
+            return;
+        }
+        Caller caller = TenantContext.caller().orElseThrow();
+        try {
+            succeeded.fire(new AllocationRunSucceeded(caller.tenantId(), id, period, caller.subject()));
+        } catch (RuntimeException e) {
+            // The run is committed and in force; an observer's failure must not report it failed.
+            LOG.warnf(e, "allocation run %s for %s: an observer of its success failed", id, period);
         }
     }
 

@@ -74,8 +74,10 @@ public class CloseInputsReader {
 
         PackageInputs.Reconciliation recon = reconciliation(p, month);
         if (recon.result() != null) {
-            JsonNode v = recon.result().path("versionHash");
-            if (v.isTextual()) rules.add(new PackageInputs.RuleVersion("reconciliation", v.asText(), "reconciliation-run:" + recon.runId()));
+            JsonNode v = recon.result().path("ruleVersionHash");
+            // Named by what used it, not by the run: the run id would make two runs over the same data two packages.
+            if (v.isTextual()) rules.add(new PackageInputs.RuleVersion(recon.result().path("ruleSet").asText("reconciliation"), v.asText(),
+                    "reconciliation"));
         }
 
         List<PackageInputs.IngestionRef> ingestions = db.query("""
@@ -98,14 +100,14 @@ public class CloseInputsReader {
     }
 
     /**
-     * The period's latest reconciliation run. The table belongs to the reconciliation feature, which may not be
+     * The period's latest finished reconciliation run (one still running has no result yet). The table belongs to the reconciliation feature, which may not be
      * installed (migrated) here yet: then the package says so rather than failing.
      */
     private PackageInputs.Reconciliation reconciliation(Date p, YearMonth month) {
         boolean installed = db.query("SELECT to_regclass('outlay.reconciliation_run') IS NOT NULL", rs -> rs.getBoolean(1)).get(0);
         if (!installed) return new PackageInputs.Reconciliation("none", null, "no reconciliation run (reconciliation is not installed)", null);
         return db.query("""
-                SELECT id::text, status, result::text FROM outlay.reconciliation_run WHERE period = ?
+                SELECT id::text, status, result::text FROM outlay.reconciliation_run WHERE period = ? AND status <> 'running'
                 ORDER BY created_at DESC, id LIMIT 1""",
                 rs -> new PackageInputs.Reconciliation(rs.getString(2), rs.getString(1), null, CanonicalJson.tree(rs.getString(3))), p)
                 .stream().findFirst()

@@ -159,7 +159,8 @@ public class CloseQueries {
     private static CloseViews.PackageView view(YearMonth month, CloseStore.PackageRow k, Map<UUID, Integer> versions) {
         return new CloseViews.PackageView(k.version(), k.kind(), k.status(), k.packageHash(), k.zipSha256(), k.createdBy(), k.createdAt(),
                 k.decidedBy(), k.decidedAt(), k.reason(), k.previousId() == null ? null : versions.get(k.previousId()),
-                CanonicalJson.tree(k.manifest()), "/api/v1/close/periods/" + month + "/packages/" + k.version());
+                CanonicalJson.tree(k.inputs()).path("reconciliation").path("runId").asText(null), CanonicalJson.tree(k.manifest()),
+                "/api/v1/close/periods/" + month + "/packages/" + k.version());
     }
 
     /**

@@ -165,7 +165,7 @@ public class CloseService {
     }
 
     /**
-     * Data changed a period (an ingestion loaded or was retracted). A FINAL or RESTATED period is not altered: the
+     * Data changed a period (an ingestion loaded or was retracted, an allocation run re-allocated it). A FINAL or RESTATED period is not altered: the
      * change becomes a restatement proposal (or refreshes the open one) with the candidate package and its diff
      * against the package the period stands on. Other periods are left alone (their next close reads the new data).
      */
@@ -199,7 +199,8 @@ public class CloseService {
         String pid = process.start(TenantContext.requireTenant(), month.toString(), CloseProcess.SUBJECT_RESTATEMENT, id.toString(), changedBy);
         db.linkRestatement(id, pid);
         db.event(p, changedBy, "restatement.proposed", triggerKind + " " + triggerId + " changes " + c.diff().ledgerTotals().size()
-                + " ledger-total row(s) of FINAL package v" + base.version() + "; proposal " + id + " (candidate v" + c.pkg().version() + ")");
+                + " ledger-total row(s) and " + c.diff().allocation().size() + " allocation-statement row(s) of package v"
+                + base.version() + " (" + row.state() + "); proposal " + id + " (candidate v" + c.pkg().version() + ")");
         audit.record("close.restatement.propose", "close_period", month.toString(), Map.of("packageVersion", base.version()),
                 Map.of("restatementId", id.toString(), "candidateVersion", c.pkg().version(), "trigger", triggerKind + ":" + triggerId));
         notifyReview(month, "restatement", c.pkg(), "A restatement of FINAL period " + month + " awaits finance review");

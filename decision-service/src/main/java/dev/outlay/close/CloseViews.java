@@ -15,9 +15,13 @@ public final class CloseViews {
     public record PeriodSummary(String period, String state, Integer finalPackageVersion, String finalPackageHash, Instant updatedAt) {
     }
 
+    /**
+     * {@code reconciliationRunId}: the run whose figures the package states (its decisions are listed on the run); kept
+     * out of the package's bytes, see {@link PackageReconciliation}.
+     */
     public record PackageView(int version, String kind, String status, String packageHash, String zipSha256, String createdBy,
                               Instant createdAt, String decidedBy, Instant decidedAt, String reason, Integer restatesVersion,
-                              JsonNode manifest, String download) {
+                              String reconciliationRunId, JsonNode manifest, String download) {
     }
 
     public record TaskView(String taskId, String taskName, String status, String actualOwner, Set<String> groups, Set<String> excludedUsers,

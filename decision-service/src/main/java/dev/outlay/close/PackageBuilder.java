@@ -25,6 +25,8 @@ import java.util.zip.ZipOutputStream;
  * <li>entries are in a fixed order, STORED (no compression: deflate output depends on the zlib build the JVM links,
  * so a compressed package could change bytes across machines), with a constant DOS timestamp set through
  * {@code setTimeLocal} (plain {@code setTime} converts through the JVM's time zone) and no extra fields;</li>
+ * <li>nothing minted per evaluation is in the bytes: the reconciliation is {@link PackageReconciliation} (no run or
+ * decision ids), so two reconciliation runs over the same data give the same package;</li>
  * <li>{@code manifest.json} lists every other file with its SHA-256 and size; the package hash is the SHA-256 over
  * the manifest's canonical bytes, so it covers every file, and {@code PACKAGE.sha256} carries it for humans.</li>
  * </ul>
@@ -64,7 +66,9 @@ public final class PackageBuilder {
                 l.directCost(), l.sharedCost(), l.totalCost()));
         files.put("allocation-statement.csv", as.bytes());
 
-        files.put("reconciliation.json", json(in.reconciliation()));
+        // Figures and verdicts only: the run and decision ids differ between two runs over the same data.
+        files.put("reconciliation.json", json(PackageInputs.FORMAT_1.equals(in.format()) ? in.reconciliation()
+                : PackageReconciliation.of(in.reconciliation())));
 
         List<PackageInputs.IngestionRef> ingestions = new ArrayList<>(in.ingestions());
         ingestions.sort(Comparator.comparing(PackageInputs.IngestionRef::id));
@@ -86,6 +90,11 @@ public final class PackageBuilder {
                     c.currency(), c.change(), c.totalBefore(), c.totalAfter(), c.totalDelta()));
             in.diff().ingestionsAdded().forEach(i -> dc.row("ingestions", i, null, PackageDiff.ADDED, null, null, null));
             in.diff().ingestionsRemoved().forEach(i -> dc.row("ingestions", i, null, PackageDiff.REMOVED, null, null, null));
+            PackageDiff.AllocationRunChange run = in.diff().allocationRun();
+            if (run != null) {
+                dc.row("allocation-run", run.runAfter(), null, PackageDiff.CHANGED, run.runBefore() + "@" + run.ruleVersionBefore(),
+                        run.runAfter() + "@" + run.ruleVersionAfter(), null);
+            }
             files.put("restatement-diff.csv", dc.bytes());
         }
 

@@ -12,10 +12,14 @@ import java.util.function.Function;
  * What a restatement changes against the package it restates: the ledger-total rows and owner-statement rows whose
  * amounts differ (or that appear or disappear) and the ingestions that came or went. Unchanged rows are not listed,
  * so the diff shows exactly the restated rows. Rows are compared per currency (a key includes it); amounts compare
- * by value ({@code 1.10} equals {@code 1.1}).
+ * by value ({@code 1.10} equals {@code 1.1}). {@code allocationRun} names the allocation run and rule version before
+ * and after when the statement now rests on another run (null when it is the same run).
  */
 public record PackageDiff(String basePackageHash, List<LedgerChange> ledgerTotals, List<AllocationChange> allocation,
-                          List<String> ingestionsAdded, List<String> ingestionsRemoved) {
+                          List<String> ingestionsAdded, List<String> ingestionsRemoved, AllocationRunChange allocationRun) {
+
+    public record AllocationRunChange(String runBefore, String ruleVersionBefore, String runAfter, String ruleVersionAfter) {
+    }
 
     public static final String ADDED = "added";
     public static final String REMOVED = "removed";
@@ -69,8 +73,13 @@ public record PackageDiff(String basePackageHash, List<LedgerChange> ledgerTotal
         }
         List<String> bi = before.ingestions().stream().map(PackageInputs.IngestionRef::id).sorted().toList();
         List<String> ai = after.ingestions().stream().map(PackageInputs.IngestionRef::id).sorted().toList();
+        PackageInputs.AllocationStatement sb = before.allocation();
+        PackageInputs.AllocationStatement sa = after.allocation();
+        AllocationRunChange run = Objects.equals(sb == null ? null : sb.runId(), sa == null ? null : sa.runId()) ? null
+                : new AllocationRunChange(sb == null ? null : sb.runId(), sb == null ? null : sb.ruleVersion(),
+                        sa == null ? null : sa.runId(), sa == null ? null : sa.ruleVersion());
         return new PackageDiff(beforeHash, ledger, alloc, ai.stream().filter(i -> !bi.contains(i)).toList(),
-                bi.stream().filter(i -> !ai.contains(i)).toList());
+                bi.stream().filter(i -> !ai.contains(i)).toList(), run);
     }
 
     private static List<PackageInputs.AllocationLine> lines(PackageInputs p) {

@@ -14,7 +14,10 @@ public record PackageInputs(String format, String tenantId, String period, int v
                             List<LedgerTotal> ledgerTotals, AllocationStatement allocation, Reconciliation reconciliation,
                             List<IngestionRef> ingestions, List<RuleVersion> ruleVersions, PackageDiff diff) {
 
-    public static final String FORMAT = "outlay-close-package/1";
+    /** 2: the reconciliation is stated without run or decision ids ({@link PackageReconciliation}). */
+    public static final String FORMAT = "outlay-close-package/2";
+    /** Packages stored before format 2 embed the reconciliation run as stored; they are rebuilt the same way. */
+    static final String FORMAT_1 = "outlay-close-package/1";
 
     /** Ledger totals of the period by provider, billing account, service and currency. */
     public record LedgerTotal(String provider, String billingAccountId, String serviceName, String currency,

@@ -59,9 +59,14 @@ public class LedgerFactsReader {
                     }
                 }
             }
+            // Expected again this month: a source that delivered usage last month, or a monthly invoice upload. A source
+            // that only brought a one-off (a late credit, an adjustment) is not a feed that owes us this month.
             Map<String, Set<String>> previous = new TreeMap<>();
             try (PreparedStatement ps = c.prepareStatement("""
-                    SELECT DISTINCT billing_account_id, source FROM outlay.ledger_daily WHERE tenant_id = ? AND billing_period = ?""")) {
+                    SELECT DISTINCT d.billing_account_id, d.source FROM outlay.ledger_daily d
+                    WHERE d.tenant_id = ? AND d.billing_period = ?
+                      AND (d.charge_category = 'Usage' OR d.source IN (SELECT i.source FROM outlay.ingestion i
+                                                                       WHERE i.tenant_id = d.tenant_id AND i.source_kind = 'invoice-csv'))""")) {
                 ps.setString(1, tenant);
                 ps.setDate(2, Date.valueOf(period.minusMonths(1)));
                 try (ResultSet rs = ps.executeQuery()) {
@@ -76,7 +81,27 @@ public class LedgerFactsReader {
                     while (rs.next()) monthly.add(rs.getString(1));
                 }
             }
-            return new LedgerFacts(cells, days, previous, monthly);
+            // A source without a usage row this period (credits, adjustments, tax only) delivered a one-off: like an
+            // invoice upload it is complete with any row, not expected every day.
+            Set<String> withUsage = new TreeSet<>();
+            cells.stream().filter(x -> "Usage".equalsIgnoreCase(x.chargeCategory())).forEach(x -> withUsage.add(x.source()));
+            cells.stream().map(LedgerFacts.Cell::source).filter(src -> !withUsage.contains(src)).forEach(monthly::add);
+            Map<String, Set<String>> kinds = new TreeMap<>();
+            try (PreparedStatement ps = c.prepareStatement("""
+                    SELECT DISTINCT c.source, i.source_kind
+                    FROM (SELECT DISTINCT source, ingestion_id FROM outlay.ledger_charge WHERE tenant_id = ? AND billing_period = ?) c
+                    JOIN outlay.ingestion i ON i.id = c.ingestion_id""")) {
+                ps.setString(1, tenant);
+                ps.setDate(2, Date.valueOf(period));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) kinds.computeIfAbsent(rs.getString(1), k -> new TreeSet<>()).add(rs.getString(2));
+                }
+            }
+            Map<String, String> kindBySource = new TreeMap<>();
+            kinds.forEach((source, k) -> {
+                if (k.size() == 1) kindBySource.put(source, k.iterator().next());
+            });
+            return new LedgerFacts(cells, days, previous, monthly, kindBySource);
         } catch (SQLException e) {
             throw new IllegalStateException("could not read the ledger for " + period, e);
         }

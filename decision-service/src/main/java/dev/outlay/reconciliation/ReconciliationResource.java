@@ -10,6 +10,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -18,11 +19,16 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-/** Reconciliation runs: start one for a period (202 + progress), read one (JSON or CSV), list them. */
+/**
+ * Reconciliation runs: start one for a period (202 + progress), read one (JSON or CSV), list them; and the tenant's
+ * declared source pairs (which two sources deliver the same charges).
+ */
 @Path("/api/v1/reconciliations")
 @Produces(MediaType.APPLICATION_JSON)
 public class ReconciliationResource {
@@ -38,6 +44,19 @@ public class ReconciliationResource {
 
     @Inject
     ReconciliationStore store;
+
+    @Inject
+    SourcePairStore pairs;
+
+    /** One declared pair: {@code observed} delivers the same charges as {@code reference}; {@code note} says why. */
+    public record SourcePairBody(String reference, String observed, String note) {
+    }
+
+    public record SourcePairsBody(List<SourcePairBody> pairs) {
+    }
+
+    private static final int MAX_NAME = 200;
+    private static final int MAX_NOTE = 500;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -59,6 +78,60 @@ public class ReconciliationResource {
     @RolesAllowed({"admin", "finops_admin", "finance", "leadership", "auditor"})
     public List<ReconciliationRun> list(@QueryParam("period") String period, @QueryParam("limit") @DefaultValue("100") int limit) {
         return store.list(period == null || period.isBlank() ? null : InvoiceService.period("period", period), Math.max(1, Math.min(limit, 1000)));
+    }
+
+    @GET
+    @Path("source-pairs")
+    @RolesAllowed({"admin", "finops_admin", "finance", "leadership", "auditor"})
+    public List<SourcePairStore.SourcePair> sourcePairs() {
+        return pairs.list();
+    }
+
+    /** Replaces the declared pairs as a whole ({@code {"pairs": []}} removes them all); takes effect from the next run. */
+    @PUT
+    @Path("source-pairs")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"finops_admin", "finance"})
+    public List<SourcePairStore.SourcePair> declareSourcePairs(SourcePairsBody body) {
+        if (body == null || body.pairs() == null) {
+            throw ProblemException.badRequest("pairs is required (an empty list removes every declaration)",
+                    Problem.Fault.at("pairs", "a list of {reference, observed, note}"));
+        }
+        List<Problem.Fault> faults = new ArrayList<>();
+        List<SourcePairStore.SourcePair> valid = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < body.pairs().size(); i++) {
+            SourcePairBody p = body.pairs().get(i);
+            String at = "pairs[" + i + "]";
+            String ref = p == null ? null : name(p.reference(), at + ".reference", faults);
+            String obs = p == null ? null : name(p.observed(), at + ".observed", faults);
+            String note = p == null || p.note() == null || p.note().isBlank() ? null : p.note().trim();
+            if (p == null) faults.add(Problem.Fault.at(at, "a pair {reference, observed} is required"));
+            if (note != null && note.length() > MAX_NOTE) faults.add(Problem.Fault.at(at + ".note", "at most " + MAX_NOTE + " characters"));
+            if (ref == null || obs == null) continue;
+            if (ref.equals(obs)) {
+                faults.add(Problem.Fault.at(at + ".observed", "a source cannot be paired with itself ('" + ref + "')"));
+            } else if (!seen.add(ref.compareTo(obs) < 0 ? ref + "\u0000" + obs : obs + "\u0000" + ref)) {
+                faults.add(Problem.Fault.at(at, "the pair " + ref + " / " + obs + " is declared twice"));
+            } else {
+                valid.add(new SourcePairStore.SourcePair(ref, obs, note, null, null));
+            }
+        }
+        if (!faults.isEmpty()) throw ProblemException.badRequest("The source pairs are not valid; nothing was changed.", faults.toArray(Problem.Fault[]::new));
+        return pairs.replace(valid, dev.outlay.tenancy.TenantContext.caller().orElseThrow().subject());
+    }
+
+    private static String name(String value, String field, List<Problem.Fault> faults) {
+        if (value == null || value.isBlank()) {
+            faults.add(Problem.Fault.at(field, "a source name is required (the ingestion's connection, e.g. cur-export)"));
+            return null;
+        }
+        String v = value.trim();
+        if (v.length() > MAX_NAME) {
+            faults.add(Problem.Fault.at(field, "at most " + MAX_NAME + " characters"));
+            return null;
+        }
+        return v;
     }
 
     @GET

@@ -19,14 +19,22 @@ public record ReconciliationResult(String period, String periodState, String rul
     /**
      * One check: {@code reference} and {@code observed} name the two sides ({@code ledger:<source>},
      * {@code invoice:<document id>}, {@code expected}), the difference is observed minus reference, and both decisions
-     * behind the verdict are named (replayable through the decision log).
+     * behind the verdict are named (replayable through the decision log). {@code pairing} says why a source-vs-source
+     * check compares its two sides ({@code declared}, or {@code kinds:aws-cur/focus} for two kinds of export of one
+     * account); null on other checks.
      */
     public record Check(int ordinal, String kind, String billingAccountId, String currency, String periodState, String reference,
                         String observed, BigDecimal referenceTotal, BigDecimal observedTotal, BigDecimal difference,
                         BigDecimal differencePercent, BigDecimal allowance, boolean breach, String severity, boolean openTriage,
                         List<ImpactedService> impactedServices, Confidence confidence, List<InvoiceTotal> invoiceTotals,
                         List<SectionTotal> invoiceSections, List<SourceDays> completeness, String toleranceRuleId,
-                        String outcomeRuleId, UUID toleranceDecisionId, UUID outcomeDecisionId) {
+                        String outcomeRuleId, UUID toleranceDecisionId, UUID outcomeDecisionId, String pairing) {
+
+        Check withPairing(String basis) {
+            return new Check(ordinal, kind, billingAccountId, currency, periodState, reference, observed, referenceTotal, observedTotal,
+                    difference, differencePercent, allowance, breach, severity, openTriage, impactedServices, confidence, invoiceTotals,
+                    invoiceSections, completeness, toleranceRuleId, outcomeRuleId, toleranceDecisionId, outcomeDecisionId, basis);
+        }
     }
 
     /** Per invoice id: the ledger's rows carrying it (AWS CUR bill/InvoiceId, FOCUS InvoiceId) against the invoice's lines. */

@@ -27,8 +27,9 @@ import java.util.function.Supplier;
 
 /**
  * Plans and runs the checks of one billing period, per billing account and currency: completeness (every expected
- * source, every day up to yesterday), ledger vs invoice (each ledger source against the latest invoice document
- * covering the account) and source vs source (every further source against the first, by name). Every check is
+ * source, every day up to yesterday), ledger vs invoice (each whole view of the account's bill against the latest
+ * invoice document covering it) and source vs source (two views that cover the same charges, {@link SourceViews}:
+ * declared pairs, and sources of different kinds; sources of one kind add up and are never compared). Every check is
  * graded by the same pinned version of the {@code reconciliation} rule set; the result, its alert and its triage are
  * written in one transaction.
  */
@@ -58,12 +59,16 @@ public class ReconciliationService {
     ReconciliationAlerts alerts;
 
     @Inject
+    SourcePairStore pairs;
+
+    @Inject
     AuditLog audit;
 
     /** Evaluates every check of the period; {@code periodStateOverride} null derives the state from the ledger. */
     public ReconciliationResult evaluate(LocalDate period, String periodStateOverride, String version, Instant now,
                                          ProgressSink progress) {
         LedgerFacts facts = ledger.read(period);
+        List<SourceViews.Declared> declared = pairs.declared();
         Map<String, InvoiceStore.AccountInvoice> invoiceByAccount = invoices.latestByAccount(period);
         LocalDate yesterday = LocalDate.ofInstant(now, ZoneOffset.UTC).minusDays(1);
         LocalDate through = yesterday.isBefore(period.plusMonths(1).minusDays(1)) ? yesterday : period.plusMonths(1).minusDays(1);
@@ -109,26 +114,27 @@ public class ReconciliationService {
                 planned.add(() -> ledgerVsInvoice(account, invoice.currency(), state, version, "ledger", List.of(), invoice,
                         new ConfidenceInputs(false, false, 0)));
             }
+            Set<String> onAccount = new TreeSet<>();
+            cells.forEach(c -> onAccount.add(c.source()));
             for (Map.Entry<String, Map<String, List<LedgerFacts.Cell>>> cur : byCurrencyAndSource.entrySet()) {
                 String currency = cur.getKey();
-                List<String> sources = new ArrayList<>(cur.getValue().keySet());
-                for (String source : sources) {
-                    List<LedgerFacts.Cell> side = cur.getValue().get(source);
-                    if (invoice != null && invoice.currency().equals(currency)) {
-                        ConfidenceInputs ci = confidence(side, period, now, missingBySource.getOrDefault(source, 0));
-                        planned.add(() -> ledgerVsInvoice(account, currency, state, version, "ledger:" + source, side, invoice, ci));
+                Map<String, List<LedgerFacts.Cell>> bySource = cur.getValue();
+                if (invoice != null && invoice.currency().equals(currency)) {
+                    // Each whole view of the account's bill against the invoice: sources that add up are added up first.
+                    for (SourceViews.View view : SourceViews.views(bySource.keySet(), facts.kindBySource(), declared)) {
+                        List<LedgerFacts.Cell> side = cellsOf(view, bySource);
+                        ConfidenceInputs ci = confidence(side, period, now, missingDays(view, missingBySource));
+                        planned.add(() -> ledgerVsInvoice(account, currency, state, version, view.name(), side, invoice, ci));
                     }
                 }
-                for (int i = 1; i < sources.size(); i++) {
-                    List<LedgerFacts.Cell> ref = cur.getValue().get(sources.get(0));
-                    List<LedgerFacts.Cell> obs = cur.getValue().get(sources.get(i));
+                for (SourceViews.Pairing pair : SourceViews.pairings(bySource.keySet(), onAccount, facts.kindBySource(), declared)) {
+                    List<LedgerFacts.Cell> ref = cellsOf(pair.reference(), bySource);
+                    List<LedgerFacts.Cell> obs = cellsOf(pair.observed(), bySource);
                     List<LedgerFacts.Cell> both = new ArrayList<>(ref);
                     both.addAll(obs);
                     ConfidenceInputs ci = confidence(both, period, now,
-                            missingBySource.getOrDefault(sources.get(0), 0) + missingBySource.getOrDefault(sources.get(i), 0));
-                    String refName = sources.get(0);
-                    String obsName = sources.get(i);
-                    planned.add(() -> sourceVsSource(account, currency, state, version, refName, ref, obsName, obs, ci));
+                            missingDays(pair.reference(), missingBySource) + missingDays(pair.observed(), missingBySource));
+                    planned.add(() -> sourceVsSource(account, currency, state, version, pair, ref, obs, ci));
                 }
             }
         }
@@ -201,7 +207,7 @@ public class ReconciliationService {
         Confidence confidence = new Confidence(missingTotal > 0 ? Confidence.Level.LOW : Confidence.Level.HIGH, reasons);
         return new ReconciliationResult.Check(0, COMPLETENESS, account, null, state, "expected", "ledger", null, null, null,
                 v.differencePercent(), v.allowance(), v.breach(), v.severity(), v.openTriage(), List.of(), confidence, List.of(), List.of(),
-                perSource, v.toleranceRuleId(), v.outcomeRuleId(), v.toleranceDecisionId(), v.outcomeDecisionId());
+                perSource, v.toleranceRuleId(), v.outcomeRuleId(), v.toleranceDecisionId(), v.outcomeDecisionId(), null);
     }
 
     private ReconciliationResult.Check ledgerVsInvoice(String account, String currency, String state, String version, String reference,
@@ -227,11 +233,23 @@ public class ReconciliationService {
         return amountCheck(LEDGER_VS_INVOICE, account, reference, "invoice:" + invoice.documentId(), v, invoiceTotals, sectionTotals);
     }
 
-    private ReconciliationResult.Check sourceVsSource(String account, String currency, String state, String version, String refName,
-                                                      List<LedgerFacts.Cell> ref, String obsName, List<LedgerFacts.Cell> obs,
+    private ReconciliationResult.Check sourceVsSource(String account, String currency, String state, String version,
+                                                      SourceViews.Pairing pair, List<LedgerFacts.Cell> ref, List<LedgerFacts.Cell> obs,
                                                       ConfidenceInputs confidence) {
         CheckVerdict v = policy.check(SOURCE_VS_SOURCE, state, version, currency, amounts(ref), amounts(obs), confidence);
-        return amountCheck(SOURCE_VS_SOURCE, account, "ledger:" + refName, "ledger:" + obsName, v, List.of(), List.of());
+        ReconciliationResult.Check k = amountCheck(SOURCE_VS_SOURCE, account, pair.reference().name(), pair.observed().name(), v,
+                List.of(), List.of());
+        return k.withPairing(pair.basis());
+    }
+
+    private static List<LedgerFacts.Cell> cellsOf(SourceViews.View view, Map<String, List<LedgerFacts.Cell>> bySource) {
+        List<LedgerFacts.Cell> out = new ArrayList<>();
+        view.sources().forEach(s -> out.addAll(bySource.getOrDefault(s, List.of())));
+        return out;
+    }
+
+    private static int missingDays(SourceViews.View view, Map<String, Integer> missingBySource) {
+        return view.sources().stream().mapToInt(s -> missingBySource.getOrDefault(s, 0)).sum();
     }
 
     private static ReconciliationResult.Check amountCheck(String kind, String account, String reference, String observed, CheckVerdict v,
@@ -241,7 +259,7 @@ public class ReconciliationService {
         return new ReconciliationResult.Check(0, kind, account, r.currency(), v.periodState(), reference, observed, r.referenceTotal(),
                 r.observedTotal(), r.difference(), r.differencePercent(), r.allowance(), r.breach(), v.severity(), v.openTriage(),
                 r.impactedServices(), r.confidence(), invoiceTotals, sections, List.of(), v.toleranceRuleId(), v.outcomeRuleId(),
-                v.toleranceDecisionId(), v.outcomeDecisionId());
+                v.toleranceDecisionId(), v.outcomeDecisionId(), null);
     }
 
     private static List<AmountLine> amounts(List<LedgerFacts.Cell> cells) {
@@ -294,7 +312,7 @@ public class ReconciliationService {
         return new ReconciliationResult.Check(ordinal, k.kind(), k.billingAccountId(), k.currency(), k.periodState(), k.reference(),
                 k.observed(), k.referenceTotal(), k.observedTotal(), k.difference(), k.differencePercent(), k.allowance(), k.breach(),
                 k.severity(), k.openTriage(), k.impactedServices(), k.confidence(), k.invoiceTotals(), k.invoiceSections(), k.completeness(),
-                k.toleranceRuleId(), k.outcomeRuleId(), k.toleranceDecisionId(), k.outcomeDecisionId());
+                k.toleranceRuleId(), k.outcomeRuleId(), k.toleranceDecisionId(), k.outcomeDecisionId(), k.pairing());
     }
 
     private static void add(Map<String, BigDecimal[]> sums, String key, int side, BigDecimal amount) {

@@ -35,7 +35,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The month-end close driven in process with explicit identities, below the inbox: preliminary package, finance
  * review with the preparer excluded, re-run, approval to FINAL, then a restated export that produces a proposal (not
- * a change) and, approved, a RESTATED package whose diff holds exactly the restated row.
+ * a change) and, approved, a RESTATED package whose diff holds exactly the restated row; a new allocation rule version
+ * after FINAL likewise; and two reconciliation runs over the same data giving packages of the same bytes.
  */
 @QuarkusTest
 class CloseFlowTest {
@@ -62,8 +63,11 @@ class CloseFlowTest {
     @Inject
     UserTaskService tasks;
 
-    private static <T> T as(String subject, Supplier<T> work) {
-        return TenantContext.runAs(new Caller(TENANT, subject, Set.of("finance", "finops_admin")),
+    /** The tenant of the running test (JUnit makes one instance per test method). */
+    private String tenant = TENANT;
+
+    private <T> T as(String subject, Supplier<T> work) {
+        return TenantContext.runAs(new Caller(tenant, subject, Set.of("finance", "finops_admin")),
                 () -> QuarkusTransaction.requiringNew().call(work::get));
     }
 
@@ -195,6 +199,129 @@ class CloseFlowTest {
             assertTrue(db.packages(P).isEmpty());
             assertTrue(db.restatements(P).isEmpty());
         }));
+    }
+
+    @Test
+    void aNewAllocationRuleVersionAfterFinalIsARestatementNotAChange() throws Exception {
+        tenant = "close-realloc";
+        CloseFixtures.load(tenant, "loader-1", "focus", "october.csv", CloseFixtures.october());
+        String firstRun = CloseFixtures.allocate(tenant);
+        as("pia", () -> close.preliminary(MONTH));
+        decide(FRAN, "approve", null);
+        CloseStore.PeriodRow finalRow = as("pia", () -> db.period(P)).orElseThrow();
+        assertEquals(CloseService.FINAL, finalRow.state());
+        byte[] finalBytes = as("pia", () -> db.bytes(P, 1)).orElseThrow();
+
+        // A changed rule version (storage becomes shared platform cost) re-allocates the closed month.
+        String xml;
+        try (var in = getClass().getResourceAsStream("/rulesets/allocation/Allocation.dmn")) {
+            xml = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        String changed = xml.replace("\"Azure Kubernetes Service\",\"Kubernetes Engine\"", "\"Azure Kubernetes Service\",\"Kubernetes Engine\",\"Storage\"");
+        assertNotEquals(xml, changed);
+        String admin = dev.outlay.support.Tokens.bearer(tenant, "rules-admin", "finops_admin");
+        String hash = io.restassured.RestAssured.given().header("Authorization", admin).contentType("application/xml").body(changed)
+                .post("/api/v1/rulesets/allocation/versions?note=storage%20is%20platform").then().statusCode(201).extract().path("hash");
+        io.restassured.RestAssured.given().header("Authorization", admin).post("/api/v1/rulesets/allocation/versions/" + hash + "/publish")
+                .then().statusCode(200);
+        String secondRun = CloseFixtures.allocate(tenant);
+
+        CloseStore.RestatementRow r = awaitProposal();
+        assertEquals("allocation", r.triggerKind());
+        assertEquals(secondRun, r.triggerId().toString());
+        assertEquals(tenant + "-alloc", r.proposedBy());
+        CloseStore.PeriodRow still = as("pia", () -> db.period(P)).orElseThrow();
+        assertEquals(CloseService.FINAL, still.state(), "the period is not altered");
+        assertEquals(finalRow.finalPackageId(), still.finalPackageId());
+        assertArrayEquals(finalBytes, as("pia", () -> db.bytes(P, 1)).orElseThrow(), "the final package is not altered");
+
+        PackageDiff diff = CanonicalJson.read(r.diff(), PackageDiff.class);
+        assertTrue(diff.ledgerTotals().isEmpty(), "the ledger did not change: " + diff.ledgerTotals());
+        assertEquals(2, diff.allocation().size(), "exactly the re-allocated owner rows: " + diff.allocation());
+        PackageDiff.AllocationChange payments = diff.allocation().stream().filter(c -> c.change().equals(PackageDiff.CHANGED)).findFirst().orElseThrow();
+        assertEquals(0, new BigDecimal("165").compareTo(payments.totalBefore()), payments.toString());
+        assertEquals(0, new BigDecimal("125").compareTo(payments.totalAfter()));
+        assertEquals(0, new BigDecimal("-40").compareTo(payments.totalDelta()));
+        PackageDiff.AllocationChange platform = diff.allocation().stream().filter(c -> c.change().equals(PackageDiff.ADDED)).findFirst().orElseThrow();
+        assertEquals(List.of("platform", "EUR"), List.of(platform.team(), platform.currency()));
+        assertEquals(0, new BigDecimal("40").compareTo(platform.totalAfter()));
+        assertEquals(firstRun, diff.allocationRun().runBefore());
+        assertEquals(secondRun, diff.allocationRun().runAfter());
+        assertEquals(hash, diff.allocationRun().ruleVersionAfter());
+        assertNotEquals(hash, diff.allocationRun().ruleVersionBefore());
+
+        // Whoever re-allocated is excluded from the review; approved, the period is RESTATED on version 2.
+        assertEquals(Set.of(tenant + "-alloc"), task(FRAN).getExcludedUsers());
+        decide(FRAN, "approve", null);
+        CloseStore.PeriodRow restated = as("pia", () -> db.period(P)).orElseThrow();
+        assertEquals(CloseService.RESTATED, restated.state());
+        CloseStore.PackageRow v2 = as("pia", () -> db.pkg(restated.finalPackageId())).orElseThrow();
+        assertEquals(List.of(2, "RESTATEMENT", "restated"), List.of(v2.version(), v2.kind(), v2.status()));
+        PackageInputs in = CanonicalJson.read(v2.inputs(), PackageInputs.class);
+        assertEquals(secondRun, in.allocation().runId());
+        assertEquals(hash, in.allocation().ruleVersion());
+        assertArrayEquals(as("pia", () -> db.bytes(P, 2)).orElseThrow(), close.regenerate(v2).bytes());
+        String csv = CloseQueries.csv(as("pia", () -> queries.restatements(MONTH)));
+        assertTrue(csv.contains(",allocation,platform/"), csv);
+    }
+
+    @Test
+    void twoReconciliationRunsOverTheSameDataGiveTheSamePackageBytes() throws Exception {
+        tenant = "close-canonical";
+        CloseFixtures.load(tenant, "loader-1", "focus", "october.csv", CloseFixtures.october());
+        CloseFixtures.allocate(tenant);
+
+        String firstRun = reconcile();
+        ClosePackage first = as("pia", () -> PackageBuilder.build(reader.read(MONTH, 1, CloseService.KIND_CLOSE, null)));
+        String secondRun = reconcile();
+        PackageInputs secondInputs = as("pia", () -> reader.read(MONTH, 1, CloseService.KIND_CLOSE, null));
+        ClosePackage second = PackageBuilder.build(secondInputs);
+
+        // The two runs differ in bytes (each evaluation mints its decision ids) though not in figures ...
+        List<String> results = as("pia", () -> db.query("SELECT result_sha256 FROM outlay.reconciliation_run ORDER BY created_at",
+                rs -> rs.getString(1)));
+        assertEquals(2, results.size());
+        assertNotEquals(results.get(0), results.get(1), "the stored run results embed their decision ids");
+        // ... and the package built on either is the same, to the byte.
+        assertEquals(secondRun, secondInputs.reconciliation().runId(), "the second package rests on the second run");
+        assertNotEquals(firstRun, secondRun);
+        assertArrayEquals(first.bytes(), second.bytes());
+        assertEquals(first.packageHash(), second.packageHash());
+        String recon = new String(zipEntry(second.bytes(), "reconciliation.json"), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(recon.contains("\"ruleVersionHash\"") && recon.contains("\"ruleSet\":\"reconciliation\""), recon);
+        assertFalse(recon.contains("DecisionId") || recon.contains(firstRun) || recon.contains(secondRun), recon);
+        String rules = new String(zipEntry(second.bytes(), "rule-versions.json"), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(rules.contains("\"ruleSet\":\"reconciliation\""), rules);
+
+        // The run (and through it every decision) stays queryable outside the hashed bytes.
+        as("pia", () -> close.preliminary(MONTH));
+        io.restassured.RestAssured.given().header("Authorization", dev.outlay.support.Tokens.bearer(tenant, "aud", "auditor"))
+                .get("/api/v1/close/periods/" + MONTH).then().statusCode(200)
+                .body("packages[0].reconciliationRunId", org.hamcrest.Matchers.equalTo(secondRun));
+    }
+
+    private String reconcile() {
+        return io.restassured.RestAssured.given().header("Authorization", dev.outlay.support.Tokens.bearer(tenant, "fo", "finops_admin"))
+                .contentType(io.restassured.http.ContentType.JSON).body(Map.of("period", MONTH.toString()))
+                .post("/api/v1/reconciliations?wait=true").then().statusCode(200).extract().path("id");
+    }
+
+    private CloseStore.RestatementRow awaitProposal() throws InterruptedException {
+        for (int i = 0; i < 100; i++) {
+            Optional<CloseStore.RestatementRow> proposal = as("pia", () -> db.openRestatement(P));
+            if (proposal.isPresent()) return proposal.get();
+            Thread.sleep(200);
+        }
+        throw new AssertionError("no restatement proposal");
+    }
+
+    private static byte[] zipEntry(byte[] zip, String name) throws IOException {
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+            for (var e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                if (e.getName().equals(name)) return in.readAllBytes();
+            }
+        }
+        throw new AssertionError("no " + name + " in the package");
     }
 
     private static List<String> entries(byte[] zip) throws IOException {

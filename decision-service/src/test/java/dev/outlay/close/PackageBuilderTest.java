@@ -129,4 +129,25 @@ class PackageBuilderTest {
         assertTrue(d.allocation().isEmpty());
         assertTrue(PackageDiff.between(before, "base", inputs(totals())).empty());
     }
+    @Test
+    void theReconciliationIsStatedWithoutRunOrDecisionIdsAndAFormatOnePackageIsRebuiltAsStored() throws IOException {
+        String result = "{\"ruleSet\":\"reconciliation\",\"ruleVersionHash\":\"h1\",\"checks\":[{\"kind\":\"completeness\","
+                + "\"breach\":false,\"toleranceDecisionId\":\"%s\",\"outcomeDecisionId\":\"%s\"}],\"summary\":{\"status\":\"passed\"}}";
+        PackageInputs base = inputs(totals());
+        java.util.function.BiFunction<String, String, PackageInputs> withRun = (format, runId) -> new PackageInputs(format, base.tenantId(),
+                base.period(), 1, "CLOSE", null, base.ledgerTotals(), base.allocation(), new PackageInputs.Reconciliation("passed", runId, null,
+                CanonicalJson.tree(String.format(result, java.util.UUID.randomUUID(), java.util.UUID.randomUUID()))),
+                base.ingestions(), base.ruleVersions(), null);
+        ClosePackage first = PackageBuilder.build(withRun.apply(PackageInputs.FORMAT, "run-1"));
+        ClosePackage second = PackageBuilder.build(withRun.apply(PackageInputs.FORMAT, "run-2"));
+        assertArrayEquals(first.bytes(), second.bytes(), "two runs over the same data, one package");
+        String recon = new String(entries(first.bytes()).get("reconciliation.json"), StandardCharsets.UTF_8);
+        assertEquals("{\"note\":null,\"result\":{\"checks\":[{\"breach\":false,\"kind\":\"completeness\"}],\"ruleSet\":\"reconciliation\","
+                + "\"ruleVersionHash\":\"h1\",\"summary\":{\"status\":\"passed\"}},\"status\":\"passed\"}\n", recon);
+
+        PackageInputs stored = withRun.apply(PackageInputs.FORMAT_1, "run-1");
+        String old = new String(entries(PackageBuilder.build(stored).bytes()).get("reconciliation.json"), StandardCharsets.UTF_8);
+        assertTrue(old.contains("\"runId\":\"run-1\"") && old.contains("toleranceDecisionId"), old);
+        assertArrayEquals(PackageBuilder.build(stored).bytes(), PackageBuilder.build(stored).bytes());
+    }
 }

@@ -44,24 +44,56 @@ class ReconciliationApiTest {
     @Inject
     AgroalDataSource dataSource;
 
-    /** One row per day, account and service for August 2024: EC2 100, S3 40, Lambda 10 a day (USD), invoiced. */
+    /** The daily amounts of {@link #ledger}: EC2 100, S3 40, Lambda 10 (USD). */
+    static final Map<String, String> DAILY = new java.util.TreeMap<>(Map.of("AmazonEC2", "100.00", "AmazonS3", "40.00", "AWSLambda", "10.00"));
+
+    /** One FOCUS row per day, account and service for August 2024 at {@link #DAILY}, invoiced. */
     static String ledger(List<String> accounts) {
+        return focus(accounts, DAILY);
+    }
+
+    /** One FOCUS row per day, account and service (service → daily USD amount) for August 2024, invoiced. */
+    static String focus(List<String> accounts, Map<String, String> daily) {
         StringBuilder sb = new StringBuilder("BilledCost,BillingAccountId,BillingAccountName,BillingCurrency,BillingPeriodEnd,"
                 + "BillingPeriodStart,ChargeCategory,ChargeClass,ChargeDescription,ChargeFrequency,ChargePeriodEnd,ChargePeriodStart,"
                 + "ConsumedQuantity,ConsumedUnit,ContractedCost,EffectiveCost,InvoiceId,InvoiceIssuerName,ListCost,PricingCategory,PricingQuantity,"
                 + "PricingUnit,ProviderName,PublisherName,RegionId,RegionName,ResourceId,ServiceCategory,ServiceName,SubAccountId,"
                 + "SubAccountName,Tags\n");
-        Map<String, String> daily = Map.of("AmazonEC2", "100.00", "AmazonS3", "40.00", "AWSLambda", "10.00");
         for (String account : accounts) {
             for (int i = 0; i < 31; i++) {
                 LocalDate d = AUGUST.plusDays(i);
-                for (String service : List.of("AWSLambda", "AmazonEC2", "AmazonS3")) {
-                    String cost = daily.get(service);
+                for (Map.Entry<String, String> e : new java.util.TreeMap<>(daily).entrySet()) {
+                    String service = e.getKey();
+                    String cost = e.getValue();
                     sb.append(cost).append(',').append(account).append(",Acme,USD,2024-09-01T00:00:00Z,2024-08-01T00:00:00Z,Usage,,")
                             .append(service).append(" usage,Usage-Based,").append(d.plusDays(1)).append("T00:00:00Z,").append(d)
                             .append("T00:00:00Z,1,Hours,").append(cost).append(',').append(cost).append(",INV-").append(account, 0, 1)
                             .append(",AWS,").append(cost).append(",Standard,1,Hours,AWS,AWS,us-east-1,US East,res-").append(service)
                             .append(",Compute,").append(service).append(',').append(account).append(",Acme,\n");
+                }
+            }
+        }
+        return sb.toString();
+    }
+
+    /**
+     * The same charges as {@link #focus} in AWS CUR 2.0 columns (payer = billing account, product code = service
+     * name, bill_invoice_id set: the month is final at AWS).
+     */
+    static String cur(List<String> accounts, Map<String, String> daily) {
+        StringBuilder sb = new StringBuilder("identity_line_item_id,bill_invoice_id,bill_payer_account_id,bill_billing_period_start_date,"
+                + "bill_billing_period_end_date,line_item_usage_account_id,line_item_line_item_type,line_item_usage_start_date,"
+                + "line_item_usage_end_date,line_item_product_code,line_item_resource_id,line_item_usage_amount,line_item_currency_code,"
+                + "line_item_unblended_cost,pricing_unit\n");
+        int n = 0;
+        for (String account : accounts) {
+            for (int i = 0; i < 31; i++) {
+                LocalDate d = AUGUST.plusDays(i);
+                for (Map.Entry<String, String> e : new java.util.TreeMap<>(daily).entrySet()) {
+                    sb.append("li-").append(n++).append(",INV-").append(account, 0, 1).append(',').append(account)
+                            .append(",2024-08-01T00:00:00.000Z,2024-09-01T00:00:00.000Z,").append(account).append(",Usage,")
+                            .append(d).append("T00:00:00.000Z,").append(d.plusDays(1)).append("T00:00:00.000Z,").append(e.getKey())
+                            .append(",res-").append(e.getKey()).append(",1,USD,").append(e.getValue()).append(",Hrs\n");
                 }
             }
         }
@@ -79,8 +111,12 @@ class ReconciliationApiTest {
     }
 
     static void ingest(String tenant, String connection, String csv) throws InterruptedException {
+        ingest(tenant, "focus", connection, csv);
+    }
+
+    static void ingest(String tenant, String kind, String connection, String csv) throws InterruptedException {
         String auth = bearer(tenant, "fo", "finops_admin");
-        String id = given().header("Authorization", auth).multiPart("source", "focus").multiPart("connection", connection)
+        String id = given().header("Authorization", auth).multiPart("source", kind).multiPart("connection", connection)
                 .multiPart("file", connection + ".csv", csv.getBytes(), "text/csv")
                 .post("/api/v1/ingestions").then().statusCode(202).extract().path("id");
         String status = "queued";
@@ -128,7 +164,7 @@ class ReconciliationApiTest {
     @Test
     void halfAPercentOnOneServiceIsFoundNamedFirstAndAlerts() throws Exception {
         String t = "recon-main";
-        ingest(t, "cur-export", ledger(List.of(A, B)));
+        ingest(t, "aws-cur", "cur-export", cur(List.of(A, B), DAILY));
         ingest(t, "focus-export", ledger(List.of(A)));
         String doc = uploadInvoice(t, "invoice-2024-08.csv", invoiceCsv("1246.20", "USD", "2024-08")).statusCode(201)
                 .body("period", equalTo("2024-08")).body("currency", equalTo("USD")).body("lineCount", equalTo(6))
@@ -145,7 +181,7 @@ class ReconciliationApiTest {
         assertEquals("FINAL", run.getString("periodState"), "every ledger row carries an invoice id");
         assertEquals(run.getInt("progress.checksTotal"), run.getInt("progress.checksDone"));
         List<Map<String, Object>> checks = run.getList("result.checks");
-        // A: completeness, two ledger-vs-invoice (one per source), source-vs-source; B: completeness, ledger-vs-invoice.
+        // A: completeness, two ledger-vs-invoice (the CUR, its FOCUS export), source-vs-source; B: completeness, ledger-vs-invoice.
         assertEquals(6, checks.size(), run.prettify());
         assertEquals(2 * checks.size(), run.getList("decisionIds").size(), "both decisions of every check are on the run");
 
@@ -177,6 +213,7 @@ class ReconciliationApiTest {
         Map<String, Object> sources = only(checks, "source-vs-source", A);
         assertEquals("ledger:cur-export", sources.get("reference"));
         assertEquals("ledger:focus-export", sources.get("observed"));
+        assertEquals("kinds:aws-cur/focus", sources.get("pairing"));
         assertMoney("0", sources.get("difference"));
         Map<String, Object> completeness = only(checks, "completeness", A);
         List<Map<String, Object>> perSource = cast(completeness.get("completeness"));
@@ -235,6 +272,100 @@ class ReconciliationApiTest {
         given().header("Authorization", bearer(other, "aud", "auditor")).get("/api/v1/invoices/" + doc).then().statusCode(404);
         assertEquals(0, count(other, "SELECT count(*) FROM outlay.reconciliation_run"));
         assertEquals(0, count(other, "SELECT count(*) FROM outlay.invoice_line"));
+    }
+
+    /**
+     * Which sources are compared: C has two CURs of different services (they add up) and a FOCUS export of all of it;
+     * D a CUR and its FOCUS export with 0.5 % more S3; E two CURs that are copies of one bill (0.5 % apart), compared
+     * only once the tenant declares them a pair, and a late credit on its own (a one-off, not a daily feed).
+     */
+    @Test
+    void onlySourcesCoveringTheSameChargesAreCompared() throws Exception {
+        String t = "recon-pairs";
+        String c = "333333333333";
+        String d = "444444444444";
+        String e = "555555555555";
+        Map<String, String> compute = Map.of("AmazonEC2", "100.00", "AmazonS3", "40.00");
+        Map<String, String> lambda = Map.of("AWSLambda", "10.00");
+        ingest(t, "aws-cur", "cur-main", cur(List.of(c, d), compute));
+        ingest(t, "aws-cur", "cur-lambda", cur(List.of(c), lambda));
+        ingest(t, "focus-c", focus(List.of(c), DAILY));
+        ingest(t, "focus-d", focus(List.of(d), Map.of("AmazonEC2", "100.00", "AmazonS3", "40.20")));
+        ingest(t, "aws-cur", "cur-legacy", cur(List.of(e), Map.of("AmazonEC2", "100.00")));
+        ingest(t, "aws-cur", "cur-2", cur(List.of(e), Map.of("AmazonEC2", "100.50")));
+        // A late credit delivered on its own: one row, no usage. It adds to E's CURs and owes no daily rows.
+        ingest(t, "aws-cur", "cur-credits", "bill_invoice_id,bill_payer_account_id,bill_billing_period_start_date,bill_billing_period_end_date,"
+                + "line_item_line_item_type,line_item_usage_start_date,line_item_usage_end_date,line_item_product_code,line_item_unblended_cost,"
+                + "line_item_currency_code\nINV-5," + e + ",2024-08-01T00:00:00.000Z,2024-09-01T00:00:00.000Z,Credit,2024-08-01T00:00:00.000Z,"
+                + "2024-09-01T00:00:00.000Z,AmazonEC2,-25.00,USD\n");
+
+        List<Map<String, Object>> checks = run(t);
+        List<Map<String, Object>> pairs = checks.stream().filter(k -> "source-vs-source".equals(k.get("kind"))).toList();
+        assertEquals(2, pairs.size(), "C: the CURs added up against the FOCUS export; D: CUR against FOCUS; none for E: " + pairs);
+        Map<String, Object> onC = only(checks, "source-vs-source", c);
+        assertEquals("ledger:cur-lambda+cur-main", onC.get("reference"));
+        assertEquals("ledger:focus-c", onC.get("observed"));
+        assertEquals("kinds:aws-cur/focus", onC.get("pairing"));
+        assertMoney("4650.00", onC.get("referenceTotal")); // 31 days × (100 + 40 from cur-main, 10 from cur-lambda)
+        assertMoney("0", onC.get("difference"));
+        assertEquals(false, onC.get("breach"), "two CURs that add up are no breach");
+
+        Map<String, Object> onD = only(checks, "source-vs-source", d);
+        assertEquals("ledger:cur-main", onD.get("reference"));
+        assertEquals("ledger:focus-d", onD.get("observed"));
+        assertEquals(true, onD.get("breach"), onD.toString());
+        assertMoney("6.20", onD.get("difference"));
+        assertMoney("0.1429", onD.get("differencePercent")); // 6.20 of 4340.00; S3 alone is 0.5 % off
+        List<Map<String, Object>> impacted = cast(onD.get("impactedServices"));
+        assertEquals("AmazonS3", impacted.get(0).get("service"), "the disagreeing service is named first: " + impacted);
+        assertMoney("1240.00", impacted.get(0).get("reference"));
+        assertMoney("1246.20", impacted.get(0).get("observed"));
+        assertEquals(1, checks.stream().filter(k -> Boolean.TRUE.equals(k.get("breach"))).count(), "only D breaches: " + checks);
+        List<Map<String, Object>> eSources = cast(only(checks, "completeness", e).get("completeness"));
+        Map<String, Object> credits = eSources.stream().filter(x -> "cur-credits".equals(x.get("source"))).findFirst().orElseThrow();
+        assertEquals(1, ((Number) credits.get("expectedDays")).intValue(), "a one-off delivery is complete with any row: " + eSources);
+
+        // Bad declarations are refused whole and change nothing; engineering may not declare.
+        String fo = bearer(t, "fo", "finops_admin");
+        given().header("Authorization", fo).contentType(ContentType.JSON)
+                .body(Map.of("pairs", List.of(Map.of("reference", "cur-legacy", "observed", "cur-legacy"),
+                        Map.of("reference", "cur-legacy", "observed", "cur-2"), Map.of("reference", "cur-2", "observed", "cur-legacy"),
+                        Map.of("reference", " ", "observed", "x"))))
+                .put("/api/v1/reconciliations/source-pairs").then().statusCode(400).contentType(containsString("application/problem+json"))
+                .body("errors.field", org.hamcrest.Matchers.hasItems("pairs[0].observed", "pairs[2]", "pairs[3].reference"));
+        given().header("Authorization", fo).contentType(ContentType.JSON).body("{}").put("/api/v1/reconciliations/source-pairs")
+                .then().statusCode(400).body("errors[0].field", equalTo("pairs"));
+        given().header("Authorization", bearer(t, "eng", "engineering")).contentType(ContentType.JSON)
+                .body(Map.of("pairs", List.of())).put("/api/v1/reconciliations/source-pairs").then().statusCode(403);
+        given().header("Authorization", bearer(t, "aud", "auditor")).get("/api/v1/reconciliations/source-pairs").then().statusCode(200)
+                .body("size()", equalTo(0));
+        assertEquals(0, count(t, "SELECT count(*) FROM outlay.audit_entry WHERE action = 'reconciliation.source-pairs'"));
+
+        // Declared copies are compared; a source named in a declaration is compared only as declared.
+        given().header("Authorization", fo).contentType(ContentType.JSON)
+                .body(Map.of("pairs", List.of(Map.of("reference", "cur-legacy", "observed", "cur-2", "note", "CUR 2.0 replaces the legacy CUR"))))
+                .put("/api/v1/reconciliations/source-pairs").then().statusCode(200).body("size()", equalTo(1))
+                .body("[0].reference", equalTo("cur-legacy")).body("[0].createdBy", equalTo("fo"));
+        assertEquals(1, count(t, "SELECT count(*) FROM outlay.audit_entry WHERE action = 'reconciliation.source-pairs'"));
+        List<Map<String, Object>> declared = run(t);
+        Map<String, Object> onE = only(declared, "source-vs-source", e);
+        assertEquals("declared", onE.get("pairing"));
+        assertEquals("ledger:cur-legacy", onE.get("reference"));
+        assertEquals("ledger:cur-2", onE.get("observed"));
+        assertEquals(true, onE.get("breach"));
+        assertMoney("15.50", onE.get("difference"));
+        assertEquals(only(checks, "source-vs-source", c).get("difference").toString(), only(declared, "source-vs-source", c).get("difference").toString());
+
+        // Another tenant sees no declaration.
+        given().header("Authorization", bearer("recon-pairs-other", "aud", "auditor")).get("/api/v1/reconciliations/source-pairs")
+                .then().statusCode(200).body("size()", equalTo(0));
+    }
+
+    private static List<Map<String, Object>> run(String tenant) {
+        JsonPath run = decimals(given().header("Authorization", bearer(tenant, "fo", "finops_admin")).contentType(ContentType.JSON)
+                .body(Map.of("period", "2024-08")).post("/api/v1/reconciliations?wait=true").then().statusCode(200).extract().asString());
+        assertEquals("FINAL", run.getString("periodState"), run.prettify());
+        return run.getList("result.checks");
     }
 
     @Test

@@ -48,7 +48,7 @@ class ReconciliationRulesOfThumbTest {
         return new ReconciliationResult.Check(1, kind, "acct", currency, "FINAL", "a", "b", null, null,
                 difference == null ? null : new BigDecimal(difference), null, null, breach, severity, breach, List.of(),
                 new Confidence(level, level == Confidence.Level.HIGH ? List.of() : List.of("why")), List.of(), List.of(), List.of(),
-                "RT", "RO", UUID.randomUUID(), UUID.randomUUID());
+                "RT", "RO", UUID.randomUUID(), UUID.randomUUID(), null);
     }
 
     @Test
