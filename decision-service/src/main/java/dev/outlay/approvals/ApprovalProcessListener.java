@@ -42,6 +42,12 @@ public class ApprovalProcessListener extends DefaultKogitoProcessEventListener {
     @Inject
     AuditLog audit;
 
+    @Inject
+    dev.outlay.actions.ActionOutbox actions;
+
+    @Inject
+    jakarta.enterprise.event.Event<dev.outlay.actions.SubjectChanged> changed;
+
     @Override
     public void afterNodeLeft(ProcessNodeLeftEvent event) {
         String node = event.getNodeInstance().getNodeName();
@@ -64,6 +70,7 @@ public class ApprovalProcessListener extends DefaultKogitoProcessEventListener {
                         requests.escalated(id, to, deadline);
                         requests.event(id, actor, "escalated", "SLA passed: " + from + " -> " + to + ", due " + deadline);
                         requests.notify("approval.escalated", "spend_request", id.toString(), to, "Spend request escalated from " + from);
+                        escalationEvent(requests.find(id).orElseThrow(), from, to, deadline);
                     }
                     audit.record("spend_request.escalate", "spend_request", id.toString(), Map.of("approverGroup", from),
                             Map.of("approverGroup", expired ? "none" : to, "expired", expired));
@@ -109,6 +116,37 @@ public class ApprovalProcessListener extends DefaultKogitoProcessEventListener {
                         Map.of("status", status, "action", String.valueOf(pi.getVariable("action"))));
             }
         });
+    }
+
+    /**
+     * The escalated task is a new approval task for the next group: an outbox event like the first one, so the
+     * routing rule set can send it (Slack buttons for the new approvers, a page, a ticket). The timer's callback runs
+     * inside the process engine's transaction, which the event joins; should a timer ever fire without one, the
+     * event gets its own (the escalation rows above were then written without one too).
+     */
+    private void escalationEvent(SpendRequest r, String from, String to, Instant deadline) {
+        Map<String, Object> details = new java.util.HashMap<>();
+        details.put("approverGroup", to);
+        details.put("escalatedFrom", String.valueOf(from));
+        details.put("escalation", true);
+        details.put("summary", "Escalated from " + from + " to " + to + ": the approval SLA passed");
+        details.put("reason", String.valueOf(r.policyReason()));
+        details.put("requester", r.requester());
+        details.put("due", deadline.toString());
+        details.put("processInstanceId", String.valueOf(r.processInstanceId()));
+        dev.outlay.actions.ActionEvent e = SpendRequestService.event(dev.outlay.actions.EventKind.APPROVAL_TASK, r, details);
+        // The buttons already posted for the previous group no longer work: their messages say where the task went.
+        dev.outlay.actions.SubjectChanged moved = new dev.outlay.actions.SubjectChanged(TenantContext.requireTenant(), "spend_request",
+                r.id().toString(), "Escalated to " + to + " (SLA passed)");
+        if (io.quarkus.narayana.jta.QuarkusTransaction.isActive()) {
+            actions.emit(e);
+            changed.fire(moved);
+        } else {
+            io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> {
+                actions.emit(e);
+                changed.fire(moved);
+            });
+        }
     }
 
     private void reopened(WorkflowProcessInstance pi) {

@@ -30,6 +30,14 @@ final class ActionsTestSupport {
                 .post("/api/v1/integrations").then().statusCode(201).extract().path("id");
     }
 
+    /** A policy violation of {@code owner} recorded through the API (7000 of standard in prod); its id. */
+    static String violation(String tenant, String owner) {
+        return given().header("Authorization", bearer(tenant, "fo", "finops_admin")).contentType(ContentType.JSON)
+                .body(Map.of("owner", owner, "resourceClass", "standard", "environment", "prod", "amount", 7000,
+                        "evidence", Map.of("resourceId", "i-0abc", "day", "2026-11-20")))
+                .post("/api/v1/violations").then().statusCode(201).extract().path("id");
+    }
+
     /**
      * Publishes a version of the tenant's routing rule set with a new first row: events of {@code owner} go to
      * {@code channel}/{@code target} (the golden scenarios, which publishing re-runs, name no such owner).

@@ -46,8 +46,13 @@ class SlackInteractionTest {
     String su;
 
     static String form(String slackUser, String actionId, String value) {
+        return form(slackUser, actionId, value, "");
+    }
+
+    /** {@code message} is the rest of Slack's payload (container, channel, response_url), as JSON members with a leading comma. */
+    static String form(String slackUser, String actionId, String value, String message) {
         String payload = "{\"type\":\"block_actions\",\"team\":{\"id\":\"T0OUTLAY\"},\"user\":{\"id\":\"" + slackUser + "\"},"
-                + "\"actions\":[{\"action_id\":\"" + actionId + "\",\"block_id\":\"outlay_decision\",\"value\":\"" + value + "\"}]}";
+                + "\"actions\":[{\"action_id\":\"" + actionId + "\",\"block_id\":\"outlay_decision\",\"value\":\"" + value + "\"}]" + message + "}";
         return "payload=" + URLEncoder.encode(payload, StandardCharsets.UTF_8);
     }
 
