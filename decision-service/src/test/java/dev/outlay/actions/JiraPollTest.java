@@ -72,12 +72,7 @@ class JiraPollTest {
                 .body(Map.of("name", "board", "kind", "jira", "url", WebhookReceiver.url(base), "secret", CREDENTIALS, "channel", "FIN", "issueType", "Task"))
                 .post("/api/v1/integrations").then().statusCode(201).body("inboundSecret", equalTo(false));
         routeOwner(t, "team-poll", "jira", "board");
-        String create = base + "/rest/api/3/issue";
-        for (int i = 1; i <= 4; i++) {
-            WebhookReceiver.server().stubFor(post(urlEqualTo(create)).inScenario("poll-create").whenScenarioStateIs(i == 1 ? Scenario.STARTED : "k" + i)
-                    .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json").withBody("{\"key\":\"FIN-" + i + "\"}"))
-                    .willSetStateTo("k" + (i + 1)));
-        }
+        ActionsTestSupport.issueKeys(base + "/rest/api/3/issue", 4);
         List<String> violations = List.of(violation(t, "team-poll"), violation(t, "team-poll"), violation(t, "team-poll"), violation(t, "team-poll"));
         assertEquals(4, worker.runTenant(t));
         for (int i = 0; i < 4; i++) {
