@@ -34,6 +34,17 @@ final class ActionsTestSupport {
                 .post("/api/v1/integrations").then().statusCode(201).extract().path("id");
     }
 
+    /**
+     * A GPU spend request in dev that the spend policy escalates to the approver group (SLA 24 policy hours, 12 s in
+     * the test profile), made by {@code pl} with {@code roles}; its id.
+     */
+    static String gpuRequest(String tenant, String owner, int amount, String... roles) {
+        return given().header("Authorization", bearer(tenant, "pl", roles)).contentType(ContentType.JSON)
+                .body(Map.of("resourceClass", "gpu", "environment", "dev", "amount", amount, "currency", "USD", "owner", owner, "description", "training"))
+                .post("/api/v1/spend-requests").then().statusCode(201).body("status", org.hamcrest.Matchers.equalTo("pending_approval"))
+                .body("approverGroup", org.hamcrest.Matchers.equalTo("approver")).extract().path("id");
+    }
+
     /** A policy violation of {@code owner} recorded through the API (7000 of standard in prod); its id. */
     static String violation(String tenant, String owner) {
         return given().header("Authorization", bearer(tenant, "fo", "finops_admin")).contentType(ContentType.JSON)

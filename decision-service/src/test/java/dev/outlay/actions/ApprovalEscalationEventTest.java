@@ -3,19 +3,18 @@ package dev.outlay.actions;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static dev.outlay.actions.ActionsTestSupport.count;
+import static dev.outlay.actions.ActionsTestSupport.gpuRequest;
 import static dev.outlay.actions.ActionsTestSupport.string;
 import static dev.outlay.actions.ActionsTestSupport.webhook;
 import static dev.outlay.support.Tokens.bearer;
@@ -46,9 +45,7 @@ class ApprovalEscalationEventTest {
         String t = "act-escalation";
         webhook(t, "approvals", "/escalation/approvals");
         WebhookReceiver.server().stubFor(post(urlEqualTo("/escalation/approvals")).willReturn(aResponse().withStatus(200)));
-        String id = given().header("Authorization", bearer(t, "pl", "platform")).contentType(ContentType.JSON)
-                .body(Map.of("resourceClass", "gpu", "environment", "dev", "amount", 800, "currency", "USD", "owner", "ml", "description", "training"))
-                .post("/api/v1/spend-requests").then().statusCode(201).body("approverGroup", equalTo("approver")).extract().path("id");
+        String id = gpuRequest(t, "ml", 800, "platform");
         String events = "SELECT count(*) FROM outlay.action_event WHERE tenant_id = ? AND subject_id = ? AND kind = 'approval_task'";
         assertEquals(1, count(su, events, t, id));
 

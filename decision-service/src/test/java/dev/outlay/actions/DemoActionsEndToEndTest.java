@@ -26,11 +26,15 @@ import java.util.Set;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static dev.outlay.actions.ActionsTestSupport.Row;
 import static dev.outlay.actions.ActionsTestSupport.admin;
+import static dev.outlay.actions.ActionsTestSupport.gpuRequest;
 import static dev.outlay.actions.ActionsTestSupport.count;
 import static dev.outlay.actions.ActionsTestSupport.expireLeases;
 import static dev.outlay.actions.ActionsTestSupport.route;
@@ -133,17 +137,32 @@ class DemoActionsEndToEndTest {
         ActionsTestSupport.issueKeys(JIRA + "/rest/api/3/issue", 20);
         WebhookReceiver.server().stubFor(post(urlEqualTo(GITHUB + "/repos/acme/infra/dispatches")).willReturn(aResponse().withStatus(204)));
 
-        // 1. The daily detection: its triaged alerts are events routed to Slack, posted once although the worker runs twice.
+        // 1. The daily detection: its triaged alerts are events routed to Slack. The worker dies right after Slack's
+        // answer to its first post, every claimed delivery still leased; the restarted worker finds that message in the
+        // channel's history instead of posting it again, and posts the others.
         detection.detect(T);
         List<Map<String, Object>> alerts = deliveries("slack").stream().filter(d -> "anomaly_alert".equals(d.get("eventKind"))).toList();
         assertFalse(alerts.isEmpty(), "the demo ledger's spike is alerted: " + deliveries(null));
-        worker.runTenant(T);
-        assertEquals(0, worker.runTenant(T), "a second run finds nothing due");
+        crashAfterFirstSend();
         List<LoggedRequest> posts = WebhookReceiver.received(SLACK + "/chat.postMessage");
+        assertEquals(1, posts.size());
+        WebhookReceiver.server().stubFor(get(urlPathEqualTo(SLACK + "/conversations.history")).willReturn(okJson("{\"ok\":true,\"messages\":[{\"type\":\"message\","
+                + "\"ts\":\"1733150000.000100\",\"blocks\":" + json.readTree(posts.get(0).getBodyAsString()).path("blocks") + "}],\"has_more\":false}")));
+        assertEquals(0, worker.runTenant(T), "the dead worker's leases still hold");
+        expireLeases(su, T);
+        assertEquals(alerts.size(), worker.runTenant(T));
+        assertEquals(0, worker.runTenant(T), "a further run finds nothing due");
+        posts = WebhookReceiver.received(SLACK + "/chat.postMessage");
         assertEquals(alerts.size(), posts.size());
         for (Map<String, Object> a : alerts) {
             assertEquals(1, posts.stream().filter(p -> p.getBodyAsString().contains("anomaly " + a.get("subjectId"))).count(), "once: " + a);
         }
+        List<LoggedRequest> looked = WebhookReceiver.server().findAll(getRequestedFor(urlPathEqualTo(SLACK + "/conversations.history")));
+        assertEquals(alerts.size(), looked.size(), "every resend looks first");
+        assertEquals("C0FINOPS", looked.get(0).queryParameter("channel").firstValue());
+        assertEquals("Bearer " + BOT, looked.get(0).getHeader("Authorization"));
+        assertEquals(alerts.size(), count(su, "SELECT count(*) FROM outlay.action_delivery WHERE tenant_id = ? AND channel = 'slack' "
+                + "AND status = 'delivered' AND external_ref = 'C0FINOPS:1733150000.000100'", T), "the found message is the delivery's, for chat.update");
         LoggedRequest post = posts.get(0);
         assertEquals("Bearer " + BOT, post.getHeader("Authorization"));
         JsonNode message = json.readTree(post.getBodyAsString());
@@ -162,14 +181,7 @@ class DemoActionsEndToEndTest {
         assertFalse(searchFindings.isEmpty() || dataFindings.isEmpty(), "planted waste of both teams: " + findings);
         assertEquals(searchFindings.size(), deliveries("jira").size());
         assertEquals(dataFindings.size(), deliveries("github").size());
-        worker.afterSendHook(() -> {
-            throw new IllegalStateException("worker killed after the HTTP call, before completion");
-        });
-        try {
-            assertThrows(IllegalStateException.class, () -> worker.runTenant(T));
-        } finally {
-            worker.afterSendHook(null);
-        }
+        crashAfterFirstSend();
         int sentBeforeCrash = WebhookReceiver.received(JIRA + "/rest/api/3/issue").size() + WebhookReceiver.received(GITHUB + "/repos/acme/infra/dispatches").size();
         assertEquals(1, sentBeforeCrash);
         assertEquals(0, worker.runTenant(T), "the dead worker's leases still hold");
@@ -217,9 +229,7 @@ class DemoActionsEndToEndTest {
         // 4. An approval task of team search reaches Slack with buttons; the requester's own press is refused, another
         // approver's decides it through the inbox.
         int before = WebhookReceiver.received(SLACK + "/chat.postMessage").size();
-        String request = given().header("Authorization", bearer(T, "pl", "platform", "approver")).contentType(ContentType.JSON)
-                .body(Map.of("resourceClass", "gpu", "environment", "dev", "amount", 900, "currency", "USD", "owner", "search", "description", "training"))
-                .post("/api/v1/spend-requests").then().statusCode(201).body("status", equalTo("pending_approval")).extract().path("id");
+        String request = gpuRequest(T, "search", 900, "platform", "approver");
         assertEquals(1, worker.runTenant(T));
         assertEquals(0, worker.runTenant(T));
         List<LoggedRequest> all = WebhookReceiver.received(SLACK + "/chat.postMessage");
@@ -251,7 +261,7 @@ class DemoActionsEndToEndTest {
         }
         assertEquals(Set.of("slack", "jira", "github"), channels);
         for (Map<String, Object> d : log) {
-            if (!List.of("jira", "github").contains(d.get("channel"))) continue;
+            if (!List.of("jira", "github").contains(d.get("channel")) && !("slack".equals(d.get("channel")) && "anomaly_alert".equals(d.get("eventKind")))) continue;
             List<Map<String, Object>> attempts = (List<Map<String, Object>>) d.get("attemptLog");
             assertEquals(List.of("lease_expired", "delivered"), attempts.stream().map(a -> a.get("outcome")).toList(), d.toString());
         }
@@ -259,6 +269,18 @@ class DemoActionsEndToEndTest {
                 + "AND status <> 'delivered'", T));
         given().header("Authorization", bearer("act-demo-e2e-b", "aud", "auditor")).get("/api/v1/deliveries").then().statusCode(200)
                 .body("size()", equalTo(0));
+    }
+
+    /** A worker run that dies after its first HTTP call, before recording it, with every delivery it claimed still leased. */
+    void crashAfterFirstSend() {
+        worker.afterSendHook(() -> {
+            throw new IllegalStateException("worker killed after the HTTP call, before completion");
+        });
+        try {
+            assertThrows(IllegalStateException.class, () -> worker.runTenant(T));
+        } finally {
+            worker.afterSendHook(null);
+        }
     }
 
     static Set<String> ids(List<Map<String, Object>> findings, String owner) {

@@ -19,6 +19,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static dev.outlay.actions.ActionsTestSupport.admin;
+import static dev.outlay.actions.ActionsTestSupport.gpuRequest;
 import static dev.outlay.actions.ActionsTestSupport.count;
 import static dev.outlay.actions.ActionsTestSupport.routeOwner;
 import static dev.outlay.actions.ActionsTestSupport.string;
@@ -94,9 +95,7 @@ class SlackResponseUrlTest {
         WebhookReceiver.server().stubFor(post(urlEqualTo(refusedUrl)).willReturn(aResponse().withStatus(200).withBody("ok")));
         WebhookReceiver.server().stubFor(post(urlEqualTo(decidedUrl)).willReturn(aResponse().withStatus(200).withBody("ok")));
         given().header("Authorization", bearer(t, "alice", "approver")).get("/api/v1/inbox").then().statusCode(200);
-        String id = given().header("Authorization", bearer(t, "pl", "platform", "approver")).contentType(ContentType.JSON)
-                .body(Map.of("resourceClass", "gpu", "environment", "dev", "amount", 900, "currency", "USD", "owner", "team-resp", "description", "training"))
-                .post("/api/v1/spend-requests").then().statusCode(201).extract().path("id");
+        String id = gpuRequest(t, "team-resp", 900, "platform", "approver");
         assertEquals(1, worker.runTenant(t));
 
         String hook = "/hooks/slack/" + t + "/" + connection;
