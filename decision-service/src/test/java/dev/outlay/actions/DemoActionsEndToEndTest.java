@@ -248,6 +248,11 @@ class DemoActionsEndToEndTest {
                 .body("detail", equalTo("by alice"));
         given().header("Authorization", bearer(T, "aud", "auditor")).get("/api/v1/spend-requests/" + request).then()
                 .body("status", equalTo("approved")).body("decidedBy", equalTo("alice"));
+        // The approval message itself is edited once: the outcome instead of the buttons.
+        List<LoggedRequest> edits = WebhookReceiver.received(SLACK + "/chat.update");
+        assertEquals(1, edits.size());
+        assertTrue(edits.get(0).getBodyAsString().contains("*Approved by alice*") && !edits.get(0).getBodyAsString().contains("outlay_approve"),
+                edits.get(0).getBodyAsString());
 
         // 5. The delivery log: every delivery that went out, with each of its attempts; the restarted ones show the lease that ran out.
         List<Map<String, Object>> log = deliveries(null);
