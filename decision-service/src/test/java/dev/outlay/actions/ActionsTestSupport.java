@@ -112,6 +112,21 @@ final class ActionsTestSupport {
         }
     }
 
+    /**
+     * A worker run that dies after its first HTTP call, before recording it (a crash at the worst moment): that
+     * delivery and every other one the run claimed stay {@code sending} under their lease.
+     */
+    static void crashAfterFirstSend(DeliveryWorker worker, String tenant) {
+        worker.afterSendHook(() -> {
+            throw new IllegalStateException("worker killed after the HTTP call, before completion");
+        });
+        try {
+            org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () -> worker.runTenant(tenant));
+        } finally {
+            worker.afterSendHook(null);
+        }
+    }
+
     /** Makes every waiting delivery of the tenant due now (stands in for time passing). */
     static void makeDue(String superuserUrl, String tenant) throws SQLException {
         exec(superuserUrl, "UPDATE outlay.action_delivery SET next_attempt_at = now() - interval '1 second' WHERE tenant_id = ? AND status = 'pending'", tenant);

@@ -36,6 +36,7 @@ import static dev.outlay.actions.ActionsTestSupport.Row;
 import static dev.outlay.actions.ActionsTestSupport.admin;
 import static dev.outlay.actions.ActionsTestSupport.gpuRequest;
 import static dev.outlay.actions.ActionsTestSupport.count;
+import static dev.outlay.actions.ActionsTestSupport.crashAfterFirstSend;
 import static dev.outlay.actions.ActionsTestSupport.expireLeases;
 import static dev.outlay.actions.ActionsTestSupport.route;
 import static dev.outlay.actions.ActionsTestSupport.string;
@@ -47,7 +48,6 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -143,7 +143,7 @@ class DemoActionsEndToEndTest {
         detection.detect(T);
         List<Map<String, Object>> alerts = deliveries("slack").stream().filter(d -> "anomaly_alert".equals(d.get("eventKind"))).toList();
         assertFalse(alerts.isEmpty(), "the demo ledger's spike is alerted: " + deliveries(null));
-        crashAfterFirstSend();
+        crashAfterFirstSend(worker, T);
         List<LoggedRequest> posts = WebhookReceiver.received(SLACK + "/chat.postMessage");
         assertEquals(1, posts.size());
         WebhookReceiver.server().stubFor(get(urlPathEqualTo(SLACK + "/conversations.history")).willReturn(okJson("{\"ok\":true,\"messages\":[{\"type\":\"message\","
@@ -181,7 +181,7 @@ class DemoActionsEndToEndTest {
         assertFalse(searchFindings.isEmpty() || dataFindings.isEmpty(), "planted waste of both teams: " + findings);
         assertEquals(searchFindings.size(), deliveries("jira").size());
         assertEquals(dataFindings.size(), deliveries("github").size());
-        crashAfterFirstSend();
+        crashAfterFirstSend(worker, T);
         int sentBeforeCrash = WebhookReceiver.received(JIRA + "/rest/api/3/issue").size() + WebhookReceiver.received(GITHUB + "/repos/acme/infra/dispatches").size();
         assertEquals(1, sentBeforeCrash);
         assertEquals(0, worker.runTenant(T), "the dead worker's leases still hold");
@@ -274,18 +274,6 @@ class DemoActionsEndToEndTest {
                 + "AND status <> 'delivered'", T));
         given().header("Authorization", bearer("act-demo-e2e-b", "aud", "auditor")).get("/api/v1/deliveries").then().statusCode(200)
                 .body("size()", equalTo(0));
-    }
-
-    /** A worker run that dies after its first HTTP call, before recording it, with every delivery it claimed still leased. */
-    void crashAfterFirstSend() {
-        worker.afterSendHook(() -> {
-            throw new IllegalStateException("worker killed after the HTTP call, before completion");
-        });
-        try {
-            assertThrows(IllegalStateException.class, () -> worker.runTenant(T));
-        } finally {
-            worker.afterSendHook(null);
-        }
     }
 
     static Set<String> ids(List<Map<String, Object>> findings, String owner) {

@@ -179,14 +179,7 @@ class OutboxDeliveryTest {
         ActionOutbox.Emitted e = emit(t, finding("critical", "prod", new BigDecimal("99.99")));
         UUID delivery = e.deliveryId().orElseThrow();
 
-        worker.afterSendHook(() -> {
-            throw new IllegalStateException("worker killed after the HTTP call, before completion");
-        });
-        try {
-            assertThrows(IllegalStateException.class, () -> worker.runTenant(t));
-        } finally {
-            worker.afterSendHook(null);
-        }
+        ActionsTestSupport.crashAfterFirstSend(worker, t);
         assertEquals(1, WebhookReceiver.received("/crash/alerts").size());
         assertEquals("sending", string(su, "SELECT status FROM outlay.action_delivery WHERE id = ?", delivery));
         // While the lease holds, no other run takes it.

@@ -27,7 +27,6 @@ import static dev.outlay.actions.ActionsTestSupport.string;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Slack chat.postMessage against a stub of the Web API: Block Kit body, bot token, Slack's 200-with-ok:false errors. */
@@ -145,14 +144,7 @@ class SlackDeliveryTest {
         WebhookReceiver.server().stubFor(get(urlPathEqualTo(api + "/conversations.history"))
                 .willReturn(okJson("{\"ok\":false,\"error\":\"missing_scope\",\"needed\":\"channels:history\"}")));
         UUID d = emit(t);
-        worker.afterSendHook(() -> {
-            throw new IllegalStateException("worker killed after the HTTP call, before completion");
-        });
-        try {
-            assertThrows(IllegalStateException.class, () -> worker.runTenant(t));
-        } finally {
-            worker.afterSendHook(null);
-        }
+        ActionsTestSupport.crashAfterFirstSend(worker, t);
         ActionsTestSupport.expireLeases(su, t);
         assertEquals(1, worker.runTenant(t));
         LoggedRequest looked = WebhookReceiver.server().findAll(getRequestedFor(urlPathEqualTo(api + "/conversations.history"))).get(0);
