@@ -47,4 +47,15 @@ public interface ActionsConfig {
     /** How often the scheduled worker looks for due deliveries (read by its {@code @Scheduled}). */
     @WithDefault("5s")
     String pollEvery();
+
+    /**
+     * How often Jira connections without a webhook (no inbound secret) have their linked issues' status read
+     * (read by the poller's {@code @Scheduled}); runs with the worker.
+     */
+    @WithDefault("5m")
+    String jiraPollEvery();
+
+    /** Issue keys per Jira search request of a status poll. */
+    @WithDefault("50")
+    int jiraPollBatch();
 }

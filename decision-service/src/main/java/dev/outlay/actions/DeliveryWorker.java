@@ -103,7 +103,7 @@ public class DeliveryWorker {
         }
         Integration target = connection.get();
         String secret = secrets.box().open(integrations.sealedSecret(target.id()), TenantContext.requireTenant(), IntegrationService.purpose(target.id()));
-        SendResult r = channel.get().send(target, secret, new Outbound(d.id(), d.idempotencyKey(), deliveries.body(d.id())));
+        SendResult r = channel.get().send(target, secret, new Outbound(d.id(), d.idempotencyKey(), deliveries.body(d.id()), d.leaseExpired()));
         afterSend.run();
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         if (r.ok()) {

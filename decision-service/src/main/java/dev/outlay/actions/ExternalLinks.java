@@ -46,10 +46,16 @@ public class ExternalLinks {
                 + "VALUES (?,?,?,?,?,?,?) ON CONFLICT DO NOTHING", TenantContext.requireTenant(), integrationId, subjectType, subjectId, key, url, deliveryId) == 1;
     }
 
-    /** Records the status the outside system reported; returns the previous one. */
-    public void status(UUID integrationId, String key, String status) {
-        update("UPDATE outlay.external_link SET external_status = ?, updated_at = now() WHERE integration_id = ? AND external_key = ?",
-                status, integrationId, key);
+    /** Records the status (and its category, when known) the outside system reported. */
+    public void status(UUID integrationId, String key, String status, String category) {
+        update("UPDATE outlay.external_link SET external_status = ?, external_status_category = COALESCE(?, external_status_category), "
+                + "updated_at = now() WHERE integration_id = ? AND external_key = ?", status, category, integrationId, key);
+    }
+
+    /** The connection's issues not yet seen in a "done" category, oldest first: what a status poll asks about. */
+    public List<ExternalLink> notDone(UUID integrationId) {
+        return query("SELECT " + COLUMNS + " FROM outlay.external_link WHERE integration_id = ? "
+                + "AND external_status_category IS DISTINCT FROM 'done' ORDER BY created_at, external_key", integrationId);
     }
 
     private List<ExternalLink> query(String sql, Object... args) {

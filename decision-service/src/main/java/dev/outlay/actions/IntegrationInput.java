@@ -113,14 +113,21 @@ public record IntegrationInput(String name, String kind, String url, String secr
         }
         if (users != null) {
             if (!"slack".equals(kind)) out.add(Problem.Fault.at("users", "only for Slack connections"));
-            else users.forEach((slackUser, subject) -> {
-                if (slackUser == null || !SLACK_USER.matcher(slackUser).matches()) out.add(Problem.Fault.at("users." + slackUser, "a Slack user id (U…)"));
-                else if (subject == null || subject.isBlank() || subject.length() > 200) out.add(Problem.Fault.at("users." + slackUser, "the Outlay user (token subject)"));
-            });
+            else out.addAll(userFaults(users));
         }
         if (inboundSecret != null && (inboundSecret.length() < 16 || inboundSecret.length() > 512)) {
             out.add(Problem.Fault.at("inboundSecret", "16 to 512 characters"));
         }
+        return out;
+    }
+
+    /** The Slack user → Outlay user map: Slack user ids (U…/W…) to token subjects. */
+    static List<Problem.Fault> userFaults(java.util.Map<String, String> users) {
+        List<Problem.Fault> out = new ArrayList<>();
+        users.forEach((slackUser, subject) -> {
+            if (slackUser == null || !SLACK_USER.matcher(slackUser).matches()) out.add(Problem.Fault.at("users." + slackUser, "a Slack user id (U…)"));
+            else if (subject == null || subject.isBlank() || subject.length() > 200) out.add(Problem.Fault.at("users." + slackUser, "the Outlay user (token subject)"));
+        });
         return out;
     }
 }

@@ -6,6 +6,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -41,6 +42,14 @@ public class IntegrationResource {
     public Response delete(@PathParam("id") UUID id) {
         integrations.delete(id);
         return Response.noContent().build();
+    }
+
+    /** Replaces the Slack user → Outlay user map of a Slack connection. */
+    @PUT
+    @Path("{id}/users")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Integration users(@PathParam("id") UUID id, java.util.Map<String, String> users) {
+        return integrations.users(id, users);
     }
 
     @POST

@@ -75,6 +75,26 @@ public class IntegrationService {
         return stored;
     }
 
+    /**
+     * Replaces who is who on a Slack connection (Slack user id → Outlay user), audited with the map before and after.
+     * The map decides whose button press counts as whose decision, so it is an admin change like the connection.
+     */
+    @Transactional
+    public Integration users(UUID id, Map<String, String> users) {
+        Integration before = get(id);
+        if (users == null) throw ProblemException.badRequest("A JSON object of Slack user id to Outlay user is required.");
+        if (!"slack".equals(before.kind())) {
+            throw ProblemException.unprocessable("The user map is not valid.", List.of(Problem.Fault.at("users", "only for Slack connections")));
+        }
+        List<Problem.Fault> faults = IntegrationInput.userFaults(users);
+        if (!faults.isEmpty()) throw ProblemException.unprocessable("The user map is not valid.", faults);
+        store.users(id, users);
+        Integration after = get(id);
+        audit.record("integration.users", "integration", id.toString(), Map.of("users", before.users() == null ? Map.of() : before.users()),
+                Map.of("users", after.users()));
+        return after;
+    }
+
     @Transactional
     public void delete(UUID id) {
         Integration before = get(id);

@@ -70,6 +70,16 @@ public class IntegrationStore {
                         + "VALUES (?,?,?,?,?::jsonb,?,?,?)", id, TenantContext.requireTenant(), in.name(), in.kind(), settings, sealed, sealedInbound, by);
     }
 
+    /** Replaces the Slack user → Outlay user map of a connection (a setting, not a secret). */
+    public void users(UUID id, Map<String, String> users) {
+        try {
+            update("UPDATE outlay.integration SET settings = jsonb_set(settings, '{users}', ?::jsonb) WHERE id = ?",
+                    json.writeValueAsString(new java.util.TreeMap<>(users)), id);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public void delete(UUID id) {
         update("DELETE FROM outlay.integration WHERE id = ?", id);
     }

@@ -9,6 +9,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -63,16 +64,29 @@ public class JiraSync {
         if (identifier != null && !identifier.isBlank() && !receipts.first(connection.id(), "jira:" + identifier)) return HookOutcome.of("duplicate");
         String key = event.path("issue").path("key").asText("");
         JsonNode status = event.path("issue").path("fields").path("status");
-        String name = status.path("name").asText("");
+        return status(connection, key, status.path("name").asText(""), status.path("statusCategory").path("key").asText(""));
+    }
+
+    /**
+     * One issue's status as Jira reports it (webhook or poll), in the caller's transaction: only issues Outlay opened
+     * move anything, an unchanged status is a no-op (so a repeated webhook or every poll is idempotent), and a change
+     * into Jira's "done" category hands the subject to its {@link ExternalStatusSink}.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public HookOutcome status(Integration connection, String key, String name, String category) {
         if (key.isEmpty() || name.isEmpty()) return HookOutcome.of("ignored");
         Optional<ExternalLink> link = links.byKey(connection.id(), key);
         if (link.isEmpty()) return new HookOutcome("ignored", null, null, key, name, "not an issue Outlay opened");
         ExternalLink l = link.get();
-        if (name.equals(l.status())) return new HookOutcome("unchanged", l.subjectType(), l.subjectId(), key, name, null);
-        links.status(connection.id(), key, name);
+        String categoryKey = category == null || category.isEmpty() ? null : category;
+        if (name.equals(l.status())) {
+            links.status(connection.id(), key, name, categoryKey);
+            return new HookOutcome("unchanged", l.subjectType(), l.subjectId(), key, name, null);
+        }
+        links.status(connection.id(), key, name, categoryKey);
         String detail = null;
         // Status names are per workflow and language; the category key is Jira's fixed vocabulary (new, indeterminate, done).
-        if ("done".equals(status.path("statusCategory").path("key").asText())) {
+        if ("done".equals(categoryKey)) {
             Optional<ExternalStatusSink> sink = sinks.stream().filter(s -> s.subjectType().equals(l.subjectType())).findFirst();
             detail = sink.isPresent() ? sink.get().externallyDone(l.subjectId(), new ExternalLink(l.integrationId(), l.subjectType(), l.subjectId(),
                     key, l.url(), name, l.deliveryId(), l.createdAt(), l.updatedAt())) : "no handler for " + l.subjectType();

@@ -15,8 +15,9 @@ import java.util.Set;
 /**
  * Slack Web API {@code chat.postMessage} with a bot token. Slack answers most failures with HTTP 200 and
  * {@code {"ok":false,"error":"…"}}, so the body decides: token and channel errors mean the connection is wrong
- * (held, unhealthy), {@code ratelimited} is a retry, anything else is dead. Slack has no idempotency key, so a
- * resend after a crash mid-send can show a message twice; the lease keeps that to the crash case.
+ * (held, unhealthy), {@code ratelimited} is a retry, anything else is dead. Slack has no idempotency key: a resend
+ * after a crash mid-send first looks for the message in the channel ({@link SlackHistory}) and posts only if it is
+ * not there (without the history scope it posts, and the message can show twice).
  */
 @ApplicationScoped
 public class SlackChannel implements Channel {
@@ -30,6 +31,9 @@ public class SlackChannel implements Channel {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    SlackHistory history;
+
     @Override
     public String kind() {
         return "slack";
@@ -38,11 +42,17 @@ public class SlackChannel implements Channel {
     @Override
     public SendResult send(Integration connection, String token, Outbound message) {
         String body;
+        JsonNode event;
         try {
-            JsonNode event = json.readTree(message.body());
+            event = json.readTree(message.body());
             body = SlackMessage.of(json, connection.channel(), event);
         } catch (JsonProcessingException e) {
             return new SendResult(null, null, "event body unreadable: " + e.getOriginalMessage());
+        }
+        if (message.resend() && event.path("createdAt").isTextual()) {
+            java.util.Optional<String> posted = history.posted(connection, token, event.path("eventId").asText(),
+                    java.time.Instant.parse(event.path("createdAt").asText()));
+            if (posted.isPresent()) return new SendResult(200, null, null, posted.get());
         }
         HttpRequest request = HttpRequest.newBuilder(URI.create(connection.url().replaceAll("/+$", "") + "/chat.postMessage"))
                 .timeout(config.httpTimeout())

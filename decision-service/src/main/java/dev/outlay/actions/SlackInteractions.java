@@ -23,7 +23,9 @@ import java.util.Optional;
  * signature over the raw body and the five-minute window first, then the replay check (an accepted signature is
  * never accepted again), then the mapping of the Slack user to an Outlay user of the connection's tenant, and only
  * then the decision, through the inbox's rules as that user. A refusal after the signature check (unmapped user,
- * four-eyes) is answered 200 with the reason, as Slack shows nothing for non-200 answers but an error icon.
+ * four-eyes) is answered 200 with the reason, as Slack shows nothing for non-200 answers but an error icon; the
+ * pressing user also sees it (ephemeral) on the interaction's {@code response_url}, and a decision replaces the
+ * pressed message there with the outcome ({@link SlackResponder}).
  */
 @ApplicationScoped
 public class SlackInteractions {
@@ -43,6 +45,9 @@ public class SlackInteractions {
     @Inject
     Instance<TaskDecider> deciders;
 
+    @Inject
+    SlackResponder responder;
+
     public HookOutcome receive(String tenant, String integrationId, String timestamp, String signature, String body) {
         return inbound.as(tenant, integrationId, "slack", (connection, signingSecret) -> {
             String raw = body == null ? "" : body;
@@ -60,23 +65,32 @@ public class SlackInteractions {
             String subjectId = action.path("value").asText("");
             if (decision == null || subjectId.isEmpty()) return HookOutcome.of("ignored");
             String slackUser = payload.path("user").path("id").asText("");
+            String responseUrl = payload.path("response_url").asText(null);
             String subject = connection.users() == null ? null : connection.users().get(slackUser);
             if (subject == null) {
-                return new HookOutcome("refused", "spend_request", subjectId, null, null, "Slack user " + slackUser + " is not linked to an Outlay user");
+                return refused(responseUrl, subjectId, "Slack user " + slackUser + " is not linked to an Outlay user");
             }
             Optional<Caller> caller = users.known(subject);
             if (caller.isEmpty()) {
-                return new HookOutcome("refused", "spend_request", subjectId, null, null, "Outlay user " + subject + " has not signed in to this tenant");
+                return refused(responseUrl, subjectId, "Outlay user " + subject + " has not signed in to this tenant");
             }
             TaskDecider decider = deciders.stream().filter(d -> d.subjectType().equals("spend_request")).findFirst().orElseThrow();
+            String state;
             try {
-                String state = TenantContext.runAs(caller.get(), () -> QuarkusTransaction.requiringNew()
+                state = TenantContext.runAs(caller.get(), () -> QuarkusTransaction.requiringNew()
                         .call(() -> decider.decide(subjectId, decision, "via Slack (" + slackUser + ")")));
-                return new HookOutcome("decided", "spend_request", subjectId, null, state, "by " + subject);
             } catch (ProblemException e) {
-                return new HookOutcome("refused", "spend_request", subjectId, null, null, e.problem().detail());
+                return refused(responseUrl, subjectId, e.problem().detail());
             }
+            responder.replace(responseUrl, "spend_request", subjectId, payload.path("channel").path("id").asText(""),
+                    payload.path("container").path("message_ts").asText(""), state);
+            return new HookOutcome("decided", "spend_request", subjectId, null, state, "by " + subject);
         });
+    }
+
+    private HookOutcome refused(String responseUrl, String subjectId, String reason) {
+        responder.refuse(responseUrl, reason);
+        return new HookOutcome("refused", "spend_request", subjectId, null, null, reason);
     }
 
     private JsonNode payload(String raw) {

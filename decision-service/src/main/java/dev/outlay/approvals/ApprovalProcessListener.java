@@ -3,6 +3,7 @@ package dev.outlay.approvals;
 import dev.outlay.audit.AuditLog;
 import dev.outlay.tenancy.Caller;
 import dev.outlay.tenancy.TenantContext;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
@@ -42,6 +43,12 @@ public class ApprovalProcessListener extends DefaultKogitoProcessEventListener {
     @Inject
     AuditLog audit;
 
+    @Inject
+    dev.outlay.actions.ActionOutbox actions;
+
+    @Inject
+    jakarta.enterprise.event.Event<dev.outlay.actions.SubjectChanged> changed;
+
     @Override
     public void afterNodeLeft(ProcessNodeLeftEvent event) {
         String node = event.getNodeInstance().getNodeName();
@@ -57,17 +64,18 @@ public class ApprovalProcessListener extends DefaultKogitoProcessEventListener {
                 String to = (String) pi.getVariable("approverGroup");
                 boolean expired = "expired".equals(pi.getVariable("outcome"));
                 UUID id = UUID.fromString((String) pi.getVariable("requestId"));
-                requests.find(id).ifPresent(r -> {
+                inTransaction(() -> requests.find(id).ifPresent(r -> {
                     String actor = actor();
                     if (!expired) {
                         Instant deadline = Instant.now().truncatedTo(ChronoUnit.MICROS).plus(sla.of(r.slaHours()));
                         requests.escalated(id, to, deadline);
                         requests.event(id, actor, "escalated", "SLA passed: " + from + " -> " + to + ", due " + deadline);
                         requests.notify("approval.escalated", "spend_request", id.toString(), to, "Spend request escalated from " + from);
+                        escalationEvent(requests.find(id).orElseThrow(), from, to, deadline);
                     }
                     audit.record("spend_request.escalate", "spend_request", id.toString(), Map.of("approverGroup", from),
                             Map.of("approverGroup", expired ? "none" : to, "expired", expired));
-                });
+                }));
             } else if (ProcessStarter.VIOLATION_TRIAGE.equals(pi.getProcessId())) {
                 UUID id = UUID.fromString((String) pi.getVariable("violationId"));
                 violations.update(id, "escalated", null, null, null);
@@ -109,6 +117,36 @@ public class ApprovalProcessListener extends DefaultKogitoProcessEventListener {
                         Map.of("status", status, "action", String.valueOf(pi.getVariable("action"))));
             }
         });
+    }
+
+    /**
+     * The escalated task is a new approval task for the next group: an outbox event like the first one, so the
+     * routing rule set can send it (Slack buttons for the new approvers, a page, a ticket), and the messages already
+     * posted for the previous group say where the task went (their buttons no longer work).
+     */
+    private void escalationEvent(SpendRequest r, String from, String to, Instant deadline) {
+        Map<String, Object> details = new java.util.HashMap<>();
+        details.put("approverGroup", to);
+        details.put("escalatedFrom", String.valueOf(from));
+        details.put("escalation", true);
+        details.put("summary", "Escalated from " + from + " to " + to + ": the approval SLA passed");
+        details.put("reason", String.valueOf(r.policyReason()));
+        details.put("requester", r.requester());
+        details.put("due", deadline.toString());
+        details.put("processInstanceId", String.valueOf(r.processInstanceId()));
+        actions.emit(SpendRequestService.event(dev.outlay.actions.EventKind.APPROVAL_TASK, r, details));
+        changed.fire(new dev.outlay.actions.SubjectChanged(TenantContext.requireTenant(), "spend_request", r.id().toString(),
+                "Escalated to " + to + " (SLA passed)"));
+    }
+
+    /**
+     * The SLA timer's callback runs outside a JTA transaction (the jobs service calls it over HTTP): the escalation's
+     * rows, its audit entry and its outbox event then commit together in one of their own. A completion by a user
+     * is already inside the inbox's transaction and joins it.
+     */
+    private static void inTransaction(Runnable work) {
+        if (QuarkusTransaction.isActive()) work.run();
+        else QuarkusTransaction.requiringNew().run(work);
     }
 
     private void reopened(WorkflowProcessInstance pi) {

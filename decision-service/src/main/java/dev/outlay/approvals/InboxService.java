@@ -219,7 +219,7 @@ public class InboxService {
         }
     }
 
-    private static String stateLine(String kind, String decision, String by) {
+    static String stateLine(String kind, String decision, String by) {
         return switch (kind) {
             case "decided:approve" -> "Approved by " + by;
             case "decided:reject" -> "Rejected by " + by;

@@ -24,6 +24,6 @@ public class InboxTaskDecider implements TaskDecider {
                 .findFirst()
                 .orElseThrow(() -> ProblemException.notFound("No open approval of spend request " + subjectId + " for you."));
         inbox.complete(task.taskId(), new InboxDecision(decision, comment));
-        return decision;
+        return InboxService.stateLine("decided:" + decision, decision, dev.outlay.tenancy.TenantContext.caller().orElseThrow().subject());
     }
 }

@@ -100,7 +100,7 @@ public class SpendRequestService {
         return r;
     }
 
-    private static dev.outlay.actions.ActionEvent event(dev.outlay.actions.EventKind kind, SpendRequest r, Map<String, Object> details) {
+    static dev.outlay.actions.ActionEvent event(dev.outlay.actions.EventKind kind, SpendRequest r, Map<String, Object> details) {
         Map<String, Object> payload = new HashMap<>(details);
         payload.put("resourceClass", r.resourceClass());
         payload.put("description", r.description() == null ? "" : r.description());

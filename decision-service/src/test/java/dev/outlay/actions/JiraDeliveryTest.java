@@ -30,6 +30,7 @@ import static dev.outlay.actions.ActionsTestSupport.count;
 import static dev.outlay.actions.ActionsTestSupport.makeDue;
 import static dev.outlay.actions.ActionsTestSupport.routeOwner;
 import static dev.outlay.actions.ActionsTestSupport.string;
+import static dev.outlay.actions.ActionsTestSupport.violation;
 import static dev.outlay.support.Tokens.bearer;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
@@ -67,13 +68,6 @@ class JiraDeliveryTest {
                         "issueType", "Bug", "assignees", Map.of("team-jira", ACCOUNT), "inboundSecret", HOOK_SECRET))
                 .post("/api/v1/integrations").then().statusCode(201).body("secret", equalTo("***")).body("inboundSecret", equalTo(true))
                 .body("assignees.team-jira", equalTo(ACCOUNT)).extract().path("id");
-    }
-
-    String violation(String tenant, String owner) {
-        return given().header("Authorization", bearer(tenant, "fo", "finops_admin")).contentType(ContentType.JSON)
-                .body(Map.of("owner", owner, "resourceClass", "standard", "environment", "prod", "amount", 7000,
-                        "evidence", Map.of("resourceId", "i-0abc", "day", "2026-11-20")))
-                .post("/api/v1/violations").then().statusCode(201).extract().path("id");
     }
 
     static String signed(String body) {

@@ -19,6 +19,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static dev.outlay.actions.ActionsTestSupport.admin;
+import static dev.outlay.actions.ActionsTestSupport.gpuRequest;
 import static dev.outlay.actions.ActionsTestSupport.count;
 import static dev.outlay.actions.ActionsTestSupport.string;
 import static dev.outlay.actions.ActionsTestSupport.webhook;
@@ -126,9 +127,7 @@ class OutboxDeliveryTest {
         String t = "act-approval";
         webhook(t, "approvals", "/approval/approvals");
         WebhookReceiver.server().stubFor(post(urlEqualTo("/approval/approvals")).willReturn(aResponse().withStatus(200)));
-        String id = given().header("Authorization", bearer(t, "pl", "platform")).contentType(ContentType.JSON)
-                .body(Map.of("resourceClass", "gpu", "environment", "dev", "amount", 900, "currency", "USD", "owner", "ml", "description", "training"))
-                .post("/api/v1/spend-requests").then().statusCode(201).body("status", equalTo("pending_approval")).extract().path("id");
+        String id = gpuRequest(t, "ml", 900, "platform");
         assertEquals("approval_task", string(su, "SELECT kind FROM outlay.action_event WHERE tenant_id = ? AND subject_id = ?", t, id));
         assertEquals("900.00 USD", string(su, "SELECT amount::text || ' ' || currency FROM outlay.action_event WHERE tenant_id = ? AND subject_id = ?", t, id));
         assertEquals(1, worker.runTenant(t));
@@ -180,14 +179,7 @@ class OutboxDeliveryTest {
         ActionOutbox.Emitted e = emit(t, finding("critical", "prod", new BigDecimal("99.99")));
         UUID delivery = e.deliveryId().orElseThrow();
 
-        worker.afterSendHook(() -> {
-            throw new IllegalStateException("worker killed after the HTTP call, before completion");
-        });
-        try {
-            assertThrows(IllegalStateException.class, () -> worker.runTenant(t));
-        } finally {
-            worker.afterSendHook(null);
-        }
+        ActionsTestSupport.crashAfterFirstSend(worker, t);
         assertEquals(1, WebhookReceiver.received("/crash/alerts").size());
         assertEquals("sending", string(su, "SELECT status FROM outlay.action_delivery WHERE id = ?", delivery));
         // While the lease holds, no other run takes it.

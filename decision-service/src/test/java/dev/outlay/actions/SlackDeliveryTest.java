@@ -15,9 +15,12 @@ import java.util.Map;
 import java.util.UUID;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static dev.outlay.actions.ActionsTestSupport.admin;
 import static dev.outlay.actions.ActionsTestSupport.makeDue;
 import static dev.outlay.actions.ActionsTestSupport.string;
@@ -128,4 +131,33 @@ class SlackDeliveryTest {
         assertEquals("held,retry,delivered", string(su, "SELECT string_agg(outcome, ',' ORDER BY id) FROM outlay.action_attempt WHERE delivery_id = ?", d));
         assertEquals(1, WebhookReceiver.received(path).stream().map(x -> x.getHeader("Authorization")).distinct().count());
     }
+
+    @Test
+    void aResendAfterACrashPostsAgainOnlyWhenTheChannelHistoryCannotBeRead() throws Exception {
+        String t = "act-slack-resend";
+        String api = "/slack-resend/api";
+        slackConnection(t, api);
+        routeAlertsToSlack(t);
+        WebhookReceiver.server().stubFor(post(urlEqualTo(api + "/chat.postMessage"))
+                .willReturn(okJson("{\"ok\":true,\"channel\":\"C0FINOPS\",\"ts\":\"1733130000.000500\"}")));
+        // The bot lacks channels:history: the lookup is refused, so the resend posts (the documented fallback).
+        WebhookReceiver.server().stubFor(get(urlPathEqualTo(api + "/conversations.history"))
+                .willReturn(okJson("{\"ok\":false,\"error\":\"missing_scope\",\"needed\":\"channels:history\"}")));
+        UUID d = emit(t);
+        ActionsTestSupport.crashAfterFirstSend(worker, t);
+        ActionsTestSupport.expireLeases(su, t);
+        assertEquals(1, worker.runTenant(t));
+        LoggedRequest looked = WebhookReceiver.server().findAll(getRequestedFor(urlPathEqualTo(api + "/conversations.history"))).get(0);
+        assertEquals("C0FINOPS", looked.queryParameter("channel").firstValue());
+        assertTrue(looked.queryParameter("oldest").firstValue().matches("[0-9]{10}\\.000000"), looked.getUrl());
+        assertEquals(2, WebhookReceiver.received(api + "/chat.postMessage").size());
+        assertEquals("delivered", string(su, "SELECT status FROM outlay.action_delivery WHERE id = ?", d));
+        assertEquals("lease_expired,delivered", string(su, "SELECT string_agg(outcome, ',' ORDER BY id) FROM outlay.action_attempt WHERE delivery_id = ?", d));
+        // A first attempt never looks.
+        UUID fresh = emit(t);
+        assertEquals(1, worker.runTenant(t));
+        assertEquals("delivered", string(su, "SELECT status FROM outlay.action_delivery WHERE id = ?", fresh));
+        assertEquals(1, WebhookReceiver.server().findAll(getRequestedFor(urlPathEqualTo(api + "/conversations.history"))).size());
+    }
 }
+

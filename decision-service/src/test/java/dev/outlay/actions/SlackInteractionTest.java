@@ -19,6 +19,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static dev.outlay.actions.ActionsTestSupport.admin;
+import static dev.outlay.actions.ActionsTestSupport.gpuRequest;
 import static dev.outlay.actions.ActionsTestSupport.count;
 import static dev.outlay.actions.ActionsTestSupport.routeOwner;
 import static dev.outlay.support.Tokens.bearer;
@@ -46,8 +47,13 @@ class SlackInteractionTest {
     String su;
 
     static String form(String slackUser, String actionId, String value) {
+        return form(slackUser, actionId, value, "");
+    }
+
+    /** {@code message} is the rest of Slack's payload (container, channel, response_url), as JSON members with a leading comma. */
+    static String form(String slackUser, String actionId, String value, String message) {
         String payload = "{\"type\":\"block_actions\",\"team\":{\"id\":\"T0OUTLAY\"},\"user\":{\"id\":\"" + slackUser + "\"},"
-                + "\"actions\":[{\"action_id\":\"" + actionId + "\",\"block_id\":\"outlay_decision\",\"value\":\"" + value + "\"}]}";
+                + "\"actions\":[{\"action_id\":\"" + actionId + "\",\"block_id\":\"outlay_decision\",\"value\":\"" + value + "\"}]" + message + "}";
         return "payload=" + URLEncoder.encode(payload, StandardCharsets.UTF_8);
     }
 
@@ -70,9 +76,7 @@ class SlackInteractionTest {
         WebhookReceiver.server().stubFor(post(urlEqualTo(api + "/chat.update")).willReturn(okJson("{\"ok\":true}")));
         // Both users have signed in to Outlay (their roles are known); the requester is also an approver.
         given().header("Authorization", bearer(t, "alice", "approver")).get("/api/v1/inbox").then().statusCode(200);
-        String id = given().header("Authorization", bearer(t, "pl", "platform", "approver")).contentType(ContentType.JSON)
-                .body(Map.of("resourceClass", "gpu", "environment", "dev", "amount", 900, "currency", "USD", "owner", "team-slack", "description", "training"))
-                .post("/api/v1/spend-requests").then().statusCode(201).body("status", equalTo("pending_approval")).extract().path("id");
+        String id = gpuRequest(t, "team-slack", 900, "platform", "approver");
         assertEquals(1, worker.runTenant(t));
 
         JsonNode posted = json.readTree(WebhookReceiver.received(api + "/chat.postMessage").get(0).getBodyAsString());
