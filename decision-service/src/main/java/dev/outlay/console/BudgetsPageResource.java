@@ -26,7 +26,6 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 
 /**
  * Budgets: the list with each budget's status against the ledger (actual to date, forecast at the period's end, what
@@ -103,7 +102,7 @@ public class BudgetsPageResource {
         if (s == null) return ConsolePages.toSignIn();
         try {
             ConsolePages.requireAnyRole(s, READERS);
-            Budget b = repository.find(uuid(id)).orElseThrow(() -> ProblemException.notFound("No budget " + id + "."));
+            Budget b = repository.find(ConsolePages.uuidOr404(id, "budget")).orElseThrow(() -> ProblemException.notFound("No budget " + id + "."));
             Row row = row(b);
             BurnChart chart = null;
             if (row.problem() == null) {
@@ -178,13 +177,5 @@ public class BudgetsPageResource {
             }
         }
         return out;
-    }
-
-    private static UUID uuid(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.notFound("No budget " + id + ".");
-        }
     }
 }

@@ -46,4 +46,13 @@ final class ConsolePages {
             throw ProblemException.forbidden("This page needs one of the roles " + String.join(", ", new java.util.TreeSet<>(roles)) + ".");
         }
     }
+
+    /** A path id that is not a UUID names nothing the tenant has: 404, as the API answers. */
+    static java.util.UUID uuidOr404(String id, String what) {
+        try {
+            return java.util.UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.notFound("No " + what + " " + id + ".");
+        }
+    }
 }

@@ -130,7 +130,7 @@ public class IngestionsPageResource {
         try {
             ConsolePages.requireCsrf(s, csrf);
             ConsolePages.requireAnyRole(s, LOADERS);
-            retractions.retract(uuid(id), reason);
+            retractions.retract(ConsolePages.uuidOr404(id, "ingestion"), reason);
         } catch (ProblemException e) {
             return renderOne(s, id, e.problem().status(), e.problem(), null);
         }
@@ -150,21 +150,13 @@ public class IngestionsPageResource {
     private Response renderOne(ConsoleSession s, String id, int status, Problem refusal, String notice) {
         try {
             ConsolePages.requireAnyRole(s, READERS);
-            Ingestion i = manifest.find(uuid(id)).orElseThrow(() -> ProblemException.notFound("No ingestion " + id + "."));
+            Ingestion i = manifest.find(ConsolePages.uuidOr404(id, "ingestion")).orElseThrow(() -> ProblemException.notFound("No ingestion " + id + "."));
             boolean canRetract = s.roles().stream().anyMatch(LOADERS::contains) && "succeeded".equals(i.status());
             return ConsolePages.html(status, detail.data("session", s).data("i", i).data("canRetract", canRetract)
                     .data("refusal", refusal).data("notice", notice).data("problem", null).render());
         } catch (ProblemException e) {
             return ConsolePages.html(e.problem().status(), detail.data("session", s).data("i", null).data("canRetract", false)
                     .data("refusal", null).data("notice", null).data("problem", e.problem()).render());
-        }
-    }
-
-    private static UUID uuid(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.notFound("No ingestion " + id + ".");
         }
     }
 }
