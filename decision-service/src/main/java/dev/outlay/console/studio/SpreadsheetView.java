@@ -68,6 +68,7 @@ public final class SpreadsheetView {
         for (ValidationMessage m : messages) {
             String text = m.severity() + (m.code() == null ? "" : " [" + m.code() + "]") + " " + m.message();
             int[] at = locate(submitted, m.element());
+            if (at != null && at[1] < 0) at = new int[]{at[0], quotedCell(rows.get(at[0]), m.message())};
             if (at == null) {
                 loose.add("table '" + submitted.decision() + "'" + (m.element() == null ? "" : ", element " + m.element())
                         + (m.line() == null ? "" : ", line " + m.line()) + ": " + text);
@@ -100,6 +101,20 @@ public final class SpreadsheetView {
             for (Row r : t.rows()) if (r.id().equals(m.group(1)) && col < t.width()) return new int[]{r.index(), col};
         }
         return null;
+    }
+
+    /**
+     * The validator names the rule, not the entry, of a FEEL error ("Error compiling FEEL expression '>= 7000)' on
+     * decision table 'policy', rule #10"): the cell is the one whose text the message quotes; -1 when none does.
+     */
+    static int quotedCell(Row row, String message) {
+        int best = -1;
+        for (int k = 0; k < row.cells().size(); k++) {
+            String v = row.cells().get(k).value();
+            if (v.isEmpty() || message == null || !message.contains("'" + v + "'")) continue;
+            if (best < 0 || v.length() > row.cells().get(best).value().length()) best = k;
+        }
+        return best;
     }
 
     private static String join(String a, String b) {
