@@ -43,7 +43,7 @@ final class SpreadsheetXlsxReader {
         byte[] sheet = parts.get("xl/worksheets/sheet1.xml");
         if (sheet == null) throw refused("the workbook has no xl/worksheets/sheet1.xml");
         List<String> shared = sharedStrings(parts.get("xl/sharedStrings.xml"));
-        Document doc = SafeXml.parse(new String(sheet, StandardCharsets.UTF_8));
+        Document doc = SafeXml.parse(xml(sheet));
         List<List<String>> out = new ArrayList<>();
         NodeList rows = doc.getElementsByTagNameNS("*", "row");
         for (int r = 0; r < rows.getLength(); r++) {
@@ -89,7 +89,7 @@ final class SpreadsheetXlsxReader {
     private static List<String> sharedStrings(byte[] part) {
         List<String> out = new ArrayList<>();
         if (part == null) return out;
-        NodeList items = SafeXml.parse(new String(part, StandardCharsets.UTF_8)).getElementsByTagNameNS("*", "si");
+        NodeList items = SafeXml.parse(xml(part)).getElementsByTagNameNS("*", "si");
         for (int i = 0; i < items.getLength(); i++) out.add(concatT((Element) items.item(i)));
         return out;
     }
@@ -141,6 +141,12 @@ final class SpreadsheetXlsxReader {
             if (out.size() > MAX_PART_BYTES) throw refused(name + " is larger than " + MAX_PART_BYTES + " bytes");
         }
         return out.toByteArray();
+    }
+
+    /** Some writers start a part with a byte-order mark, which an XML parser given a String refuses. */
+    private static String xml(byte[] part) {
+        String s = new String(part, StandardCharsets.UTF_8);
+        return s.startsWith("\uFEFF") ? s.substring(1) : s;
     }
 
     private static int intOr(String s, int fallback) {
