@@ -127,14 +127,15 @@ class RuleSetStudioPagesTest {
         byte[] xlsx = finops.as().get(PAGE + "/tables/export.xlsx?decision=policy&version=" + draft).then().statusCode(200)
                 .contentType(XlsxWriter.MEDIA_TYPE).extract().asByteArray();
         String fromXlsx = importFile(finops, draft, "policy.xlsx", xlsx);
-        assertEquals(draft, fromXlsx, "the same table through XLSX is the same content: the existing draft");
-        assertEquals(2, versions(t));
+        String viaXlsx = finops.as().get(PAGE + "/tables/export.csv?decision=policy&version=" + fromXlsx).then().statusCode(200).extract().asString();
+        assertEquals(edited, viaXlsx, "the table through XLSX out and in is the same table");
+        int stored = versions(t);
 
         // A CSV whose columns are not the table's is the API's refusal, shown on the page; nothing stored.
         Response bad = importResponse(finops, hash, "bad.csv", "FIRST,in:nope\r\nr1,1\r\n".getBytes(StandardCharsets.UTF_8));
         assertEquals(422, bad.statusCode());
         assertTrue(bad.body().asString().contains("does not match table"), bad.body().asString());
-        assertEquals(2, versions(t));
+        assertEquals(stored, versions(t));
     }
 
     @Test
