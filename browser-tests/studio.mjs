@@ -122,7 +122,7 @@ try {
   await page.screenshot({ path: `${shots}/studio-scenarios.png`, fullPage: true });
   await page.goto(base + '/console/studio/rule-sets/waste-rightsizing/edit');
   check(await page.locator('#drl-highlight .tok-keyword').count() > 3, 'the DRL editor highlights keywords');
-  await page.screenshot({ path: `${shots}/studio-drl.png`, fullPage: true });
+  await page.screenshot({ path: `${shots}/studio-drl.png` });
   check(pageErrors.length === 0 || pageErrors.every(e => !/studio/.test(e)), 'no script errors from the studio pages: ' + pageErrors.slice(0, 3).join(' | '));
 } finally {
   await browser.close();
