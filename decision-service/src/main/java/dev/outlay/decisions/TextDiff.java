@@ -24,7 +24,7 @@ public final class TextDiff {
     }
 
     public static List<Hunk> hunks(String a, String b, int context) {
-        List<Line> all = script(a, b);
+        List<Line> all = removalsFirst(script(a, b));
         List<Hunk> out = new ArrayList<>();
         int i = 0;
         while (i < all.size()) {
@@ -51,6 +51,25 @@ public final class TextDiff {
             out.add(new Hunk(first(lines, true), first(lines, false), lines));
             i = end;
         }
+        return out;
+    }
+
+    /** Within each block of consecutive changes the removed lines come first, as unified diffs print them. */
+    private static List<Line> removalsFirst(List<Line> script) {
+        List<Line> out = new ArrayList<>(script.size());
+        List<Line> added = new ArrayList<>();
+        for (Line l : script) {
+            if ("+".equals(l.op())) {
+                added.add(l);
+                continue;
+            }
+            if (" ".equals(l.op())) {
+                out.addAll(added);
+                added.clear();
+            }
+            out.add(l);
+        }
+        out.addAll(added);
         return out;
     }
 
