@@ -4,6 +4,7 @@ import dev.outlay.api.problem.ProblemException;
 import dev.outlay.console.ConsolePages;
 import dev.outlay.console.ConsoleSession;
 import dev.outlay.console.CurrentSession;
+import dev.outlay.console.FormValues;
 import dev.outlay.decisions.RowDiffResource;
 import dev.outlay.decisions.RuleSetService;
 import dev.outlay.decisions.RuleVersion;
@@ -27,8 +28,8 @@ import java.util.Set;
 @Path("/console/studio/rule-sets/{name}/diff")
 public class DiffPageResource {
 
-    /** The studio's readers: engineering and approvers see none of it. */
-    static final Set<String> ROLES = Set.of("finops_admin", "auditor", "admin");
+    /** The studio's audit readers, as on the simulate page: engineering and approvers see none of it. */
+    static final Set<String> ROLES = SimulatePageResource.ROLES;
 
     @Inject
     CurrentSession current;
@@ -51,16 +52,12 @@ public class DiffPageResource {
         ConsolePages.requireAnyRole(s, ROLES);
         List<RuleVersion> versions = ruleSets.versions(name);
         if (versions.isEmpty()) throw ProblemException.notFound("Rule set " + name + " has no versions.");
-        RuleVersion b = blank(to) ? ruleSets.version(name, versions.get(0).hash()) : ruleSets.version(name, to.trim());
-        String fromHash = !blank(from) ? from.trim() : b.parentHash() != null ? b.parentHash()
+        RuleVersion b = ruleSets.version(name, FormValues.given(to) == null ? versions.get(0).hash() : FormValues.given(to));
+        String fromHash = FormValues.given(from) != null ? FormValues.given(from) : b.parentHash() != null ? b.parentHash()
                 : versions.stream().filter(RuleVersion::active).map(RuleVersion::hash).findFirst().orElse(b.hash());
         RuleVersion a = ruleSets.version(name, fromHash);
         boolean withXml = "1".equals(xml) || "true".equals(xml);
         return ConsolePages.html(200, page.data("session", s).data("name", name).data("versions", versions).data("from", a).data("to", b)
                 .data("xml", withXml).data("diff", diffs.of(a, b, withXml)).render());
-    }
-
-    private static boolean blank(String v) {
-        return v == null || v.isBlank();
     }
 }

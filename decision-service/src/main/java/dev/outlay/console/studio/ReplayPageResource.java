@@ -5,6 +5,7 @@ import dev.outlay.api.problem.ProblemException;
 import dev.outlay.console.ConsolePages;
 import dev.outlay.console.ConsoleSession;
 import dev.outlay.console.CurrentSession;
+import dev.outlay.console.FormValues;
 import dev.outlay.decisions.DecisionLog;
 import dev.outlay.decisions.DecisionRecord;
 import dev.outlay.decisions.DecisionService;
@@ -69,9 +70,9 @@ public class ReplayPageResource {
         if (s == null) return ConsolePages.toSignIn();
         ConsolePages.requireAnyRole(s, ROLES);
         if (id != null && !id.isBlank()) return ConsolePages.seeOther("/console/replay/" + ConsolePages.uuidOr404(id.trim(), "decision"));
-        Query q = new Query("", nz(ruleSet), nz(from), nz(to), nz(runId));
+        Query q = new Query("", FormValues.echo(ruleSet), FormValues.echo(from), FormValues.echo(to), FormValues.echo(runId));
         try {
-            List<DecisionRecord> found = log.list(blankToNull(ruleSet), instant("from", from), instant("to", to),
+            List<DecisionRecord> found = log.list(FormValues.given(ruleSet), instant("from", from), instant("to", to),
                     runId == null || runId.isBlank() ? null : uuid("runId", runId), SHOWN);
             return ConsolePages.html(200, base(s, q).data("found", found).data("problem", null).render());
         } catch (ProblemException e) {
@@ -100,7 +101,7 @@ public class ReplayPageResource {
         Query q = new Query(id, d.ruleSet(), "", "", d.runId() == null ? "" : d.runId().toString());
         return ConsolePages.html(200, base(s, q).data("found", List.of()).data("problem", null).data("decision", d)
                 .data("inputs", ReplayTables.fields(d.inputValues())).data("outputs", ReplayTables.fields(d.outputValues()))
-                .data("versions", versions).data("logged", logged).data("against", nz(against)).data("under", under)
+                .data("versions", versions).data("logged", logged).data("against", FormValues.echo(against)).data("under", under)
                 .data("result", result).data("target", target).render());
     }
 
@@ -127,11 +128,5 @@ public class ReplayPageResource {
         }
     }
 
-    private static String blankToNull(String v) {
-        return v == null || v.isBlank() ? null : v.trim();
-    }
 
-    private static String nz(String v) {
-        return v == null ? "" : v;
-    }
 }

@@ -5,6 +5,7 @@ import dev.outlay.api.problem.ProblemException;
 import dev.outlay.console.ConsolePages;
 import dev.outlay.console.ConsoleSession;
 import dev.outlay.console.CurrentSession;
+import dev.outlay.console.FormValues;
 import dev.outlay.decisions.RuleSetService;
 import dev.outlay.decisions.RuleVersion;
 import dev.outlay.money.MinorUnits;
@@ -63,7 +64,8 @@ public class SimulatePageResource {
                         @QueryParam("limit") String limit) {
         ConsoleSession s = current.get().orElse(null);
         if (s == null) return ConsolePages.toSignIn();
-        Form form = new Form(nz(draft), nz(baseline), nz(billingPeriod), nz(from), nz(to), nz(limit));
+        Form form = new Form(FormValues.echo(draft), FormValues.echo(baseline), FormValues.echo(billingPeriod), FormValues.echo(from),
+                FormValues.echo(to), FormValues.echo(limit));
         ConsolePages.requireAnyRole(s, ROLES);
         List<RuleVersion> versions = ruleSets.versions(name);
         TemplateInstance t = page.data("session", s).data("name", name).data("form", form).data("versions", versions)
@@ -71,8 +73,8 @@ public class SimulatePageResource {
                 .data("anomalyKind", SimulationService.ANOMALY_CLASSIFICATION.equals(name));
         if (draft == null || draft.isBlank()) return ConsolePages.html(200, t.data("result", null).data("currencies", List.of()).data("problem", null).render());
         try {
-            SimulationService.Simulation r = simulations.simulate(name, new SimulationRequest(draft, blankToNull(baseline), blankToNull(billingPeriod),
-                    blankToNull(from), blankToNull(to), limit(limit)));
+            SimulationService.Simulation r = simulations.simulate(name, new SimulationRequest(draft, FormValues.given(baseline), FormValues.given(billingPeriod),
+                    FormValues.given(from), FormValues.given(to), limit(limit)));
             return ConsolePages.html(200, t.data("result", r).data("currencies", currencies(r)).data("problem", null).render());
         } catch (ProblemException e) {
             if (e.problem().status() == 404) throw e;
@@ -104,11 +106,5 @@ public class SimulatePageResource {
         }
     }
 
-    private static String blankToNull(String v) {
-        return v == null || v.isBlank() ? null : v.trim();
-    }
 
-    private static String nz(String v) {
-        return v == null ? "" : v;
-    }
 }
