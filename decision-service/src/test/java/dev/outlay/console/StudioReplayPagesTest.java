@@ -155,14 +155,14 @@ class StudioReplayPagesTest {
         assertEquals(active, api.getString("baseline"));
         List<Map<String, Object>> changed = api.getList("allocation.changedGroups");
         assertEquals(1, changed.size(), changed.toString());
-        assertEquals(0, new BigDecimal("8.88").compareTo((BigDecimal) changed.get(0).get("amount")));
+        assertEquals(0, new BigDecimal("8.88").compareTo(dec(changed.get(0).get("amount"))));
         assertEquals("EUR", changed.get(0).get("currency"));
         assertTrue(changed.get(0).get("ownerBaseline").toString().startsWith("finance"), changed.toString());
         assertTrue(changed.get(0).get("ownerDraft").toString().startsWith("platform"), changed.toString());
         // Owners: finance loses exactly the tax, platform gains it; payments and web keep theirs; coverage is unchanged.
         Map<String, BigDecimal[]> owners = new java.util.TreeMap<>();
         for (Map<String, Object> o : api.<Map<String, Object>>getList("allocation.owners")) {
-            owners.put((String) o.get("owner"), new BigDecimal[]{(BigDecimal) o.get("baseline"), (BigDecimal) o.get("draft")});
+            owners.put((String) o.get("owner"), new BigDecimal[]{dec(o.get("baseline")), dec(o.get("draft"))});
         }
         assertEquals(0, new BigDecimal("8.88").compareTo(owners.get("finance")[0]));
         assertEquals(0, BigDecimal.ZERO.compareTo(owners.get("finance")[1]));
@@ -170,7 +170,7 @@ class StudioReplayPagesTest {
         assertEquals(0, owners.get("payments")[0].compareTo(owners.get("payments")[1]));
         assertEquals(0, new BigDecimal("100.1234567890").compareTo(owners.get("payments")[1]));
         assertEquals(0, new BigDecimal("30.00").compareTo(owners.get("web")[1]));
-        assertEquals(0, api.<BigDecimal>get("allocation.coverage[0].coveragePctBaseline").compareTo(api.get("allocation.coverage[0].coveragePctDraft")));
+        assertEquals(0, dec(api.get("allocation.coverage[0].coveragePctBaseline")).compareTo(dec(api.get("allocation.coverage[0].coveragePctDraft"))));
 
         String page = ConsoleBrowser.signIn(tenant, "finops_admin").as()
                 .get("/console/studio/rule-sets/allocation/simulate?draft=" + draft + "&billingPeriod=2024-10").then().statusCode(200).extract().asString();
@@ -209,6 +209,11 @@ class StudioReplayPagesTest {
         assertEquals(404, ConsoleBrowser.signIn(OTHER, "finance").as().get("/console/processes/spendApproval/" + pid).statusCode());
         assertEquals(404, fin.as().get("/console/processes/noSuchProcess/" + pid).statusCode());
         assertEquals(403, ConsoleBrowser.signIn(tenant, "engineering").as().get("/console/processes/spendApproval/" + pid).statusCode());
+    }
+
+    /** JSON numbers as exact decimals: a whole number comes back as an Integer even in BIG_DECIMAL mode. */
+    static BigDecimal dec(Object v) {
+        return new BigDecimal(v.toString());
     }
 
     static int count(String s, String needle) {
