@@ -67,6 +67,6 @@ public class ProcessesPageResource {
         state.active().forEach(n -> active.add(n.id()));
         String svg = ProcessSvg.render(entry.diagram(), active, state.visited());
         return ConsolePages.html(200, detail.data("session", s).data("state", state).data("svg", svg).data("name", entry.diagram().name())
-                .data("file", entry.file()).data("viewer", ProcessViewerAsset.present()).render());
+                .data("file", entry.file()).data("viewer", EditorAssets.present(EditorAssets.BPMN)).data("viewerAsset", EditorAssets.BPMN).render());
     }
 }
