@@ -38,6 +38,15 @@ class RecommenderTest {
         return out;
     }
 
+    static final CommitmentOffer NO_UPFRONT_30 = new CommitmentOffer("p", 1, PaymentOption.NO_UPFRONT, d("0.3"), BigDecimal.ZERO);
+
+    /** 60 days: {@code before} ODE a day for the first {@code days}, then {@code after}. */
+    static List<UsageDay> step(int days, String before, String after) {
+        List<UsageDay> out = new ArrayList<>();
+        for (int i = 0; i < 60; i++) out.add(new UsageDay(START.plusDays(i), d(i < days ? before : after)));
+        return out;
+    }
+
     static void same(String expected, BigDecimal actual) {
         assertEquals(0, d(expected).compareTo(actual), "expected " + expected + ", got " + actual);
     }
@@ -81,11 +90,7 @@ class RecommenderTest {
 
     @Test
     void recentDeclineTakesTheLowerLevel() {
-        List<UsageDay> days = new ArrayList<>();
-        for (int i = 0; i < 53; i++) days.add(new UsageDay(START.plusDays(i), d("240")));
-        for (int i = 53; i < 60; i++) days.add(new UsageDay(START.plusDays(i), d("120")));
-        CommitmentOffer o = new CommitmentOffer("p", 1, PaymentOption.NO_UPFRONT, d("0.3"), BigDecimal.ZERO);
-        Recommendation r = Recommender.recommend(days, table(o), RecommenderParams.defaults());
+        Recommendation r = Recommender.recommend(step(53, "240", "120"), table(NO_UPFRONT_30), RecommenderParams.defaults());
         // all 60 days: P30 = 10/h; the last 7 days alone: 5/h → 5
         assertTrue(r.guards().contains(Guard.RECENT_DECLINE), r.guards().toString());
         same("5", r.offers().get(0).coveredOdePerHour());
@@ -93,11 +98,7 @@ class RecommenderTest {
 
     @Test
     void aRecentSpikeIsLeftOutOfTheBasis() {
-        List<UsageDay> days = new ArrayList<>();
-        for (int i = 0; i < 46; i++) days.add(new UsageDay(START.plusDays(i), d("240")));
-        for (int i = 46; i < 60; i++) days.add(new UsageDay(START.plusDays(i), d("480")));
-        CommitmentOffer o = new CommitmentOffer("p", 1, PaymentOption.NO_UPFRONT, d("0.3"), BigDecimal.ZERO);
-        Recommendation r = Recommender.recommend(days, table(o), RecommenderParams.defaults());
+        Recommendation r = Recommender.recommend(step(46, "240", "480"), table(NO_UPFRONT_30), RecommenderParams.defaults());
         // last 14 days average 480 ≥ 1.2 × 240: the basis is the first 46 days → 10/h, not 20
         assertTrue(r.guards().contains(Guard.RECENT_SPIKE), r.guards().toString());
         assertEquals(46, r.basisDays());

@@ -42,13 +42,7 @@ public class CarbonResource {
         }
         CarbonReport report = reports.report(groupBy, from, to, factorSet);
         if (format.equals("csv")) return Response.ok(CarbonCsv.write(report), "text/csv; charset=UTF-8").build();
-        // Plain decimals (0.000000, not 0E-6): the figures are written as computed, to their fixed scale.
-        try {
-            return Response.ok(mapper.writer().with(com.fasterxml.jackson.core.JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
-                    .writeValueAsString(report), MediaType.APPLICATION_JSON).build();
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("could not write the carbon report", e);
-        }
+        return dev.outlay.api.PlainDecimalJson.ok(mapper, report);
     }
 
     @GET

@@ -46,18 +46,7 @@ public class CarbonUsageReader {
                     sql.append(d.column);
                     continue;
                 }
-                TreeSet<String> keys = spellings.getOrDefault(d.canonicalTag, new TreeSet<>());
-                if (keys.isEmpty()) {
-                    sql.append("NULL::text");
-                } else {
-                    sql.append("COALESCE(");
-                    int i = 0;
-                    for (String k : keys) {
-                        sql.append(i++ > 0 ? ", " : "").append("NULLIF(btrim(tags->>?), '')");
-                        params.add(k);
-                    }
-                    sql.append(")");
-                }
+                sql.append(dev.outlay.allocation.TagValueSql.firstNonBlank(spellings.getOrDefault(d.canonicalTag, new TreeSet<>()), params));
             }
             int keyColumns = 9 + groupBy.size();
             sql.append(", sum(COALESCE(consumed_quantity, pricing_quantity)), sum(effective_cost), count(*) FROM outlay.ledger_charge "

@@ -52,6 +52,11 @@ public class CommitmentRecommendations {
     }
 
     public CommitmentRecommendationReport report(String asOfText, String lookbackText) {
+        return report(asOfText, lookbackText, List.of());
+    }
+
+    /** As {@link #report(String, String)}, sized without the usage of {@code excluded} resources. */
+    public CommitmentRecommendationReport report(String asOfText, String lookbackText, List<String> excluded) {
         int lookback = RecommenderParams.defaults().lookbackDays();
         if (lookbackText != null) {
             try {
@@ -79,7 +84,7 @@ public class CommitmentRecommendations {
         RecommenderParams p = RecommenderParams.defaults();
         p = new RecommenderParams(lookback, p.minDays(), p.recentDays(), p.spikeDays(), p.spikePercent(), p.resamples(), p.seed());
         List<CommitmentRecommendationReport.Item> items = new ArrayList<>();
-        for (EligibleUsageReader.Series s : reader.read(from, asOf)) {
+        for (EligibleUsageReader.Series s : reader.read(from, asOf, excluded)) {
             Recommendation r = Recommender.recommend(s.uncovered(), table, p);
             BigDecimal coverage = s.totalOde().signum() == 0 ? null : s.coveredOde().divide(s.totalOde(), Recommender.RATIO_SCALE, RoundingMode.HALF_EVEN);
             items.add(new CommitmentRecommendationReport.Item(id(s, from, asOf, lookback), s.currency(), coverage, s.coveredOde(), s.totalOde(), r));

@@ -33,13 +33,7 @@ public class CommitmentsResource {
     @GET
     @RolesAllowed({"admin", "finops_admin", "finance", "leadership", "auditor"})
     public Response recommendations(@QueryParam("asOf") String asOf, @QueryParam("lookbackDays") String lookbackDays) {
-        try {
-            // Plain decimals: money keeps its fixed scale (0E-10 would be a valid but unreadable zero).
-            return Response.ok(mapper.writer().with(com.fasterxml.jackson.core.JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
-                    .writeValueAsString(recommendations.report(asOf, lookbackDays)), MediaType.APPLICATION_JSON).build();
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("could not write the recommendations", e);
-        }
+        return dev.outlay.api.PlainDecimalJson.ok(mapper, recommendations.report(asOf, lookbackDays));
     }
 
     /** 201 with the spend request (allowed, warned or pending approval); a request the policy blocks is recorded and answered 422. */

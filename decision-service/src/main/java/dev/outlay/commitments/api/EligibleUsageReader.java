@@ -34,7 +34,7 @@ import java.util.TreeMap;
 @ApplicationScoped
 public class EligibleUsageReader {
 
-    static final String ELIGIBLE = "provider_name = 'AWS' AND charge_category = 'Usage' AND pricing_category IS DISTINCT FROM 'Dynamic' AND ("
+    public static final String ELIGIBLE = "provider_name = 'AWS' AND charge_category = 'Usage' AND pricing_category IS DISTINCT FROM 'Dynamic' AND ("
             + "(service_name = 'Amazon Elastic Compute Cloud' AND (resource_type = 'Compute Instance' OR x_usage_type LIKE '%BoxUsage%' "
             + "OR x_usage_type LIKE '%DedicatedUsage%' OR x_usage_type LIKE '%HostUsage%')) "
             + "OR service_name IN ('AWS Lambda', 'AWS Fargate') OR x_usage_type LIKE '%Fargate%')";
@@ -63,6 +63,11 @@ public class EligibleUsageReader {
 
     /** Days in [from, to). */
     public List<Series> read(LocalDate from, LocalDate to) {
+        return read(from, to, List.of());
+    }
+
+    /** Days in [from, to) without the usage of {@code excluded} resources (those an open finding deletes or stops). */
+    public List<Series> read(LocalDate from, LocalDate to, List<String> excluded) {
         Map<String, TreeMap<LocalDate, BigDecimal[]>> byCurrency = new TreeMap<>();
         try (Connection c = TenantConnections.open(dataSource); PreparedStatement ps = c.prepareStatement(
                 "SELECT (charge_period_start AT TIME ZONE 'UTC')::date, billing_currency, "
@@ -70,12 +75,13 @@ public class EligibleUsageReader {
                         + "COALESCE(sum(list_cost) FILTER (WHERE commitment_discount_id IS NOT NULL), 0) "
                         + "FROM outlay.ledger_charge WHERE tenant_id = ? AND " + ELIGIBLE
                         + " AND billing_period >= ? AND billing_period < ? AND charge_period_start >= ? AND charge_period_start < ? "
-                        + "GROUP BY 1, 2 ORDER BY 1, 2")) {
+                        + "AND (resource_id IS NULL OR NOT (resource_id = ANY (?))) GROUP BY 1, 2 ORDER BY 1, 2")) {
             ps.setString(1, TenantContext.requireTenant());
             ps.setDate(2, Date.valueOf(YearMonth.from(from).minusMonths(1).atDay(1)));
             ps.setDate(3, Date.valueOf(YearMonth.from(to).plusMonths(2).atDay(1)));
             ps.setTimestamp(4, Timestamp.from(from.atStartOfDay().toInstant(ZoneOffset.UTC)));
             ps.setTimestamp(5, Timestamp.from(to.atStartOfDay().toInstant(ZoneOffset.UTC)));
+            ps.setArray(6, c.createArrayOf("text", excluded.toArray()));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     byCurrency.computeIfAbsent(rs.getString(2), k -> new TreeMap<>())
