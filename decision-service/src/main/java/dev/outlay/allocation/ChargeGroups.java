@@ -88,13 +88,7 @@ public class ChargeGroups {
                 select.append("tags->>?, ");
                 keyParams.add(keys.first());
             } else {
-                select.append("COALESCE(");
-                int i = 0;
-                for (String k : keys) {
-                    select.append(i++ > 0 ? ", " : "").append("NULLIF(btrim(tags->>?), '')");
-                    keyParams.add(k);
-                }
-                select.append("), ");
+                select.append(TagValueSql.firstNonBlank(keys, keyParams)).append(", ");
             }
         }
         select.append("(charge_period_start AT TIME ZONE 'UTC')::date, billing_currency, ");

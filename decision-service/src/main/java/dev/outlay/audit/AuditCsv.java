@@ -22,7 +22,7 @@ public final class AuditCsv {
         return sb.toString();
     }
 
-    static String cell(String v) {
+    public static String cell(String v) {
         if (v == null) return "";
         // Leading formula characters are neutralised so a spreadsheet never executes an audit value.
         String safe = !v.isEmpty() && "=+-@".indexOf(v.charAt(0)) >= 0 ? "'" + v : v;

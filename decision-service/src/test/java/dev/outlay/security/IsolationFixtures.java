@@ -147,6 +147,22 @@ public final class IsolationFixtures {
                         "rate", new java.math.BigDecimal("1.0842")))))
                 .post("/api/v1/fx-rates").then().statusCode(201);
 
+        // a carbon factor set (content-addressed like the rate set: the tenant's name makes it A's only)
+        String bundledCarbon = given().header("Authorization", finops).get("/api/v1/carbon/factor-sets").then().statusCode(200)
+                .extract().path("find { it.bundled }.version");
+        String factors = given().header("Authorization", finops).get("/api/v1/carbon/factor-sets/" + bundledCarbon).then().statusCode(200)
+                .extract().asString();
+        com.fasterxml.jackson.databind.node.ObjectNode set;
+        try {
+            set = (com.fasterxml.jackson.databind.node.ObjectNode) new com.fasterxml.jackson.databind.ObjectMapper()
+                    .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).readTree(factors).get("factors");
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new AssertionError(e);
+        }
+        set.put("name", "iso-" + tenant);
+        given().header("Authorization", finops).contentType(ContentType.JSON).body(set.toString())
+                .put("/api/v1/carbon/factor-sets").then().statusCode(201);
+
         // a business metric with a value and a unit-cost KPI over it
         given().header("Authorization", finops).contentType(ContentType.JSON).body(Map.of("unit", "requests", "scope", "team"))
                 .put("/api/v1/metrics/iso-requests").then().statusCode(200);

@@ -1,0 +1,72 @@
+package dev.outlay.carbon.api;
+
+import dev.outlay.api.problem.Problem;
+import dev.outlay.api.problem.ProblemException;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.net.URI;
+import java.util.List;
+
+/** Carbon estimates of the ledger and the factor sets they are computed with (issue 21). */
+@Path("/api/v1/carbon")
+@Produces(MediaType.APPLICATION_JSON)
+public class CarbonResource {
+
+    @Inject
+    CarbonReports reports;
+
+    @Inject
+    FactorSets factorSets;
+
+    @Inject
+    com.fasterxml.jackson.databind.ObjectMapper mapper;
+
+    @GET
+    @Produces({MediaType.APPLICATION_JSON, "text/csv"})
+    @RolesAllowed({"admin", "finops_admin", "finance", "platform", "engineering", "leadership", "auditor"})
+    public Response report(@QueryParam("groupBy") String groupBy, @QueryParam("from") String from, @QueryParam("to") String to,
+                           @QueryParam("factorSet") String factorSet, @QueryParam("format") @DefaultValue("json") String format) {
+        if (!format.equals("json") && !format.equals("csv")) {
+            throw ProblemException.badRequest("format must be json or csv", Problem.Fault.at("format", "json or csv"));
+        }
+        CarbonReport report = reports.report(groupBy, from, to, factorSet);
+        if (format.equals("csv")) return Response.ok(CarbonCsv.write(report), "text/csv; charset=UTF-8").build();
+        return dev.outlay.api.PlainDecimalJson.ok(mapper, report);
+    }
+
+    @GET
+    @Path("factor-sets")
+    @RolesAllowed({"admin", "finops_admin", "finance", "platform", "engineering", "leadership", "auditor"})
+    public List<FactorSetSummary> factorSets() {
+        return factorSets.list();
+    }
+
+    @GET
+    @Path("factor-sets/{version}")
+    @RolesAllowed({"admin", "finops_admin", "finance", "platform", "engineering", "leadership", "auditor"})
+    public FactorSetDetail factorSet(@PathParam("version") String version) {
+        return factorSets.get(version);
+    }
+
+    /** Stores a new immutable version (201), or answers 200 with the stored one when the content is already stored. */
+    @PUT
+    @Path("factor-sets")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"finops_admin"})
+    public Response putFactorSet(String body) {
+        FactorSets.Stored s = factorSets.put(body);
+        URI location = URI.create("/api/v1/carbon/factor-sets/" + s.set().summary().version());
+        return (s.created() ? Response.created(location) : Response.ok().location(location)).entity(s.set()).build();
+    }
+}

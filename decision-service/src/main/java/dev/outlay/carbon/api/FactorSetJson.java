@@ -1,0 +1,72 @@
+package dev.outlay.carbon.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import dev.outlay.api.problem.Problem;
+import dev.outlay.api.problem.ProblemException;
+import dev.outlay.carbon.FactorSet;
+import dev.outlay.decisions.CanonicalJson;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.stream.Collectors;
+
+/**
+ * Factor sets as text: strict parsing (unknown fields refused, numbers as exact decimals) and the canonical form
+ * whose SHA-256 is the version. Canonical = keys sorted, decimals in plain notation exactly as written, dates ISO.
+ */
+final class FactorSetJson {
+
+    private final ObjectReader reader;
+    private final ObjectMapper mapper;
+
+    FactorSetJson(ObjectMapper mapper) {
+        this.mapper = mapper;
+        this.reader = mapper.readerFor(FactorSet.class)
+                .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS,
+                        DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+    }
+
+    /** The request body as a factor set; malformed JSON or a wrong type is a 400 naming where. */
+    FactorSet parse(String json) {
+        if (json == null || json.isBlank()) throw ProblemException.badRequest("A factor set body is required.", Problem.Fault.at("", "required"));
+        try {
+            return reader.readValue(json);
+        } catch (JsonMappingException e) {
+            String field = e.getPath().stream()
+                    .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                    .collect(Collectors.joining(".")).replace(".[", "[");
+            throw ProblemException.badRequest("The factor set is not valid JSON for its schema: " + e.getOriginalMessage(),
+                    Problem.Fault.at(field, e.getOriginalMessage()));
+        } catch (JsonProcessingException e) {
+            throw ProblemException.badRequest("The factor set is not valid JSON: " + e.getOriginalMessage(),
+                    Problem.Fault.at("", "line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr()));
+        }
+    }
+
+    /** Stored text is canonical and was checked when stored. */
+    FactorSet read(String canonical) {
+        try {
+            return reader.readValue(canonical);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a stored factor set is not readable", e);
+        }
+    }
+
+    String canonical(FactorSet set) {
+        return CanonicalJson.write(CanonicalJson.toJava(mapper.valueToTree(set)));
+    }
+
+    static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

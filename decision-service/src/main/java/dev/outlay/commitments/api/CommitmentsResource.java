@@ -1,0 +1,60 @@
+package dev.outlay.commitments.api;
+
+import dev.outlay.api.problem.Problem;
+import dev.outlay.approvals.SpendRequest;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Commitment (Savings Plan) recommendations from the ledger, and turning one into a spend request (issue 21). */
+@Path("/api/v1/commitments/recommendations")
+@Produces(MediaType.APPLICATION_JSON)
+public class CommitmentsResource {
+
+    @Inject
+    CommitmentRecommendations recommendations;
+
+    @Inject
+    CommitmentPurchases purchases;
+
+    @Inject
+    com.fasterxml.jackson.databind.ObjectMapper mapper;
+
+    @GET
+    @RolesAllowed({"admin", "finops_admin", "finance", "leadership", "auditor"})
+    public Response recommendations(@QueryParam("asOf") String asOf, @QueryParam("lookbackDays") String lookbackDays) {
+        return dev.outlay.api.PlainDecimalJson.ok(mapper, recommendations.report(asOf, lookbackDays));
+    }
+
+    /** 201 with the spend request (allowed, warned or pending approval); a request the policy blocks is recorded and answered 422. */
+    @POST
+    @Path("purchase-requests")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"admin", "finops_admin"})
+    public Response purchase(PurchaseRequestInput in) {
+        PurchaseRequestResult r = purchases.request(in);
+        SpendRequest s = r.spendRequest();
+        if (SpendRequest.BLOCKED.equals(s.status())) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            Problem p = Problem.of(422, "Blocked by spend policy", s.policyReason());
+            body.put("type", p.type());
+            body.put("title", p.title());
+            body.put("status", p.status());
+            body.put("detail", p.detail());
+            body.put("spendRequestId", s.id());
+            body.put("purchase", r);
+            return Response.status(422).type(Problem.MEDIA_TYPE).header("Location", "/api/v1/spend-requests/" + s.id()).entity(body).build();
+        }
+        return Response.status(201).header("Location", "/api/v1/spend-requests/" + s.id()).entity(r).build();
+    }
+}

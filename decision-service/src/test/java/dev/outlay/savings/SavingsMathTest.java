@@ -1,0 +1,58 @@
+package dev.outlay.savings;
+
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+class SavingsMathTest {
+
+    static BigDecimal d(String s) {
+        return new BigDecimal(s);
+    }
+
+    static OpenFinding open(String id, String resource, String action, String expected) {
+        return new OpenFinding(id, resource, "web", "detector-" + id, action, "USD", d(expected).multiply(d("0.5")), d(expected), d(expected).multiply(d("2")));
+    }
+
+    @Test
+    void aResourceCountsForOneFindingOnly() {
+        List<OpenFinding> kept = SavingsMath.dedupe(List.of(
+                // the unattached gp2 volume: deleting it removes 50; migrating it to gp3 would save 10 of the same cost
+                open("f1", "vol-1", "MIGRATE", "10"),
+                open("f2", "vol-1", "DELETE", "50"),
+                // two resize findings on one instance: the larger one counts
+                open("f3", "i-1", "RESIZE", "20"),
+                open("f4", "i-1", "RESIZE", "35"),
+                open("f5", "i-2", "STOP", "7")));
+        assertEquals(List.of("f2", "f4", "f5"), kept.stream().map(OpenFinding::findingId).toList());
+        // opportunity 50 + 35 + 7 = 92, not 122
+        assertEquals(0, d("92").compareTo(kept.stream().map(OpenFinding::expected).reduce(BigDecimal.ZERO, BigDecimal::add)));
+    }
+
+    @Test
+    void realizedIsBoundedByTheBaseline() {
+        LocalDate on = LocalDate.parse("2024-10-01");
+        // deleted: baseline 10/day, nothing billed over 30 post days → 10 × 30 = 300, FULL
+        SavingsMath.Realized deleted = SavingsMath.realized(new ActionedFinding("a", "vol-1", "web", "DELETE", on, "USD", d("10"), d("0"), 30));
+        assertEquals(0, d("300").compareTo(deleted.realized()));
+        assertEquals("FULL", deleted.status());
+        // resized: 10/day before, 90 over 30 days after = 3/day → 7/day × 30 = 210, PARTIAL
+        SavingsMath.Realized resized = SavingsMath.realized(new ActionedFinding("b", "i-1", "web", "RESIZE", on, "USD", d("10"), d("90"), 30));
+        assertEquals(0, d("210").compareTo(resized.realized()));
+        assertEquals(0, d("3").compareTo(resized.postDaily()));
+        assertEquals("PARTIAL", resized.status());
+        // cost went up after the action: no negative savings
+        SavingsMath.Realized worse = SavingsMath.realized(new ActionedFinding("c", "i-2", "web", "RESIZE", on, "USD", d("10"), d("600"), 30));
+        assertEquals(0, BigDecimal.ZERO.compareTo(worse.realized()));
+        // still inside the settle window: pending, nothing claimed
+        SavingsMath.Realized pending = SavingsMath.realized(new ActionedFinding("e", "i-3", "web", "STOP", on, "USD", d("10"), d("0"), 0));
+        assertEquals("PENDING", pending.status());
+        assertNull(pending.postDaily());
+        assertEquals(0, BigDecimal.ZERO.compareTo(pending.realized()));
+    }
+}
