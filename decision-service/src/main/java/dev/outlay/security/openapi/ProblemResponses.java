@@ -9,6 +9,8 @@ import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.media.Schema.SchemaType;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
+import java.util.List;
+
 /**
  * The {@code application/problem+json} answers (RFC 9457, {@link Problem}) each route class can give, declared once
  * as components and referenced from every operation that does not declare that status itself.
@@ -19,23 +21,20 @@ final class ProblemResponses {
     static final String FAULT_SCHEMA = "ProblemFault";
     private static final String RESPONSES = "#/components/responses/";
 
-    private enum Answer {
-        BAD_REQUEST("400", "BadRequest", "The path is not in canonical form, or a parameter or the body cannot be read."),
-        UNAUTHORIZED("401", "Unauthorized", "No credentials, or credentials that do not verify (an expired or foreign token, a wrong signature)."),
-        FORBIDDEN("403", "Forbidden", "The token's roles do not allow this action (docs/security/rbac-matrix.md)."),
-        NOT_FOUND("404", "NotFound", "Nothing of that id in the caller's tenant; another tenant's ids answer 404 as well."),
-        UNPROCESSABLE("422", "UnprocessableContent", "The body is well-formed but invalid; `errors` names each field, or line and column.");
-
-        final String status;
-        final String component;
-        final String description;
-
-        Answer(String status, String component, String description) {
-            this.status = status;
-            this.component = component;
-            this.description = description;
-        }
+    private record Answer(String status, String component, String description) {
     }
+
+    private static final Answer BAD_REQUEST = new Answer("400", "BadRequest",
+            "The path is not in canonical form, or a parameter or the body cannot be read.");
+    private static final Answer UNAUTHORIZED = new Answer("401", "Unauthorized",
+            "No credentials, or credentials that do not verify (an expired or foreign token, a wrong signature).");
+    private static final Answer FORBIDDEN = new Answer("403", "Forbidden",
+            "The token's roles do not allow this action (docs/security/rbac-matrix.md).");
+    private static final Answer NOT_FOUND = new Answer("404", "NotFound",
+            "Nothing of that id in the caller's tenant; another tenant's ids answer 404 as well.");
+    private static final Answer UNPROCESSABLE = new Answer("422", "UnprocessableContent",
+            "The body is well-formed but invalid; `errors` names each field, or line and column.");
+    private static final List<Answer> ALL = List.of(BAD_REQUEST, UNAUTHORIZED, FORBIDDEN, NOT_FOUND, UNPROCESSABLE);
 
     private ProblemResponses() {
     }
@@ -59,9 +58,9 @@ final class ProblemResponses {
                 .addProperty("requestId", string("The request's id, as in the X-Request-Id header and the logs."))
                 .addProperty("errors", OASFactory.createSchema().type(SchemaType.ARRAY)
                         .items(OASFactory.createSchema().ref(FAULT_SCHEMA))));
-        for (Answer answer : Answer.values()) {
-            components.addResponse(answer.component, OASFactory.createAPIResponse()
-                    .description(answer.description)
+        for (Answer answer : ALL) {
+            components.addResponse(answer.component(), OASFactory.createAPIResponse()
+                    .description(answer.description())
                     .content(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,
                             OASFactory.createMediaType().schema(OASFactory.createSchema().ref(SCHEMA)))));
         }
@@ -69,16 +68,16 @@ final class ProblemResponses {
 
     static void add(Operation op, RouteClass route, String template) {
         APIResponses responses = ServedApiFilter.responses(op);
-        put(responses, Answer.BAD_REQUEST);
-        put(responses, Answer.UNAUTHORIZED);
-        if (route != RouteClass.SIGNED_HOOK) put(responses, Answer.FORBIDDEN);
-        if (template.contains("{")) put(responses, Answer.NOT_FOUND);
-        if (route == RouteClass.TENANT_API && op.getRequestBody() != null) put(responses, Answer.UNPROCESSABLE);
+        put(responses, BAD_REQUEST);
+        put(responses, UNAUTHORIZED);
+        if (route != RouteClass.SIGNED_HOOK) put(responses, FORBIDDEN);
+        if (template.contains("{")) put(responses, NOT_FOUND);
+        if (route == RouteClass.TENANT_API && op.getRequestBody() != null) put(responses, UNPROCESSABLE);
     }
 
     private static void put(APIResponses responses, Answer answer) {
-        if (responses.hasAPIResponse(answer.status)) return;
-        responses.addAPIResponse(answer.status, OASFactory.createAPIResponse().ref(RESPONSES + answer.component));
+        if (responses.hasAPIResponse(answer.status())) return;
+        responses.addAPIResponse(answer.status(), OASFactory.createAPIResponse().ref(RESPONSES + answer.component()));
     }
 
     private static Schema string(String description) {

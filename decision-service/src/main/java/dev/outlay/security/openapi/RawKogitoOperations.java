@@ -29,12 +29,16 @@ final class RawKogitoOperations {
         for (Map.Entry<String, PathItem> entry : openAPI.getPaths().getPathItems().entrySet()) {
             if (ServedApiFilter.classify(entry.getKey()) != RouteClass.RAW_KOGITO) continue;
             for (Operation op : entry.getValue().getOperations().values()) {
-                if (op.getOperationId() == null) op.setOperationId(operationId(entry.getKey()));
+                if (blank(op.getOperationId())) op.setOperationId(operationId(entry.getKey()));
                 op.setSummary(summary(entry.getKey()));
-                if (op.getDescription() == null) op.setDescription(DESCRIPTION);
+                if (blank(op.getDescription())) op.setDescription(DESCRIPTION);
                 op.setTags(new ArrayList<>(List.of(TAG)));
             }
         }
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
     }
 
     /** {@code /spendApproval/{id}/tasks} → {@code rawSpendApprovalByIdTasks}. */
