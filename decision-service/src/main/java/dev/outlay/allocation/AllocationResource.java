@@ -170,7 +170,7 @@ public class AllocationResource {
         return c;
     }
 
-    static LocalDate period(String value) {
+    public static LocalDate period(String value) {
         if (value == null || value.isBlank()) {
             throw ProblemException.badRequest("billingPeriod is required (YYYY-MM)", Problem.Fault.at("billingPeriod", "missing"));
         }

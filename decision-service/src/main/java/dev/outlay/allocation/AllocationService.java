@@ -63,17 +63,26 @@ public class AllocationService {
         progress.groups(groups.size(), 0);
         DecisionService.BulkResult bulk = decisions.evaluateBulk(RULE_SET, version, groups.stream().map(ChargeGroup::inputs).toList(),
                 done -> progress.groups(groups.size(), done));
+        return new Evaluated(bulk.versionHash(), bulk.runId(), fold(groups, bulk.outputs(), bulk.versionHash()));
+    }
+
+    /**
+     * The statement a version's outputs (one per group, same order) make of the groups: each group's allocation
+     * decision, and each shared pool split by the policy the version gives it. Also what a simulation folds its
+     * unlogged evaluations with, so a simulated and a real run cannot disagree on the arithmetic.
+     */
+    public static AllocationOutcome fold(List<ChargeGroup> groups, List<Map<String, Object>> outputs, String versionHash) {
         List<Map<String, Object>> outcomes = new ArrayList<>();
         Map<String, SplitPolicy> policies = new TreeMap<>();
-        for (Map<String, Object> out : bulk.outputs()) {
+        for (Map<String, Object> out : outputs) {
             Map<String, Object> decision = decisionOf(out, RULE_SET);
             outcomes.add(decision);
             if (decision != null && AllocationCalculator.SHARED.equals(String.valueOf(decision.get("team")).trim().toLowerCase(java.util.Locale.ROOT))) {
                 String pool = AllocationCalculator.poolOf(decision);
-                if (!policies.containsKey(pool)) policies.put(pool, policy(pool, decisionOf(out, SPLIT_POLICY), bulk.versionHash()));
+                if (!policies.containsKey(pool)) policies.put(pool, policy(pool, decisionOf(out, SPLIT_POLICY), versionHash));
             }
         }
-        return new Evaluated(bulk.versionHash(), bulk.runId(), AllocationCalculator.calculate(groups, outcomes, policies));
+        return AllocationCalculator.calculate(groups, outcomes, policies);
     }
 
     /** The decision of the split-policy table; versions without one split every pool proportionally. */
@@ -89,7 +98,7 @@ public class AllocationService {
     }
 
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> decisionOf(Map<String, Object> outputs, String decision) {
+    public static Map<String, Object> decisionOf(Map<String, Object> outputs, String decision) {
         Object d = outputs == null ? null : outputs.get(decision);
         return d instanceof Map<?, ?> m ? (Map<String, Object>) m : null;
     }

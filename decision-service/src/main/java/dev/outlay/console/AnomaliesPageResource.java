@@ -65,10 +65,12 @@ public class AnomaliesPageResource {
                          @QueryParam("status") String status, @QueryParam("owner") String owner) {
         ConsoleSession s = current.get().orElse(null);
         if (s == null) return ConsolePages.toSignIn();
-        Filter f = new Filter(nz(from), nz(to), nz(severity), nz(status), nz(owner));
+        Filter f = new Filter(FormValues.echo(from), FormValues.echo(to), FormValues.echo(severity), FormValues.echo(status),
+                FormValues.echo(owner));
         try {
             ConsolePages.requireAnyRole(s, READERS);
-            List<Map<String, Object>> rows = anomalies.list(date("from", from), date("to", to), blank(severity), blank(owner), blank(status));
+            List<Map<String, Object>> rows = anomalies.list(date("from", from), date("to", to), FormValues.given(severity),
+                    FormValues.given(owner), FormValues.given(status));
             return ConsolePages.html(200, queue.data("session", s).data("f", f).data("severities", SEVERITIES).data("statuses", STATUSES).data("rows", rows).data("problem", null).render());
         } catch (ProblemException e) {
             return ConsolePages.html(e.problem().status(), queue.data("session", s).data("f", f).data("severities", SEVERITIES).data("statuses", STATUSES).data("rows", List.of())
@@ -140,13 +142,5 @@ public class AnomaliesPageResource {
         } catch (DateTimeParseException e) {
             throw ProblemException.badRequest(field + " is YYYY-MM-DD", Problem.Fault.at(field, value));
         }
-    }
-
-    private static String blank(String v) {
-        return v == null || v.isBlank() ? null : v.trim();
-    }
-
-    private static String nz(String v) {
-        return v == null ? "" : v;
     }
 }

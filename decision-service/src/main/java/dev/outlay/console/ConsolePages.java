@@ -9,23 +9,23 @@ import java.net.URI;
 import java.util.Set;
 
 /** What every console page does first: find the session, check roles and the CSRF token, answer in HTML. */
-final class ConsolePages {
+public final class ConsolePages {
 
-    static final String HTML = MediaType.TEXT_HTML + ";charset=UTF-8";
+    public static final String HTML = MediaType.TEXT_HTML + ";charset=UTF-8";
 
     private ConsolePages() {
     }
 
 
-    static Response toSignIn() {
+    public static Response toSignIn() {
         return Response.seeOther(URI.create("/console/sign-in")).build();
     }
 
-    static Response seeOther(String path) {
+    public static Response seeOther(String path) {
         return Response.seeOther(URI.create(path)).build();
     }
 
-    static Response html(int status, String body) {
+    public static Response html(int status, String body) {
         // Bytes, not a String: RESTEasy's HTML sanitizer escapes a String text/html entity of every 400 answer, which
         // would show a bad query's page as markup. The page is Qute-rendered, so its values are already escaped.
         return Response.status(status).type(HTML).header("Cache-Control", "no-store")
@@ -33,7 +33,7 @@ final class ConsolePages {
     }
 
     /** A form without this session's token is refused before anything else is read: 403, nothing changes. */
-    static void requireCsrf(ConsoleSession s, String given) {
+    public static void requireCsrf(ConsoleSession s, String given) {
         if (!SessionCodec.sameToken(s.csrf(), given)) {
             throw new ProblemException(Problem.of(403, "Forbidden", "The form carries no valid CSRF token; reload the page and try again.")
                     .withErrors(java.util.List.of(Problem.Fault.at("csrf", "missing or not this session's token"))));
@@ -41,14 +41,14 @@ final class ConsolePages {
     }
 
     /** Same rule as the API: a role the page needs and the session lacks is 403, never data. */
-    static void requireAnyRole(ConsoleSession s, Set<String> roles) {
+    public static void requireAnyRole(ConsoleSession s, Set<String> roles) {
         if (s.roles().stream().noneMatch(roles::contains)) {
             throw ProblemException.forbidden("This page needs one of the roles " + String.join(", ", new java.util.TreeSet<>(roles)) + ".");
         }
     }
 
     /** A path id that is not a UUID names nothing the tenant has: 404, as the API answers. */
-    static java.util.UUID uuidOr404(String id, String what) {
+    public static java.util.UUID uuidOr404(String id, String what) {
         try {
             return java.util.UUID.fromString(id);
         } catch (IllegalArgumentException e) {

@@ -15,15 +15,15 @@ import java.util.zip.ZipOutputStream;
  * cells holding the exact decimal text, so a spreadsheet sums them without the float detour of a CSV import.
  * Entries carry a fixed time, so the same report gives the same bytes.
  */
-final class XlsxWriter {
+public final class XlsxWriter {
 
-    static final String MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    public static final String MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     private static final long FIXED_TIME = 315532800000L; // 1980-01-01, the zip format's earliest date
 
     private XlsxWriter() {
     }
 
-    static byte[] write(String sheetTitle, List<String> header, List<List<Object>> rows) {
+    public static byte[] write(String sheetTitle, List<String> header, List<List<Object>> rows) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes, StandardCharsets.UTF_8)) {
             put(zip, "[Content_Types].xml", """

@@ -1,0 +1,29 @@
+package dev.outlay.simulation;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+/**
+ * A draft against history before it is published. Read-only (nothing is written: no run, no ledger row, no decision
+ * log record) and deterministic (same ledger, log and versions, same answer). Roles as the impact API's.
+ */
+@Path("/api/v1/rulesets/{name}/simulations")
+@Produces(MediaType.APPLICATION_JSON)
+public class SimulationResource {
+
+    @Inject
+    SimulationService service;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"finops_admin", "auditor", "admin"})
+    public SimulationService.Simulation simulate(@PathParam("name") String name, SimulationRequest body) {
+        return service.simulate(name, body == null ? new SimulationRequest(null, null, null, null, null, null) : body);
+    }
+}
