@@ -26,6 +26,10 @@ TOKEN="$(./outlay token --tenant demo --role finops_admin)"
 ME="$(curl -fsS -H "Authorization: Bearer $TOKEN" "http://localhost:$PORT/api/v1/me")"
 echo "smoke: /api/v1/me -> $ME"
 echo "$ME" | grep -q '"tenant":"demo"' || { echo "smoke: unexpected /me answer"; exit 1; }
+# The served API document, linted by an outside tool (redocly, recommended rules): any error fails.
+bash .ci/openapi-lint.sh "http://localhost:$PORT" || { echo "smoke: OpenAPI lint failed"; exit 1; }
+# Swagger UI (demo mode): a token entered under Authorize goes out with "Try it out".
+node browser-tests/swagger-ui.mjs "http://localhost:$PORT" "$TOKEN" || { echo "smoke: Swagger UI check failed"; exit 1; }
 bash .ci/smoke-approvals.sh "$PORT" || { cat "$LOG"; exit 1; }
 # The console in a real browser (Debian chromium + playwright-core, installed by .ci/run); screenshots in target/screenshots.
 OUTLAY_TOKEN_PLATFORM="$(./outlay token --tenant demo --role platform)" \

@@ -13,6 +13,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.util.List;
 import java.util.Map;
@@ -34,6 +35,9 @@ public class DeliveryResource {
     @Inject
     ExternalLinks links;
 
+    @Operation(operationId = "listDeliveries", summary = "List outgoing notification deliveries",
+            description = "The delivery log: every outgoing notification with its channel, status and attempts, filtered by "
+                    + "`status` and `channel`. Payloads stay in Outlay.")
     @GET
     @RolesAllowed({"admin", "finops_admin", "auditor"})
     public List<Delivery> list(@QueryParam("status") String status, @QueryParam("channel") String channel) {
@@ -50,6 +54,9 @@ public class DeliveryResource {
      * What the other side made of a subject's deliveries: the Jira issue, the remediation run or pipeline, with the
      * status last reported back. Evidence on a finding, anomaly or violation that it reached an owner and an action.
      */
+    @Operation(operationId = "listDeliveryLinks", summary = "Show what connected systems made of a subject's deliveries",
+            description = "For one subject (`subjectType`, `subjectId`: a finding, anomaly or violation) the Jira issues, "
+                    + "remediation runs or pipelines its deliveries created, with the status last reported back.")
     @GET
     @Path("links")
     @RolesAllowed({"admin", "finops_admin", "auditor"})
@@ -61,6 +68,9 @@ public class DeliveryResource {
         return links.ofSubject(subjectType, subjectId);
     }
 
+    @Operation(operationId = "retryDelivery", summary = "Send a dead or held delivery again",
+            description = "Queues the delivery for another attempt now; the attempt history is kept. Only deliveries that are "
+                    + "dead or held can be retried.")
     @POST
     @Path("{id}/retry")
     @RolesAllowed({"admin", "finops_admin"})

@@ -9,6 +9,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
  * Public endpoints other systems call back (outside /api/v1: they carry no Outlay token). Each is classified in
@@ -26,6 +27,10 @@ public class HookResource {
     @Inject
     SlackInteractions slack;
 
+    @Operation(operationId = "receiveJiraWebhook", summary = "Receive a Jira webhook",
+            description = "Jira Cloud calls back here when an issue Outlay opened changes. The body is verified against "
+                    + "`X-Hub-Signature` with the connection's inbound secret and runs as the connection's tenant; a "
+                    + "repeated `X-Atlassian-Webhook-Identifier` is answered without acting again.")
     @POST
     @Path("jira/{tenant}/{integration}")
     @Consumes(MediaType.WILDCARD)
@@ -34,6 +39,10 @@ public class HookResource {
         return jira.receive(tenant, integration, signature, identifier, body);
     }
 
+    @Operation(operationId = "receiveSlackInteraction", summary = "Receive a Slack interaction",
+            description = "Slack's interactivity request (an approval button) for the connection named in the path. Verified "
+                    + "with `X-Slack-Signature` and `X-Slack-Request-Timestamp`; the decision is taken as the Outlay user "
+                    + "the connection maps the Slack user to, with the inbox's four-eyes rules.")
     @POST
     @Path("slack/{tenant}/{integration}")
     @Consumes(MediaType.WILDCARD)

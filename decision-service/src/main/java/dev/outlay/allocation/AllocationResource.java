@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.Response;
 import dev.outlay.fx.FxRates;
 import dev.outlay.money.MinorUnits;
 import dev.outlay.money.ReportingCurrency;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -60,6 +61,9 @@ public class AllocationResource {
     @Inject
     AllocationRuns runs;
 
+    @Operation(operationId = "simulateAllocation", summary = "Simulate an allocation without storing it",
+            description = "Allocates `billingPeriod` with the given rules `version` (or the active one) and answers the result, "
+                    + "writing nothing.")
     @POST
     @Path("/simulate")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -68,6 +72,9 @@ public class AllocationResource {
         return service.simulate(period(body == null ? null : body.billingPeriod()), body.version());
     }
 
+    @Operation(operationId = "startAllocationRun", summary = "Start an allocation run",
+            description = "Allocates the ledger of `billingPeriod` and stores the results as a run: 202 with the run to follow, "
+                    + "or 201 with the finished run when `wait=true`.")
     @POST
     @Path("/runs")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -92,6 +99,8 @@ public class AllocationResource {
         }
     }
 
+    @Operation(operationId = "getAllocationRun", summary = "Read an allocation run",
+            description = "Status and totals of one allocation run.")
     @GET
     @Path("/runs/{id}")
     @RolesAllowed({"admin", "finops_admin", "finance", "platform", "engineering", "leadership", "auditor"})
@@ -99,6 +108,9 @@ public class AllocationResource {
         return store.find(uuid(id)).orElseThrow(() -> ProblemException.notFound("No allocation run " + id + "."));
     }
 
+    @Operation(operationId = "getAllocationResults", summary = "Read an allocation run's results",
+            description = "The run's allocated amounts grouped by `groupBy`, per currency or converted to `reportingCurrency`; "
+                    + "`format=csv` rounds to each currency's minor unit.")
     @GET
     @Path("/runs/{id}/results")
     @Produces({MediaType.APPLICATION_JSON, "text/csv"})
@@ -135,6 +147,9 @@ public class AllocationResource {
         return Response.ok(new Results(run, dims, rows, totals, converted), MediaType.APPLICATION_JSON).build();
     }
 
+    @Operation(operationId = "getAllocationCoverage", summary = "Show allocation coverage",
+            description = "How much of the spend between `from` and `to` the allocation rules reached, and why the rest stayed "
+                    + "unallocated.")
     @GET
     @Path("/coverage")
     @RolesAllowed({"admin", "finops_admin", "finance", "platform", "engineering", "leadership", "auditor"})

@@ -9,6 +9,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.util.List;
 import java.util.Map;
@@ -26,23 +27,33 @@ public class InboxResource {
     @Inject
     InboxService inbox;
 
+    @Operation(operationId = "listInboxTasks", summary = "List my inbox tasks",
+            description = "The approval, more-info and review tasks the caller's groups can act on, with the request they "
+                    + "belong to.")
     @GET
     public List<InboxItem> list() {
         return inbox.list();
     }
 
+    @Operation(operationId = "claimInboxTask", summary = "Claim an inbox task",
+            description = "Makes the caller the task's owner so that others in the group see it taken.")
     @POST
     @Path("{taskId}/claim")
     public InboxItem claim(@PathParam("taskId") String taskId) {
         return inbox.claim(taskId);
     }
 
+    @Operation(operationId = "releaseInboxTask", summary = "Release a claimed inbox task",
+            description = "Gives a claimed task back to its group.")
     @POST
     @Path("{taskId}/release")
     public InboxItem release(@PathParam("taskId") String taskId) {
         return inbox.release(taskId);
     }
 
+    @Operation(operationId = "completeInboxTask", summary = "Decide an inbox task",
+            description = "Approves, rejects or asks for more information, with a comment. The decider is the token's subject, "
+                    + "and a requester can never decide their own request (four-eyes).")
     @POST
     @Path("{taskId}/complete")
     public Map<String, Object> complete(@PathParam("taskId") String taskId, InboxDecision decision) {

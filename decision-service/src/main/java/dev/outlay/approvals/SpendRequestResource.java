@@ -12,6 +12,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,6 +28,10 @@ public class SpendRequestResource {
     SpendRequestService service;
 
     /** 201 for allow/warn/escalate; a blocked request is recorded and answered 422 with the policy's reason. */
+    @Operation(operationId = "createSpendRequest", summary = "Request guarded spend",
+            description = "Evaluates the spend policy on the request and records it. 201 for allow, warn or escalate (an "
+                    + "escalation starts an approval); a blocked request is recorded and answered 422 with the policy's "
+                    + "reason.")
     @POST
     @RolesAllowed({"platform", "engineering", "finops_admin", "admin"})
     public Response create(PolicyRequest in) {
@@ -46,6 +51,8 @@ public class SpendRequestResource {
         return Response.status(201).header("Location", "/api/v1/spend-requests/" + r.id()).entity(r).build();
     }
 
+    @Operation(operationId = "getSpendRequest", summary = "Read a spend request",
+            description = "One spend request with the policy outcome and its approval state.")
     @GET
     @Path("{id}")
     @RolesAllowed({"admin", "finops_admin", "finance", "platform", "engineering", "leadership", "approver", "auditor"})
@@ -53,6 +60,8 @@ public class SpendRequestResource {
         return service.get(id);
     }
 
+    @Operation(operationId = "getSpendRequestHistory", summary = "Read a spend request's history",
+            description = "Every step of the request: policy decision, tasks, decisions and comments, in order.")
     @GET
     @Path("{id}/history")
     @RolesAllowed({"admin", "finops_admin", "finance", "platform", "engineering", "leadership", "approver", "auditor"})

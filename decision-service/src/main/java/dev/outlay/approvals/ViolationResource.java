@@ -10,6 +10,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.util.Map;
 import java.util.UUID;
@@ -23,6 +24,9 @@ public class ViolationResource {
     ViolationService service;
 
     /** Reports observed spend; 201 with the violation when the policy objects, 200 {"violation": false} otherwise. */
+    @Operation(operationId = "reportViolation", summary = "Report observed spend for policy triage",
+            description = "Evaluates the policy on observed spend; 201 with the violation (and a triage process for its owner) "
+                    + "when the policy objects, 200 with `violation: false` otherwise.")
     @POST
     @RolesAllowed({"finops_admin", "admin"})
     public Response observe(ViolationService.Observed in) {
@@ -31,6 +35,8 @@ public class ViolationResource {
                 .orElseGet(() -> Response.ok(Map.of("violation", false)).build());
     }
 
+    @Operation(operationId = "getViolation", summary = "Read a policy violation",
+            description = "One recorded violation with its triage state.")
     @GET
     @Path("{id}")
     @RolesAllowed({"admin", "finops_admin", "finance", "platform", "engineering", "leadership", "approver", "auditor"})

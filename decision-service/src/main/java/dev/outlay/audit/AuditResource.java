@@ -10,6 +10,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.util.List;
 
@@ -20,6 +21,8 @@ public class AuditResource {
     @Inject
     AuditLog audit;
 
+    @Operation(operationId = "listAuditEntries", summary = "List audit log entries",
+            description = "The tenant's audit log filtered by time range, actor and action; `format=csv` downloads it.")
     @GET
     @RolesAllowed({"auditor", "admin"})
     @Produces({MediaType.APPLICATION_JSON, "text/csv"})
@@ -32,6 +35,9 @@ public class AuditResource {
         throw ProblemException.badRequest("format must be json or csv", Problem.Fault.at("format", "unsupported: " + format));
     }
 
+    @Operation(operationId = "verifyAuditChain", summary = "Verify the audit log's hash chain",
+            description = "Recomputes the tenant's audit hash chain and answers whether it is intact, and where it breaks if "
+                    + "not.")
     @GET
     @Path("/verify")
     @RolesAllowed({"auditor", "admin"})

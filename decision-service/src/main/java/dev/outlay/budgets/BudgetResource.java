@@ -12,6 +12,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.util.List;
 import java.util.UUID;
@@ -28,12 +29,16 @@ public class BudgetResource {
     @Inject
     BudgetRepository repository;
 
+    @Operation(operationId = "listBudgets", summary = "List budgets",
+            description = "The tenant's budgets.")
     @GET
     @RolesAllowed({"admin", "finops_admin", "finance", "platform", "engineering", "leadership", "approver", "auditor"})
     public List<Budget> list() {
         return repository.list();
     }
 
+    @Operation(operationId = "getBudget", summary = "Read a budget",
+            description = "One budget: scope, amount with currency and period.")
     @GET
     @Path("{id}")
     @RolesAllowed({"admin", "finops_admin", "finance", "platform", "engineering", "leadership", "approver", "auditor"})
@@ -41,6 +46,8 @@ public class BudgetResource {
         return budgets.get(id);
     }
 
+    @Operation(operationId = "getBudgetStatus", summary = "Show a budget's burn and forecast",
+            description = "Spend to date against the budget and the forecast to the end of its period.")
     @GET
     @Path("{id}/status")
     @RolesAllowed({"admin", "finops_admin", "finance", "platform", "engineering", "leadership", "approver", "auditor"})
@@ -48,6 +55,8 @@ public class BudgetResource {
         return budgets.status(budgets.get(id));
     }
 
+    @Operation(operationId = "createBudget", summary = "Create a budget",
+            description = "Creates a budget; answers 201 with it and its Location.")
     @POST
     @RolesAllowed({"admin", "finops_admin", "finance"})
     public Response create(BudgetInput in) {
@@ -55,6 +64,8 @@ public class BudgetResource {
         return Response.status(201).header("Location", "/api/v1/budgets/" + b.id()).entity(b).build();
     }
 
+    @Operation(operationId = "updateBudget", summary = "Change a budget",
+            description = "Replaces the budget's scope, amount and period.")
     @PUT
     @Path("{id}")
     @RolesAllowed({"admin", "finops_admin", "finance"})
@@ -62,6 +73,8 @@ public class BudgetResource {
         return budgets.update(id, in);
     }
 
+    @Operation(operationId = "deleteBudget", summary = "Delete a budget",
+            description = "Removes the budget; answers 204.")
     @DELETE
     @Path("{id}")
     @RolesAllowed({"admin", "finops_admin", "finance"})

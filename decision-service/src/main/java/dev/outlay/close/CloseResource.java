@@ -12,6 +12,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.time.YearMonth;
 import java.util.List;
@@ -33,12 +34,16 @@ public class CloseResource {
     @Inject
     CloseQueries queries;
 
+    @Operation(operationId = "listClosePeriods", summary = "List month-end close periods",
+            description = "Every period with its close state and latest package version.")
     @GET
     @RolesAllowed({"admin", "finops_admin", "finance", "leadership", "auditor"})
     public List<CloseViews.PeriodSummary> periods() {
         return queries.periods();
     }
 
+    @Operation(operationId = "getClosePeriod", summary = "Read a close period",
+            description = "One period's close state and package versions.")
     @GET
     @Path("{period}")
     @RolesAllowed({"admin", "finops_admin", "finance", "leadership", "auditor"})
@@ -47,6 +52,9 @@ public class CloseResource {
     }
 
     /** 202 with the review started; 200 when a close of the period was already under way (this request joined it). */
+    @Operation(operationId = "startPreliminaryClose", summary = "Generate a period's preliminary package now",
+            description = "Builds the preliminary close package and starts the finance review; 202 with the review started, 200 "
+                    + "when a close of the period was already under way (this request joined it).")
     @POST
     @Path("{period}/preliminary")
     @RolesAllowed({"admin", "finops_admin", "finance"})
@@ -57,6 +65,8 @@ public class CloseResource {
                 .header("Location", "/api/v1/close/periods/" + month).build();
     }
 
+    @Operation(operationId = "downloadClosePackage", summary = "Download a close package",
+            description = "One version of a period's package as a zip with its manifest and hash.")
     @GET
     @Path("{period}/packages/{version}")
     @Produces({"application/zip", MediaType.APPLICATION_JSON})
@@ -73,6 +83,9 @@ public class CloseResource {
     }
 
     /** Builds the version again from its stored inputs and compares bytes and hashes with the stored package. */
+    @Operation(operationId = "verifyClosePackage", summary = "Verify a close package",
+            description = "Builds the version again from its stored inputs and compares bytes and hashes with the stored "
+                    + "package.")
     @GET
     @Path("{period}/packages/{version}/verify")
     @RolesAllowed({"admin", "finops_admin", "finance", "leadership", "auditor"})
@@ -80,6 +93,8 @@ public class CloseResource {
         return queries.verify(BillingMonth.parse(period), version(version));
     }
 
+    @Operation(operationId = "listRestatements", summary = "List a period's restatements",
+            description = "Changes detected after the period was closed, JSON or `format=csv`.")
     @GET
     @Path("{period}/restatements")
     @Produces({MediaType.APPLICATION_JSON, "text/csv"})
@@ -94,6 +109,8 @@ public class CloseResource {
         throw ProblemException.badRequest("format must be json or csv", Problem.Fault.at("format", "unsupported: " + format));
     }
 
+    @Operation(operationId = "getRestatement", summary = "Read a restatement",
+            description = "One restatement of a closed period.")
     @GET
     @Path("{period}/restatements/{id}")
     @RolesAllowed({"admin", "finops_admin", "finance", "leadership", "auditor"})

@@ -14,6 +14,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.util.List;
 import java.util.UUID;
@@ -30,12 +31,16 @@ public class ConnectionResource {
     @Inject
     InventoryConnectionPoller inventory;
 
+    @Operation(operationId = "listConnections", summary = "List source connections",
+            description = "The tenant's billing and inventory connections with their last poll; credentials are never returned.")
     @GET
     @RolesAllowed({"admin", "finops_admin"})
     public List<Connection> list() {
         return connections.list();
     }
 
+    @Operation(operationId = "getConnection", summary = "Read a source connection",
+            description = "One connection with its settings and last poll; credentials are never returned.")
     @GET
     @Path("{id}")
     @RolesAllowed({"admin", "finops_admin"})
@@ -43,6 +48,8 @@ public class ConnectionResource {
         return connections.get(id);
     }
 
+    @Operation(operationId = "createConnection", summary = "Create a source connection",
+            description = "Creates a billing or inventory connection; its credentials are sealed at rest. Answers 201 with it.")
     @POST
     @RolesAllowed("admin")
     public Response create(ConnectionInput in) {
@@ -50,6 +57,8 @@ public class ConnectionResource {
         return Response.status(201).header("Location", "/api/v1/connections/" + c.id()).entity(c).build();
     }
 
+    @Operation(operationId = "updateConnection", summary = "Change a source connection",
+            description = "Replaces the connection's settings.")
     @PUT
     @Path("{id}")
     @RolesAllowed("admin")
@@ -58,6 +67,9 @@ public class ConnectionResource {
     }
 
     /** Reads an aws-inventory connection now; the outcome (ok, unhealthy, failed) is also kept as its last poll. */
+    @Operation(operationId = "pollConnection", summary = "Poll a connection now",
+            description = "Reads an aws-inventory connection now; the outcome (ok, unhealthy, failed) is also kept as its last "
+                    + "poll.")
     @POST
     @Path("{id}/poll")
     @Consumes(MediaType.WILDCARD)
@@ -66,6 +78,8 @@ public class ConnectionResource {
         return inventory.pollNow(id);
     }
 
+    @Operation(operationId = "deleteConnection", summary = "Delete a source connection",
+            description = "Removes the connection; answers 204.")
     @DELETE
     @Path("{id}")
     @RolesAllowed("admin")

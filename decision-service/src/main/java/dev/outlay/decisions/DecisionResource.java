@@ -14,6 +14,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,9 @@ public class DecisionResource {
     DecisionLog log;
 
     /** Body: a JSON object keyed by the model's input names. Numbers are read exactly (BigDecimal). */
+    @Operation(operationId = "evaluateDecision", summary = "Evaluate a rule set",
+            description = "Evaluates the tenant's active version of the rule set (or `version`) on a JSON object keyed by the "
+                    + "model's input names; numbers are read exactly. The decision is logged and can be replayed.")
     @POST
     @Path("/{ruleSet}/evaluate")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -45,6 +49,8 @@ public class DecisionResource {
         return decisions.evaluate(ruleSet, version, (Map<String, Object>) CanonicalJson.toJava(json));
     }
 
+    @Operation(operationId = "listDecisions", summary = "List logged decisions",
+            description = "The decision log filtered by rule set, time range and run.")
     @GET
     @RolesAllowed({"admin", "finops_admin", "finance", "platform", "engineering", "leadership", "auditor"})
     public List<DecisionRecord> list(@QueryParam("ruleSet") String ruleSet, @QueryParam("from") String from, @QueryParam("to") String to,
@@ -54,6 +60,8 @@ public class DecisionResource {
                 runId == null ? null : uuid(runId), limit);
     }
 
+    @Operation(operationId = "getDecision", summary = "Read a logged decision",
+            description = "One decision with its inputs, outputs and the version hash it ran under.")
     @GET
     @Path("/{id}")
     @RolesAllowed({"admin", "finops_admin", "finance", "platform", "engineering", "leadership", "auditor"})
@@ -61,6 +69,9 @@ public class DecisionResource {
         return log.find(uuid(id)).orElseThrow(() -> ProblemException.notFound("No decision " + id + "."));
     }
 
+    @Operation(operationId = "replayDecision", summary = "Replay a logged decision",
+            description = "Evaluates the logged inputs again under their version and against today's (or `against`) and answers "
+                    + "whether it reproduced, with a diff.")
     @POST
     @Path("/{id}/replay")
     @RolesAllowed({"finops_admin", "auditor", "admin"})

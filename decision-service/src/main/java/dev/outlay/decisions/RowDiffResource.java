@@ -9,6 +9,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.util.List;
 
@@ -33,6 +34,9 @@ public class RowDiffResource {
                           List<TextDiff.Hunk> text) {
     }
 
+    @Operation(operationId = "semanticDiffRuleSetVersions", summary = "Compare two versions' rule rows",
+            description = "The semantic rule-row diff of versions `a` and `b` (rows matched by content, so an editor's id "
+                    + "rewrite is no change) and, with `xml=true` or for DRL, the line diff of the stored text in hunks.")
     @GET
     @RolesAllowed({"admin", "finops_admin", "finance", "platform", "engineering", "leadership", "auditor"})
     public RowDiff diff(@PathParam("name") String name, @PathParam("a") String a, @PathParam("b") String b, @QueryParam("xml") boolean xml) {

@@ -16,6 +16,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.net.URI;
 import java.time.Instant;
@@ -38,12 +39,16 @@ public class RuleSetResource {
     @Inject
     DecisionService decisions;
 
+    @Operation(operationId = "listRuleSets", summary = "List rule sets",
+            description = "The tenant's rule sets with their active versions.")
     @GET
     @RolesAllowed({"admin", "finops_admin", "finance", "platform", "engineering", "leadership", "auditor"})
     public List<RuleSetInfo> list() {
         return service.list();
     }
 
+    @Operation(operationId = "getRuleSet", summary = "Read a rule set",
+            description = "One rule set with its active version.")
     @GET
     @Path("/{name}")
     @RolesAllowed({"admin", "finops_admin", "finance", "platform", "engineering", "leadership", "auditor"})
@@ -54,6 +59,8 @@ public class RuleSetResource {
         return out;
     }
 
+    @Operation(operationId = "listRuleSetVersions", summary = "List a rule set's versions",
+            description = "Every version of the rule set with its hash, state and parent.")
     @GET
     @Path("/{name}/versions")
     @RolesAllowed({"admin", "finops_admin", "finance", "platform", "engineering", "leadership", "auditor"})
@@ -61,6 +68,10 @@ public class RuleSetResource {
         return service.versions(name);
     }
 
+    @Operation(operationId = "saveRuleSetVersion", summary = "Save a rule set version (draft)",
+            description = "Stores the body as a new validated draft: DMN XML, DRL text, or JSON `{content, note?, parent?, "
+                    + "kind?}` (the kind is sniffed from the content when absent). 201 for a new version, 200 when that "
+                    + "content is already stored.")
     @POST
     @Path("/{name}/versions")
     @Consumes({MediaType.APPLICATION_XML, MediaType.TEXT_XML})
@@ -70,6 +81,10 @@ public class RuleSetResource {
         return saved(service.saveDraft(name, body, RuleKind.DMN, note, parent));
     }
 
+    @Operation(operationId = "saveRuleSetVersion", summary = "Save a rule set version (draft)",
+            description = "Stores the body as a new validated draft: DMN XML, DRL text, or JSON `{content, note?, parent?, "
+                    + "kind?}` (the kind is sniffed from the content when absent). 201 for a new version, 200 when that "
+                    + "content is already stored.")
     @POST
     @Path("/{name}/versions")
     @Consumes(MediaType.TEXT_PLAIN)
@@ -80,6 +95,10 @@ public class RuleSetResource {
     }
 
     /** {@code {content, note?, parent?, kind?}}; the kind is sniffed from the content when absent. */
+    @Operation(operationId = "saveRuleSetVersion", summary = "Save a rule set version (draft)",
+            description = "Stores the body as a new validated draft: DMN XML, DRL text, or JSON `{content, note?, parent?, "
+                    + "kind?}` (the kind is sniffed from the content when absent). 201 for a new version, 200 when that "
+                    + "content is already stored.")
     @POST
     @Path("/{name}/versions")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -100,6 +119,8 @@ public class RuleSetResource {
         return saved(service.saveDraft(name, json.get("content").asText(), kind, text(json, "note"), text(json, "parent")));
     }
 
+    @Operation(operationId = "getRuleSetVersion", summary = "Read a rule set version",
+            description = "One version by hash, with its content and state.")
     @GET
     @Path("/{name}/versions/{hash}")
     @RolesAllowed({"admin", "finops_admin", "finance", "platform", "engineering", "leadership", "auditor"})
@@ -108,6 +129,8 @@ public class RuleSetResource {
     }
 
     /** The input contract of a version: names, FEEL types and allowed values (DRL: open). */
+    @Operation(operationId = "getRuleSetVersionContract", summary = "Read a version's input contract",
+            description = "The inputs a version expects: names, FEEL types and allowed values (DRL: open).")
     @GET
     @Path("/{name}/versions/{hash}/contract")
     @RolesAllowed({"admin", "finops_admin", "finance", "platform", "engineering", "leadership", "auditor"})
@@ -121,6 +144,8 @@ public class RuleSetResource {
         return out;
     }
 
+    @Operation(operationId = "publishRuleSetVersion", summary = "Publish a rule set version",
+            description = "Makes the version the active one for the tenant; audited. Only finops_admin may publish.")
     @POST
     @Path("/{name}/versions/{hash}/publish")
     @RolesAllowed("finops_admin")
@@ -128,6 +153,8 @@ public class RuleSetResource {
         return service.publish(name, hash);
     }
 
+    @Operation(operationId = "retireRuleSetVersion", summary = "Retire a rule set version",
+            description = "Takes the version out of use.")
     @POST
     @Path("/{name}/versions/{hash}/retire")
     @RolesAllowed("finops_admin")
@@ -135,6 +162,8 @@ public class RuleSetResource {
         return service.retire(name, hash);
     }
 
+    @Operation(operationId = "diffRuleSetVersions", summary = "Compare two rule set versions",
+            description = "What changed between versions `a` and `b` of the rule set.")
     @GET
     @Path("/{name}/versions/{a}/diff/{b}")
     @RolesAllowed({"admin", "finops_admin", "finance", "platform", "engineering", "leadership", "auditor"})
@@ -155,6 +184,9 @@ public class RuleSetResource {
         return out;
     }
 
+    @Operation(operationId = "analyzeRuleSetImpact", summary = "Analyze a version's impact on logged decisions",
+            description = "Replays up to `limit` logged decisions between `from` and `to` under the version and answers which "
+                    + "outcomes would change.")
     @POST
     @Path("/{name}/versions/{hash}/impact")
     @RolesAllowed({"finops_admin", "auditor", "admin"})
@@ -166,6 +198,8 @@ public class RuleSetResource {
         return decisions.impact(name, hash, instant("from", from), instant("to", to), limit);
     }
 
+    @Operation(operationId = "exportDecisionTableCsv", summary = "Export a decision table as CSV",
+            description = "The rows and hit policy of one decision table (`decision`) of the version, as CSV for spreadsheets.")
     @GET
     @Path("/{name}/versions/{hash}/table.csv")
     @Produces("text/csv")
@@ -178,6 +212,9 @@ public class RuleSetResource {
     }
 
     /** Rows and hit policy from CSV into the version {@code hash}'s table → a new validated draft. */
+    @Operation(operationId = "importDecisionTableCsv", summary = "Import a decision table from CSV",
+            description = "Rows and hit policy from CSV into the version's table, stored as a new validated draft; 422 names "
+                    + "the line and column of a bad cell.")
     @POST
     @Path("/{name}/versions/{hash}/table.csv")
     @Consumes({"text/csv", MediaType.TEXT_PLAIN})
@@ -190,6 +227,8 @@ public class RuleSetResource {
         return saved(service.saveDraft(name, xml, RuleKind.DMN, note == null ? "imported from CSV" : note, base.hash()));
     }
 
+    @Operation(operationId = "getRuleSetScenarios", summary = "Read a rule set's test scenarios",
+            description = "The rule set's stored test scenarios: inputs and expected outputs.")
     @GET
     @Path("/{name}/scenarios")
     @RolesAllowed({"admin", "finops_admin", "finance", "platform", "engineering", "leadership", "auditor"})
@@ -197,6 +236,8 @@ public class RuleSetResource {
         return Response.ok(service.scenarios(name), MediaType.APPLICATION_JSON).build();
     }
 
+    @Operation(operationId = "putRuleSetScenarios", summary = "Replace a rule set's test scenarios",
+            description = "Stores the given scenarios as a whole; answers 204.")
     @PUT
     @Path("/{name}/scenarios")
     @Consumes(MediaType.APPLICATION_JSON)

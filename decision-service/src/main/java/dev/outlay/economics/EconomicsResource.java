@@ -14,6 +14,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.util.List;
 
@@ -32,6 +33,8 @@ public class EconomicsResource {
     @Inject
     UnitCostService unitCosts;
 
+    @Operation(operationId = "listBusinessMetrics", summary = "List business metrics",
+            description = "The business metrics defined for unit economics (for example orders or active users).")
     @GET
     @Path("metrics")
     @RolesAllowed({"admin", "finops_admin", "finance", "platform", "engineering", "leadership", "auditor"})
@@ -39,6 +42,8 @@ public class EconomicsResource {
         return repository.metrics();
     }
 
+    @Operation(operationId = "getBusinessMetric", summary = "Read a business metric",
+            description = "One business metric definition.")
     @GET
     @Path("metrics/{name}")
     @RolesAllowed({"admin", "finops_admin", "finance", "platform", "engineering", "leadership", "auditor"})
@@ -46,6 +51,8 @@ public class EconomicsResource {
         return metrics.get(name);
     }
 
+    @Operation(operationId = "putBusinessMetric", summary = "Define or change a business metric",
+            description = "Creates or replaces the metric definition of that name; audited.")
     @PUT
     @Path("metrics/{name}")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -54,6 +61,8 @@ public class EconomicsResource {
         return metrics.put(name, in);
     }
 
+    @Operation(operationId = "deleteBusinessMetric", summary = "Delete a business metric",
+            description = "Removes the metric definition; answers 204.")
     @DELETE
     @Path("metrics/{name}")
     @RolesAllowed({"admin", "finops_admin"})
@@ -62,6 +71,9 @@ public class EconomicsResource {
         return Response.noContent().build();
     }
 
+    @Operation(operationId = "postBusinessMetricValues", summary = "Record business metric values",
+            description = "Records values of the metric, as a JSON array or CSV; a bad value is reported with where it is, and "
+                    + "then nothing is stored.")
     @POST
     @Path("metrics/{name}/values")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -70,6 +82,9 @@ public class EconomicsResource {
         return metrics.putValues(name, values);
     }
 
+    @Operation(operationId = "postBusinessMetricValues", summary = "Record business metric values",
+            description = "Records values of the metric, as a JSON array or CSV; a bad value is reported with where it is, and "
+                    + "then nothing is stored.")
     @POST
     @Path("metrics/{name}/values")
     @Consumes("text/csv")
@@ -78,6 +93,8 @@ public class EconomicsResource {
         return metrics.putCsv(name, MetricValuesCsv.utf8(csv));
     }
 
+    @Operation(operationId = "listKpis", summary = "List unit-cost KPIs",
+            description = "The KPI definitions: which spend is divided by which business metric.")
     @GET
     @Path("kpis")
     @RolesAllowed({"admin", "finops_admin", "finance", "platform", "engineering", "leadership", "auditor"})
@@ -85,6 +102,8 @@ public class EconomicsResource {
         return repository.kpis();
     }
 
+    @Operation(operationId = "getKpi", summary = "Read a unit-cost KPI",
+            description = "One KPI definition.")
     @GET
     @Path("kpis/{name}")
     @RolesAllowed({"admin", "finops_admin", "finance", "platform", "engineering", "leadership", "auditor"})
@@ -92,6 +111,8 @@ public class EconomicsResource {
         return metrics.kpi(name);
     }
 
+    @Operation(operationId = "putKpi", summary = "Define or change a unit-cost KPI",
+            description = "Creates or replaces the KPI of that name; audited.")
     @PUT
     @Path("kpis/{name}")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -100,6 +121,9 @@ public class EconomicsResource {
         return metrics.putKpi(name, in);
     }
 
+    @Operation(operationId = "getUnitCosts", summary = "Compute unit costs",
+            description = "Spend per unit of the KPI's metric between `from` and `to` per `grain` (default `day`); JSON or "
+                    + "`format=csv`.")
     @GET
     @Path("unit-costs")
     @Produces({MediaType.APPLICATION_JSON, "text/csv"})

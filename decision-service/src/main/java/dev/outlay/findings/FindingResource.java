@@ -14,6 +14,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -70,6 +71,9 @@ public class FindingResource {
     @Inject
     FindingUndecidedStore undecided;
 
+    @Operation(operationId = "listFindings", summary = "List savings findings",
+            description = "Findings filtered by owner, detector, status, minimum savings and currency; JSON or CSV. Owners see "
+                    + "the findings of their own groups.")
     @GET
     @Produces({MediaType.APPLICATION_JSON, "text/csv"})
     @RolesAllowed({"admin", "finops_admin", "platform", "engineering", "auditor"})
@@ -87,6 +91,8 @@ public class FindingResource {
         return Response.ok(findings, MediaType.APPLICATION_JSON).build();
     }
 
+    @Operation(operationId = "getFindingSummary", summary = "Summarize savings findings",
+            description = "Counts and estimated savings per status and detector, per currency.")
     @GET
     @Path("/summary")
     @RolesAllowed({"admin", "finops_admin", "platform", "engineering", "auditor"})
@@ -102,6 +108,8 @@ public class FindingResource {
         return new FindingSummary(rows, List.copyOf(totals.values()));
     }
 
+    @Operation(operationId = "getFindingCoverage", summary = "Show savings detection coverage",
+            description = "How much of the inventory and spend the savings detectors covered.")
     @GET
     @Path("/coverage")
     @RolesAllowed({"admin", "finops_admin", "platform", "engineering", "auditor"})
@@ -111,6 +119,8 @@ public class FindingResource {
                 .orElse(new FindingCoverage(null, null, null, null, List.of()));
     }
 
+    @Operation(operationId = "getFinding", summary = "Read a savings finding",
+            description = "One finding with its evidence, estimated savings, owner and lifecycle events.")
     @GET
     @Path("/{id}")
     @RolesAllowed({"admin", "finops_admin", "platform", "engineering", "auditor"})
@@ -119,6 +129,8 @@ public class FindingResource {
         return new FindingDetail(f, store.events(f.id()));
     }
 
+    @Operation(operationId = "acceptFinding", summary = "Accept a savings finding",
+            description = "The owner agrees to act on the finding; the note is recorded.")
     @POST
     @Path("/{id}/accept")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -127,6 +139,8 @@ public class FindingResource {
         return lifecycle.accept(id, note(body));
     }
 
+    @Operation(operationId = "waiveFinding", summary = "Waive a savings finding",
+            description = "Records that the finding will not be acted on, with the reason and until when.")
     @POST
     @Path("/{id}/waive")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -153,6 +167,8 @@ public class FindingResource {
         return lifecycle.waive(id, reason, until);
     }
 
+    @Operation(operationId = "actionFinding", summary = "Mark a savings finding actioned",
+            description = "Records that the change was made; a risky action still needs a FinOps approval.")
     @POST
     @Path("/{id}/action")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -161,6 +177,8 @@ public class FindingResource {
         return lifecycle.action(id, note(body));
     }
 
+    @Operation(operationId = "reopenFinding", summary = "Reopen a savings finding",
+            description = "Puts a waived or actioned finding back in the queue; the note is recorded.")
     @POST
     @Path("/{id}/reopen")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -169,6 +187,8 @@ public class FindingResource {
         return lifecycle.reopen(id, note(body));
     }
 
+    @Operation(operationId = "verifyFinding", summary = "Verify an actioned finding now",
+            description = "Checks an actioned finding now and records the outcome.")
     @POST
     @Path("/{id}/verify")
     @RolesAllowed({"admin", "finops_admin", "platform", "engineering"})

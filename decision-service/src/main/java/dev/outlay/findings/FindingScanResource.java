@@ -13,6 +13,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.net.URI;
 import java.time.LocalDate;
@@ -46,6 +47,9 @@ public class FindingScanResource {
     @Inject
     FindingAccess access;
 
+    @Operation(operationId = "startFindingScan", summary = "Start a savings scan",
+            description = "Scans the tenant's inventory and spend with the given detection profile: 202 with the scan to "
+                    + "follow, or 201 with the finished scan when `wait=true`.")
     @POST
     @Path("/scan")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -64,6 +68,8 @@ public class FindingScanResource {
         return Response.created(location).entity(done).build();
     }
 
+    @Operation(operationId = "getFindingScan", summary = "Read a savings scan",
+            description = "Status and counts of one scan.")
     @GET
     @Path("/scans/{id}")
     @RolesAllowed({"admin", "finops_admin", "platform", "engineering", "auditor"})
@@ -76,6 +82,9 @@ public class FindingScanResource {
      * see their own groups' rows (as with findings). 409 while the scan has not succeeded (a failed scan wrote none),
      * 410 once its list was pruned (its counts stay on the scan).
      */
+    @Operation(operationId = "listUndecidedResources", summary = "List the resources a scan did not judge",
+            description = "The resources the scan did not judge, with the rule's reason (insufficient data, rule-level "
+                    + "waivers); JSON or CSV. 409 while the scan has not succeeded.")
     @GET
     @Path("/scans/{id}/undecided")
     @Produces({MediaType.APPLICATION_JSON, "text/csv"})

@@ -11,6 +11,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.net.URI;
 import java.util.List;
@@ -26,6 +27,8 @@ public class FxRatesResource {
     @Inject
     FxRateStore store;
 
+    @Operation(operationId = "getActiveFxRates", summary = "Read the active exchange-rate set",
+            description = "The exchange rates used for conversions now, with the set's content hash.")
     @GET
     @RolesAllowed({"admin", "finops_admin", "finance", "platform", "engineering", "leadership", "auditor"})
     public FxRateSet active() {
@@ -33,6 +36,9 @@ public class FxRatesResource {
                 .orElseThrow(() -> ProblemException.notFound("This tenant keeps no exchange-rate set."));
     }
 
+    @Operation(operationId = "uploadFxRates", summary = "Upload an exchange-rate set",
+            description = "Stores an exchange-rate set, versioned by its content hash: 201 when new, 200 when that set is "
+                    + "already stored.")
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({"admin", "finops_admin"})
@@ -42,6 +48,8 @@ public class FxRatesResource {
         return (u.created() ? Response.created(location) : Response.ok().location(location)).entity(u.set()).build();
     }
 
+    @Operation(operationId = "listFxRateVersions", summary = "List exchange-rate set versions",
+            description = "Every exchange-rate set uploaded.")
     @GET
     @Path("versions")
     @RolesAllowed({"admin", "finops_admin", "finance", "platform", "engineering", "leadership", "auditor"})
@@ -49,6 +57,8 @@ public class FxRatesResource {
         return store.list();
     }
 
+    @Operation(operationId = "getFxRateVersion", summary = "Read an exchange-rate set version",
+            description = "One exchange-rate set by its content hash.")
     @GET
     @Path("versions/{versionHash}")
     @RolesAllowed({"admin", "finops_admin", "finance", "platform", "engineering", "leadership", "auditor"})

@@ -16,6 +16,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.io.InputStream;
 import java.util.List;
@@ -36,6 +37,9 @@ public class InventoryResource {
      * Imports an inventory snapshot or metric samples (body CSV or JSON by Content-Type). 201 with what was stored;
      * 422 naming line and field for any bad record, and then nothing is stored.
      */
+    @Operation(operationId = "importInventory", summary = "Import an inventory snapshot or metric samples",
+            description = "The body is CSV or JSON by Content-Type. 201 with what was stored; 422 naming line and field for any "
+                    + "bad record, and then nothing is stored.")
     @POST
     @Path("imports")
     @Consumes({"text/csv", "application/csv", MediaType.APPLICATION_JSON})
@@ -51,6 +55,8 @@ public class InventoryResource {
         return Response.status(201).entity(r).build();
     }
 
+    @Operation(operationId = "listInventoryImports", summary = "List inventory imports",
+            description = "The tenant's inventory imports (at most `limit`, default 100).")
     @GET
     @Path("imports")
     @RolesAllowed({"admin", "finops_admin", "finance", "platform", "engineering", "leadership", "auditor"})
@@ -59,6 +65,8 @@ public class InventoryResource {
     }
 
     /** Items, present ones unless {@code present=false} or {@code all}; filtered by kind and state. */
+    @Operation(operationId = "listInventory", summary = "List inventory items",
+            description = "Resources, present ones unless `present=false` or `all`, filtered by kind and state.")
     @GET
     @RolesAllowed({"admin", "finops_admin", "finance", "platform", "engineering", "leadership", "auditor"})
     public List<InventoryItemView> list(@QueryParam("kind") String kind, @QueryParam("state") String state,
@@ -80,6 +88,8 @@ public class InventoryResource {
     }
 
     /** Daily aggregates of one resource; days below 86 400 covered seconds are gaps. */
+    @Operation(operationId = "getInventoryMetrics", summary = "Read a resource's daily usage metrics",
+            description = "Daily aggregates of one resource's metric; days below 86 400 covered seconds are gaps.")
     @GET
     @Path("metrics")
     @RolesAllowed({"admin", "finops_admin", "finance", "platform", "engineering", "leadership", "auditor"})

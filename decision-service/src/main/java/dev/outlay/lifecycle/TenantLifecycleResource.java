@@ -12,6 +12,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.time.LocalDate;
 
@@ -30,6 +31,8 @@ public class TenantLifecycleResource {
     @Inject
     AuditLog audit;
 
+    @Operation(operationId = "exportTenant", summary = "Export everything the tenant owns",
+            description = "A zip of everything the tenant owns.")
     @POST
     @Path("/export")
     @RolesAllowed("admin")
@@ -52,6 +55,9 @@ public class TenantLifecycleResource {
     }
 
     /** Without a token: starts a deletion and returns the one-time token. With it: confirms and schedules. */
+    @Operation(operationId = "deleteTenant", summary = "Start or confirm the tenant's deletion",
+            description = "Without a confirmation token: starts a deletion and returns the one-time token. With it: confirms "
+                    + "and schedules the deletion after the grace period. Answers 202.")
     @POST
     @Path("/delete")
     @RolesAllowed("admin")
@@ -64,6 +70,8 @@ public class TenantLifecycleResource {
         return Response.accepted(deletion.confirm(body.confirmationToken())).build();
     }
 
+    @Operation(operationId = "cancelTenantDeletion", summary = "Cancel a scheduled tenant deletion",
+            description = "Cancels a deletion still within its grace period.")
     @DELETE
     @Path("/delete")
     @RolesAllowed("admin")

@@ -7,6 +7,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** Previews the spend policy for a request: nothing is recorded, nothing is started. */
 @Path("/api/v1/policy")
@@ -20,6 +21,9 @@ public class PolicyResource {
     @Inject
     PolicyCheck check;
 
+    @Operation(operationId = "previewSpendPolicy", summary = "Preview the spend policy",
+            description = "Evaluates the spend policy on a request without recording it: the outcome (allow, warn, escalate, "
+                    + "block) and its reasons.")
     @POST
     @Path("evaluate")
     @RolesAllowed({"admin", "finops_admin", "finance", "platform", "engineering", "leadership", "approver", "auditor"})

@@ -14,6 +14,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.plugins.providers.multipart.InputPart;
 import org.jboss.resteasy.plugins.providers.multipart.MultipartFormDataInput;
 
@@ -38,6 +39,8 @@ public class InvoiceResource {
     @Inject
     InvoiceStore store;
 
+    @Operation(operationId = "uploadInvoice", summary = "Upload an invoice summary",
+            description = "Stores a provider's invoice summary (multipart upload) to reconcile the ledger against; answers 201.")
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @RolesAllowed({"finops_admin", "finance"})
@@ -55,12 +58,16 @@ public class InvoiceResource {
         }
     }
 
+    @Operation(operationId = "listInvoices", summary = "List invoice summaries",
+            description = "The uploaded invoice summaries, filtered by `period`.")
     @GET
     @RolesAllowed({"admin", "finops_admin", "finance", "leadership", "auditor"})
     public List<InvoiceDocument> list(@QueryParam("period") String period) {
         return store.list(period == null || period.isBlank() ? null : InvoiceService.period("period", period));
     }
 
+    @Operation(operationId = "getInvoice", summary = "Read an invoice summary",
+            description = "One invoice summary with its lines.")
     @GET
     @Path("{id}")
     @RolesAllowed({"admin", "finops_admin", "finance", "leadership", "auditor"})

@@ -17,6 +17,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.net.URI;
 import java.util.ArrayList;
@@ -58,6 +59,9 @@ public class ReconciliationResource {
     private static final int MAX_NAME = 200;
     private static final int MAX_NOTE = 500;
 
+    @Operation(operationId = "startReconciliation", summary = "Run a reconciliation",
+            description = "Reconciles a period's ledger against its invoices and the declared source pairs: 202 with the run to "
+                    + "follow, or 200 with the finished run when `wait=true`.")
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({"finops_admin", "finance"})
@@ -74,12 +78,16 @@ public class ReconciliationResource {
         return Response.ok(done).location(location).build();
     }
 
+    @Operation(operationId = "listReconciliations", summary = "List reconciliation runs",
+            description = "Runs filtered by `period` (at most `limit`, default 100).")
     @GET
     @RolesAllowed({"admin", "finops_admin", "finance", "leadership", "auditor"})
     public List<ReconciliationRun> list(@QueryParam("period") String period, @QueryParam("limit") @DefaultValue("100") int limit) {
         return store.list(period == null || period.isBlank() ? null : InvoiceService.period("period", period), Math.max(1, Math.min(limit, 1000)));
     }
 
+    @Operation(operationId = "listReconciliationSourcePairs", summary = "List declared source pairs",
+            description = "The pairs of sources that must agree with each other in a reconciliation.")
     @GET
     @Path("source-pairs")
     @RolesAllowed({"admin", "finops_admin", "finance", "leadership", "auditor"})
@@ -88,6 +96,9 @@ public class ReconciliationResource {
     }
 
     /** Replaces the declared pairs as a whole ({@code {"pairs": []}} removes them all); takes effect from the next run. */
+    @Operation(operationId = "putReconciliationSourcePairs", summary = "Replace the declared source pairs",
+            description = "Replaces the declared pairs as a whole (`{\"pairs\": []}` removes them all); takes effect from the "
+                    + "next run.")
     @PUT
     @Path("source-pairs")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -134,6 +145,8 @@ public class ReconciliationResource {
         return v;
     }
 
+    @Operation(operationId = "getReconciliation", summary = "Read a reconciliation run",
+            description = "One run with its differences and whether the period ties out; JSON or `format=csv`.")
     @GET
     @Path("{id}")
     @Produces({MediaType.APPLICATION_JSON, "text/csv"})

@@ -2,7 +2,7 @@ package dev.outlay.security;
 
 /** Who a route is served to; see docs/security/rbac-matrix.md. Anything not classified is REFUSED. */
 public enum RouteClass {
-    /** Health, the API document and metrics: no token. */
+    /** Health, the API document, Swagger UI (demo and dev only) and metrics: no token, read-only. */
     PUBLIC,
     /** /api/v1: a verified token naming a tenant, then the route's roles. */
     TENANT_API,

@@ -49,7 +49,7 @@ public class RouteGuard {
         switch (route) {
             case PUBLIC -> {
                 if (!RouteTable.readOnly(request.method().name())) {
-                    refuse(rc, 405, "Method not allowed", "Health, the API document and metrics are read-only.");
+                    refuse(rc, 405, "Method not allowed", "Health, the API document, Swagger UI and metrics are read-only.");
                     return;
                 }
             }

@@ -13,6 +13,7 @@ public final class RouteTable {
     /** The systems that call back into /hooks/{system}/{tenant}/{connection}. */
     static final Set<String> HOOK_SYSTEMS = Set.of("jira", "slack");
     static final Set<String> OPENAPI = Set.of("openapi", "openapi.json", "openapi.yaml", "openapi.yml");
+    static final String SWAGGER_UI = "swagger-ui";
 
     private RouteTable() {
     }
@@ -24,6 +25,9 @@ public final class RouteTable {
         if (first.equals("q") && second != null) {
             if (second.equals("health")) return RouteClass.PUBLIC;
             if (n == 2 && (OPENAPI.contains(second) || second.equals("metrics"))) return RouteClass.PUBLIC;
+            // Static pages and the document above, no data; the extension serves them only in demo mode and dev
+            // (quarkus.swagger-ui.enable), so elsewhere no handler exists and the router answers 404.
+            if (second.equals(SWAGGER_UI)) return RouteClass.PUBLIC;
             return RouteClass.REFUSED;
         }
         if (first.equals("api") && "v1".equals(second)) return RouteClass.TENANT_API;

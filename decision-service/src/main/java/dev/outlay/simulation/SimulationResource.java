@@ -8,6 +8,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
  * A draft against history before it is published. Read-only (nothing is written: no run, no ledger row, no decision
@@ -20,6 +21,9 @@ public class SimulationResource {
     @Inject
     SimulationService service;
 
+    @Operation(operationId = "simulateRuleSetDraft", summary = "Simulate a draft against history",
+            description = "Runs a draft version of the rule set against past ledger and decision-log data before it is "
+                    + "published. Read-only (no run, no ledger row, no decision log record) and deterministic.")
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({"finops_admin", "auditor", "admin"})

@@ -88,7 +88,7 @@ class RouteGuardTest {
     @Test
     void routesNobodyClassifiedAreRefused() {
         String admin = bearer(FOREIGN, "adm", "admin");
-        for (String path : new String[]{"/index.html", "/Console", "/consoles", "/q/swagger-ui", "/q/dev-ui", "/API/v1/me", "/Spendapproval", "/callback",
+        for (String path : new String[]{"/index.html", "/Console", "/consoles", "/q/dev-ui", "/API/v1/me", "/Spendapproval", "/callback",
                 "/SpendPolicy", "/dmnDefinitions.json", "/api/v2/me"}) {
             given().header("Authorization", admin).get(path).then().statusCode(404).contentType(startsWith("application/problem+json"));
         }

@@ -58,6 +58,8 @@ class RoutePathTest {
         assertEquals(RouteClass.PUBLIC, RouteTable.classify(RoutePath.of("/q/health/ready")));
         assertEquals(RouteClass.PUBLIC, RouteTable.classify(RoutePath.of("/q/openapi")));
         assertEquals(RouteClass.PUBLIC, RouteTable.classify(RoutePath.of("/q/metrics")));
+        assertEquals(RouteClass.PUBLIC, RouteTable.classify(RoutePath.of("/q/swagger-ui")));
+        assertEquals(RouteClass.PUBLIC, RouteTable.classify(RoutePath.of("/q/swagger-ui/index.html")));
         assertEquals(RouteClass.INTERNAL, RouteTable.classify(RoutePath.of("/v2/jobs")));
         assertEquals(RouteClass.INTERNAL, RouteTable.classify(RoutePath.of("/v2/jobs/abc")));
         assertEquals(RouteClass.INTERNAL, RouteTable.classify(RoutePath.of("/management/jobs/spendApproval/instances/i/timers/t")));
@@ -65,7 +67,7 @@ class RoutePathTest {
         assertEquals(RouteClass.CONSOLE, RouteTable.classify(RoutePath.of("/console")));
         assertEquals(RouteClass.CONSOLE, RouteTable.classify(RoutePath.of("/console/approvals/t-1/claim")));
         for (String raw : new String[]{"/Console", "/consoles", "/management/shutdown", "/management/jobs", "/jobs", "/jobs/x", "/callback", "/SpendPolicy",
-                "/Allocation", "/AnomalyClassification", "/q/swagger-ui", "/q/dev-ui", "/q/metrics/x", "/api", "/api/v2/me", "/index.html"}) {
+                "/Allocation", "/AnomalyClassification", "/q/swagger", "/q/dev-ui", "/q/metrics/x", "/api", "/api/v2/me", "/index.html"}) {
             assertEquals(RouteClass.REFUSED, RouteTable.classify(RoutePath.of(raw)), raw);
         }
         assertNull(RoutePath.of("/q/health").defect());

@@ -14,6 +14,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -39,6 +40,9 @@ public class AnomalyResource {
     @Inject
     AnomalyBands bands;
 
+    @Operation(operationId = "detectAnomalies", summary = "Run anomaly detection now",
+            description = "Detects spend anomalies over the given window of ledger days for the tenant and answers what was "
+                    + "opened or updated.")
     @POST
     @Path("/detect")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -49,6 +53,8 @@ public class AnomalyResource {
         return Map.of("count", found.size(), "anomalies", found);
     }
 
+    @Operation(operationId = "listAnomalies", summary = "List anomalies",
+            description = "Anomalies of the tenant, filtered by time range, severity, owner and status.")
     @GET
     @RolesAllowed({"admin", "finops_admin", "finance", "platform", "engineering", "leadership", "auditor"})
     public List<Map<String, Object>> list(@QueryParam("from") String from, @QueryParam("to") String to,
@@ -57,6 +63,8 @@ public class AnomalyResource {
         return service.list(date("from", from, false), date("to", to, false), severity, owner, status);
     }
 
+    @Operation(operationId = "getAnomalySettings", summary = "Read the anomaly detection settings",
+            description = "The tenant's anomaly detection settings.")
     @GET
     @Path("/settings")
     @RolesAllowed({"admin", "finops_admin", "finance", "platform", "engineering", "leadership", "auditor"})
@@ -64,6 +72,8 @@ public class AnomalyResource {
         return settings.current();
     }
 
+    @Operation(operationId = "updateAnomalySettings", summary = "Change the anomaly detection settings",
+            description = "Changes the tenant's anomaly detection settings and answers the settings now in force.")
     @PUT
     @Path("/settings")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -72,6 +82,8 @@ public class AnomalyResource {
         return settings.update(change);
     }
 
+    @Operation(operationId = "getAnomaly", summary = "Read an anomaly",
+            description = "One anomaly of the tenant with its detail and triage state.")
     @GET
     @Path("/{id}")
     @RolesAllowed({"admin", "finops_admin", "finance", "platform", "engineering", "leadership", "auditor"})
@@ -80,6 +92,9 @@ public class AnomalyResource {
     }
 
     /** The anomaly's series around its day with the band each day was compared against (the console's chart). */
+    @Operation(operationId = "getAnomalyBand", summary = "Read an anomaly's series and band",
+            description = "The anomaly's daily series around its day with the band each day was compared against, as the "
+                    + "console's chart draws it.")
     @GET
     @Path("/{id}/band")
     @RolesAllowed({"admin", "finops_admin", "finance", "platform", "engineering", "leadership", "auditor"})
@@ -87,6 +102,8 @@ public class AnomalyResource {
         return bands.of(id);
     }
 
+    @Operation(operationId = "snoozeAnomaly", summary = "Snooze an anomaly",
+            description = "Hides the anomaly from the queue until `until`.")
     @POST
     @Path("/{id}/snooze")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -95,6 +112,8 @@ public class AnomalyResource {
         return service.act(id, "snooze", date("until", body == null ? null : body.until(), true), null);
     }
 
+    @Operation(operationId = "resolveAnomaly", summary = "Resolve an anomaly",
+            description = "Marks the anomaly resolved.")
     @POST
     @Path("/{id}/resolve")
     @RolesAllowed({"admin", "finops_admin", "platform", "engineering"})
@@ -102,6 +121,8 @@ public class AnomalyResource {
         return service.act(id, "resolve", null, null);
     }
 
+    @Operation(operationId = "giveAnomalyFeedback", summary = "Give feedback on an anomaly",
+            description = "Records whether the anomaly was a true positive (`truePositive`).")
     @POST
     @Path("/{id}/feedback")
     @Consumes(MediaType.APPLICATION_JSON)

@@ -21,6 +21,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.plugins.providers.multipart.InputPart;
 import org.jboss.resteasy.plugins.providers.multipart.MultipartFormDataInput;
 
@@ -47,6 +48,10 @@ public class IngestionsResource {
     @Inject
     DryRunService dryRuns;
 
+    @Operation(operationId = "uploadBillingFile", summary = "Upload a billing file",
+            description = "Uploads a billing file (CSV or CSV.gz, multipart field `file`) of the given source and starts "
+                    + "loading it; answers 202 with the ingestion to follow. Bad rows are reported with line and column and "
+                    + "change nothing.")
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @RolesAllowed({"admin", "finops_admin"})
@@ -70,6 +75,9 @@ public class IngestionsResource {
      * per billing period, flagged rows, the first canonical rows ({@code sample}, default 10), the ledger rows it
      * would replace and whether it would be a duplicate. A format fault answers 422 with its line and column.
      */
+    @Operation(operationId = "dryRunBillingFile", summary = "Preview what loading a billing file would do",
+            description = "Reads the file as an upload would and answers what a load would do, writing nothing: rows and totals "
+                    + "per billing period, flagged rows, a sample of canonical rows and what it would replace.")
     @POST
     @Path("dry-run")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
@@ -95,6 +103,8 @@ public class IngestionsResource {
         }
     }
 
+    @Operation(operationId = "getIngestion", summary = "Read an ingestion",
+            description = "Status, progress, totals and errors (with line and column) of one loaded or loading file.")
     @GET
     @Path("{id}")
     @RolesAllowed({"admin", "finops_admin", "finance", "platform", "engineering", "leadership", "auditor"})
@@ -108,6 +118,8 @@ public class IngestionsResource {
         return manifest.find(uuid).orElseThrow(() -> ProblemException.notFound("ingestion " + id));
     }
 
+    @Operation(operationId = "listIngestions", summary = "List ingestions",
+            description = "The tenant's loads filtered by `status` and `source` (at most `limit`, default 100).")
     @GET
     @RolesAllowed({"admin", "finops_admin", "finance", "platform", "engineering", "leadership", "auditor"})
     public List<Ingestion> list(@QueryParam("status") String status, @QueryParam("source") String source,
@@ -122,6 +134,9 @@ public class IngestionsResource {
     }
 
     /** Takes a loaded file's rows out of the ledger (the wrong file, the wrong source); the reason is recorded. */
+    @Operation(operationId = "retractIngestion", summary = "Retract a loaded file",
+            description = "Takes a loaded file's rows out of the ledger (the wrong file, the wrong source); the reason is "
+                    + "recorded.")
     @POST
     @Path("{id}/retract")
     @Consumes(MediaType.APPLICATION_JSON)

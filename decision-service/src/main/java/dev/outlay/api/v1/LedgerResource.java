@@ -18,6 +18,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
@@ -37,6 +38,10 @@ public class LedgerResource {
     FocusExporter exporter;
 
     /** JSON keeps exact amounts; {@code format=csv} is for people and rounds to each currency's minor unit. */
+    @Operation(operationId = "queryCosts", summary = "Query the cost ledger",
+            description = "Spend between `from` and `to` grouped by the requested dimensions and filtered, per currency or "
+                    + "converted to `reportingCurrency`. JSON keeps exact amounts; `format=csv` rounds to each currency's "
+                    + "minor unit.")
     @GET
     @Path("costs")
     @Produces({MediaType.APPLICATION_JSON, "text/csv"})
@@ -55,6 +60,8 @@ public class LedgerResource {
         return Response.ok(report, MediaType.APPLICATION_JSON).build();
     }
 
+    @Operation(operationId = "exportFocus", summary = "Export a billing period as FOCUS CSV",
+            description = "The ledger rows of `billingPeriod` in FOCUS columns, as CSV.")
     @GET
     @Path("exports/focus")
     @Produces("text/csv")

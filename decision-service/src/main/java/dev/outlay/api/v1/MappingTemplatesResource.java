@@ -9,6 +9,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.util.List;
 
@@ -23,6 +24,9 @@ public class MappingTemplatesResource {
     public record Summary(String name, String description, String version, String provider) {
     }
 
+    @Operation(operationId = "listMappingTemplates", summary = "List bundled mapping templates",
+            description = "The column mappings shipped with Outlay for invoice-style billing files (for example azure-ea, "
+                    + "oci-cost).")
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({"admin", "finops_admin", "finance", "platform", "engineering", "leadership", "auditor"})
@@ -30,6 +34,9 @@ public class MappingTemplatesResource {
         return InvoiceTemplates.all().stream().map(t -> new Summary(t.name(), t.description(), t.version(), t.provider())).toList();
     }
 
+    @Operation(operationId = "getMappingTemplate", summary = "Read a bundled mapping template",
+            description = "One bundled column mapping as YAML, ready to adapt and store with PUT "
+                    + "/api/v1/sources/{source}/mapping.")
     @GET
     @Path("{name}")
     @Produces("application/yaml")

@@ -7,6 +7,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.util.List;
 import java.util.TreeSet;
@@ -19,6 +20,8 @@ public class MeResource {
     }
 
     /** Any authenticated caller may see who the token says they are (the filter has already verified it). */
+    @Operation(operationId = "whoAmI", summary = "Show who the token says the caller is",
+            description = "The tenant, subject and roles of the verified token. Any authenticated caller may call it.")
     @GET
     @PermitAll
     public Me me() {

@@ -17,6 +17,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.util.List;
 import java.util.Optional;
@@ -50,6 +51,9 @@ public class SourcesResource {
     SourceMappingService mappings;
 
     /** Per source: last success, recency, completeness of the current billing period, breach of the freshness window. */
+    @Operation(operationId = "getSourceHealth", summary = "Show billing source health",
+            description = "Per source: last success, recency, completeness of the current billing period and whether the "
+                    + "freshness window is breached.")
     @GET
     @Path("health")
     @RolesAllowed({"admin", "finops_admin", "finance", "platform", "engineering", "leadership", "auditor"})
@@ -57,6 +61,8 @@ public class SourcesResource {
         return health.health();
     }
 
+    @Operation(operationId = "backfillSource", summary = "Backfill a source",
+            description = "Queues a reload of the given billing periods of a source; answers 202 with the periods queued.")
     @POST
     @Path("{id}/backfill")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -72,6 +78,8 @@ public class SourcesResource {
         return Response.accepted(new BackfillAccepted(id, periods, "queued")).build();
     }
 
+    @Operation(operationId = "listSourceMappings", summary = "List stored column mappings",
+            description = "The column mappings stored for the tenant's sources.")
     @GET
     @Path("mappings")
     @RolesAllowed({"admin", "finops_admin", "finance", "platform", "engineering", "leadership", "auditor"})
@@ -79,6 +87,8 @@ public class SourcesResource {
         return mappings.list();
     }
 
+    @Operation(operationId = "getSourceMapping", summary = "Read a source's column mapping",
+            description = "The column mapping stored for one source.")
     @GET
     @Path("{source}/mapping")
     @RolesAllowed({"admin", "finops_admin", "finance", "platform", "engineering", "leadership", "auditor"})
@@ -87,6 +97,9 @@ public class SourcesResource {
     }
 
     /** The body is the mapping itself, JSON or YAML; 422 names the faulty field, or the line of a syntax error. */
+    @Operation(operationId = "putSourceMapping", summary = "Store a source's column mapping",
+            description = "The body is the mapping itself, JSON or YAML; it replaces the stored one. 422 names the faulty "
+                    + "field, or the line of a syntax error.")
     @PUT
     @Path("{source}/mapping")
     @Consumes({MediaType.APPLICATION_JSON, "application/yaml", "application/x-yaml", "text/yaml"})
@@ -95,6 +108,8 @@ public class SourcesResource {
         return mappings.put(source, body);
     }
 
+    @Operation(operationId = "deleteSourceMapping", summary = "Delete a source's column mapping",
+            description = "Removes the mapping stored for the source; answers 204.")
     @DELETE
     @Path("{source}/mapping")
     @RolesAllowed({"admin", "finops_admin"})

@@ -8,6 +8,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.time.Instant;
 import java.util.Arrays;
@@ -23,6 +24,8 @@ public class UsersResource {
     @Inject
     AppUserRepository users;
 
+    @Operation(operationId = "listUsers", summary = "List the tenant's people",
+            description = "The people Outlay knows in the tenant; personal data, so administrators and auditors only.")
     @GET
     @RolesAllowed({"admin", "finops_admin", "auditor"})
     @Transactional
