@@ -33,6 +33,8 @@ public final class AzureBlobExports {
 
     private final AzureBlobLocation location;
     private final BlobContainerClient container;
+    /** The {@code se=} of a SAS, to say "expired" when the service only says 403 (Azurite: AuthorizationFailure). */
+    private final java.time.OffsetDateTime sasExpiry;
 
     public AzureBlobExports(AzureBlobLocation location, AzureBlobAuth auth) {
         this.location = location;
@@ -41,6 +43,7 @@ public final class AzureBlobExports {
                 .containerName(location.container())
                 // A poll that fails is retried by the schedule; here only a brief retry of transient faults.
                 .retryOptions(new RequestRetryOptions(RetryPolicyType.EXPONENTIAL, 2, 30, 200L, 2000L, null));
+        this.sasExpiry = auth instanceof AzureBlobAuth.Sas s ? sasExpiry(s.token()) : null;
         if (auth instanceof AzureBlobAuth.Sas s) {
             b.credential(new AzureSasCredential(s.token().startsWith("?") ? s.token().substring(1) : s.token()));
         } else if (auth instanceof AzureBlobAuth.AccountKey k) {
@@ -97,6 +100,9 @@ public final class AzureBlobExports {
 
     private String describe(BlobStorageException e) {
         String code = e.getErrorCode() == null ? "unknown" : e.getErrorCode().toString();
+        if (e.getStatusCode() == 403 && sasExpiry != null && sasExpiry.isBefore(java.time.OffsetDateTime.now())) {
+            return "the SAS token expired at " + sasExpiry + " (HTTP 403, " + code + ")";
+        }
         String why = switch (code) {
             case "ContainerNotFound" -> "container '" + location.container() + "' does not exist in account " + location.account();
             case "BlobNotFound" -> "a blob the manifest lists does not exist";
@@ -105,6 +111,18 @@ public final class AzureBlobExports {
             default -> "storage refused the request";
         };
         return why + " (HTTP " + e.getStatusCode() + ", " + code + ")";
+    }
+
+    static java.time.OffsetDateTime sasExpiry(String token) {
+        for (String kv : token.replaceFirst("^\\?", "").split("&")) {
+            if (!kv.startsWith("se=")) continue;
+            try {
+                return java.time.OffsetDateTime.parse(java.net.URLDecoder.decode(kv.substring(3), java.nio.charset.StandardCharsets.UTF_8));
+            } catch (java.time.format.DateTimeParseException e) {
+                return null;
+            }
+        }
+        return null;
     }
 
     private static String firstLine(String s) {
