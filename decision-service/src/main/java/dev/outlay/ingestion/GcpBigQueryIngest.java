@@ -8,17 +8,14 @@ import dev.outlay.connectors.gcp.GcpBillingRead;
 import dev.outlay.connectors.gcp.GcpBillingReadException;
 import dev.outlay.connectors.gcp.GcpBillingReader;
 import dev.outlay.connectors.gcp.GcpBillingRow;
+import dev.outlay.decisions.ContentHash;
 import dev.outlay.ledger.LedgerLoader;
 import dev.outlay.model.SourceKind;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -63,7 +60,7 @@ public class GcpBigQueryIngest {
                 return new ChargeList(read.schemaVersion(), charges);
             }
         };
-        String fingerprint = sha256(objectKey + "\n" + read.watermark() + "\n" + charges.size() + "\n" + read.schemaVersion());
+        String fingerprint = ContentHash.sha256(objectKey + "\n" + read.watermark() + "\n" + charges.size() + "\n" + read.schemaVersion());
         return Optional.of(ingestion.ingestFiles(req, fingerprint, List.of(file)));
     }
 
@@ -81,13 +78,5 @@ public class GcpBigQueryIngest {
             case UNAVAILABLE -> "BigQuery unavailable";
         };
         return Problem.of(status, title, e.getMessage()).withErrors(List.of(new Problem.Fault(e.getMessage(), "table", null, null, e.table())));
-    }
-
-    private static String sha256(String s) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
