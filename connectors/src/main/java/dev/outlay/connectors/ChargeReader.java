@@ -8,7 +8,6 @@ import dev.outlay.model.Charge;
 import dev.outlay.model.ChargeBuilder;
 
 import java.io.BufferedInputStream;
-import java.io.Closeable;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,7 +24,7 @@ import java.util.zip.ZipException;
  * row mapper and maps record by record. Every I/O or format fault becomes a {@link SourceFormatException}
  * naming the file and line, so the pipeline can fail the whole ingestion precisely.
  */
-public final class ChargeReader implements Closeable {
+public final class ChargeReader implements ChargeStream {
 
     private final String file;
     private final SourceInput.Counting counting;
@@ -63,7 +62,13 @@ public final class ChargeReader implements Closeable {
         }
     }
 
+    @Override
+    public String schemaVersion() {
+        return start().schemaVersion();
+    }
+
     /** The next charge (without provenance; the pipeline adds it), or null at end of file. */
+    @Override
     public Charge next() {
         start();
         String[] values;
@@ -87,6 +92,7 @@ public final class ChargeReader implements Closeable {
         return b.build();
     }
 
+    @Override
     public long rowsRead() {
         return rowsRead;
     }
@@ -95,6 +101,7 @@ public final class ChargeReader implements Closeable {
         return records == null ? 0 : records.line();
     }
 
+    @Override
     public long bytesRead() {
         return counting.count();
     }

@@ -20,6 +20,8 @@ public final class Connectors {
             case FOCUS -> new FocusConnector();
             case INVOICE_CSV -> new InvoiceCsvConnector();
             case AZURE_COST -> new AzureCostConnector();
+            case GCP_BILLING -> throw new InvalidConfigException("source",
+                    "gcp-billing rows are read from BigQuery by a gcp-bigquery connection, not uploaded as a file");
         };
     }
 

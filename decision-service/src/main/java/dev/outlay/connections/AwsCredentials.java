@@ -6,8 +6,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** An AWS access key pair as posted by a client. Only ever stored sealed; never serialised back. */
-public record AwsCredentials(String accessKeyId, String secretAccessKey) {
+public record AwsCredentials(String accessKeyId, String secretAccessKey) implements ConnectionSecret {
 
+    @Override
+    public java.util.Map<String, String> mask() {
+        return Connection.MASK;
+    }
+
+    @Override
     public List<Problem.Fault> faults() {
         List<Problem.Fault> f = new ArrayList<>();
         if (accessKeyId == null || !accessKeyId.matches("[A-Za-z0-9]{4,128}")) f.add(Problem.Fault.at("credentials.accessKeyId", "an access key id (letters and digits)"));

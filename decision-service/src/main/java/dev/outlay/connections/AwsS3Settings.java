@@ -61,7 +61,7 @@ public record AwsS3Settings(String bucket, String prefix, String exportName, Str
         return new S3SourceConfig(bucket, prefix, exportName, region, endpoint, manifestKey);
     }
 
-    private static boolean validHttpUrl(String s) {
+    static boolean validHttpUrl(String s) {
         try {
             URI u = URI.create(s.trim());
             return ("http".equals(u.getScheme()) || "https".equals(u.getScheme())) && u.getHost() != null && u.getUserInfo() == null;

@@ -16,6 +16,13 @@ public record Connection(UUID id, String name, String kind, boolean enabled, Con
 
     static final Map<String, String> MASK = Map.of("accessKeyId", "***", "secretAccessKey", "***");
 
+    /** The masked credential fields of a kind. */
+    static Map<String, String> mask(String kind) {
+        if (ConnectionInput.AZURE_BLOB.equals(kind)) return AzureBlobCredentials.MASK;
+        if (ConnectionInput.GCP_BIGQUERY.equals(kind)) return GcpCredentials.MASK;
+        return MASK;
+    }
+
     /** The settings of an {@code aws-s3} connection; callers check the kind first. */
     @JsonIgnore
     public AwsS3Settings s3() {
@@ -26,6 +33,18 @@ public record Connection(UUID id, String name, String kind, boolean enabled, Con
     @JsonIgnore
     public AwsInventorySettings inventory() {
         return (AwsInventorySettings) config;
+    }
+
+    /** The settings of an {@code azure-blob} connection; callers check the kind first. */
+    @JsonIgnore
+    public AzureBlobSettings azureBlob() {
+        return (AzureBlobSettings) config;
+    }
+
+    /** The settings of a {@code gcp-bigquery} connection; callers check the kind first. */
+    @JsonIgnore
+    public GcpBigQuerySettings gcpBigQuery() {
+        return (GcpBigQuerySettings) config;
     }
 
     /** The outcome of the newest scheduled poll or backfill of this connection. */

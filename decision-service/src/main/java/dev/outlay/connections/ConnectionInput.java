@@ -19,11 +19,13 @@ import java.util.List;
  * {@code aws-s3} (and any unknown kind, so its faults still name the fields), {@link AwsInventorySettings} for
  * {@code aws-inventory}.
  */
-public record ConnectionInput(String name, String kind, Boolean enabled, ConnectionSettings config, AwsCredentials credentials) {
+public record ConnectionInput(String name, String kind, Boolean enabled, ConnectionSettings config, ConnectionSecret credentials) {
 
     public static final String AWS_S3 = "aws-s3";
     public static final String AWS_INVENTORY = "aws-inventory";
-    static final List<String> KINDS = List.of(AWS_S3, AWS_INVENTORY);
+    public static final String AZURE_BLOB = "azure-blob";
+    public static final String GCP_BIGQUERY = "gcp-bigquery";
+    static final List<String> KINDS = List.of(AWS_S3, AWS_INVENTORY, AZURE_BLOB, GCP_BIGQUERY);
     static final String NAME = "[a-z0-9][a-z0-9._-]{0,62}";
     private static final ObjectMapper SETTINGS = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
@@ -31,14 +33,28 @@ public record ConnectionInput(String name, String kind, Boolean enabled, Connect
     @JsonCreator
     static ConnectionInput fromJson(@JsonProperty("name") String name, @JsonProperty("kind") String kind,
                                     @JsonProperty("enabled") Boolean enabled, @JsonProperty("config") JsonNode config,
-                                    @JsonProperty("credentials") AwsCredentials credentials) throws JsonProcessingException {
+                                    @JsonProperty("credentials") JsonNode credentials) throws JsonProcessingException {
         ConnectionSettings settings = null;
         if (config != null && !config.isNull()) {
-            Class<? extends ConnectionSettings> type = AWS_INVENTORY.equals(kind) ? AwsInventorySettings.class : AwsS3Settings.class;
             // A wrong shape (regions as a string) propagates as Jackson's own fault: 400 naming it.
-            settings = SETTINGS.treeToValue(config, type);
+            settings = SETTINGS.treeToValue(config, settingsType(kind));
         }
-        return new ConnectionInput(name, kind, enabled, settings, credentials);
+        ConnectionSecret secret = credentials == null || credentials.isNull() ? null : SETTINGS.treeToValue(credentials, secretType(kind));
+        return new ConnectionInput(name, kind, enabled, settings, secret);
+    }
+
+    /** The settings record of a kind; an unknown kind reads as aws-s3, so its faults still name the fields. */
+    static Class<? extends ConnectionSettings> settingsType(String kind) {
+        if (AWS_INVENTORY.equals(kind)) return AwsInventorySettings.class;
+        if (AZURE_BLOB.equals(kind)) return AzureBlobSettings.class;
+        if (GCP_BIGQUERY.equals(kind)) return GcpBigQuerySettings.class;
+        return AwsS3Settings.class;
+    }
+
+    static Class<? extends ConnectionSecret> secretType(String kind) {
+        if (AZURE_BLOB.equals(kind)) return AzureBlobCredentials.class;
+        if (GCP_BIGQUERY.equals(kind)) return GcpCredentials.class;
+        return AwsCredentials.class;
     }
 
     public List<Problem.Fault> faults(boolean creating, boolean customEndpointsAllowed) {
@@ -47,16 +63,20 @@ public record ConnectionInput(String name, String kind, Boolean enabled, Connect
         if (kind == null || !KINDS.contains(kind)) f.add(Problem.Fault.at("kind", "one of " + KINDS));
         boolean inventory = AWS_INVENTORY.equals(kind);
         if (config == null) {
-            f.add(Problem.Fault.at("config", inventory ? "required: accountId, regions, and roleArn (+ externalId) unless keys are given"
-                    : "required: bucket, exportName, and optionally prefix, region, endpoint, pathStyle"));
+            f.add(Problem.Fault.at("config", switch (kind == null ? "" : kind) {
+                case AWS_INVENTORY -> "required: accountId, regions, and roleArn (+ externalId) unless keys are given";
+                case AZURE_BLOB -> "required: storageAccount, container, actualExport + amortizedExport (or dataset focus + focusExport), and optionally prefix, endpoint";
+                case GCP_BIGQUERY -> "required: projectId, dataset, table, and optionally endpoint";
+                default -> "required: bucket, exportName, and optionally prefix, region, endpoint, pathStyle";
+            }));
         } else {
             f.addAll(config.faults(customEndpointsAllowed));
         }
         if (credentials != null) {
             f.addAll(credentials.faults());
-            if (inventory && config instanceof AwsInventorySettings s && f.isEmpty()) {
+            if (inventory && config instanceof AwsInventorySettings s && credentials instanceof AwsCredentials keys && f.isEmpty()) {
                 try {
-                    s.config(credentials);
+                    s.config(keys);
                 } catch (InvalidConfigException e) {
                     f.add(Problem.Fault.at("credentials." + e.field(), e.getMessage()));
                 }
@@ -67,6 +87,13 @@ public record ConnectionInput(String name, String kind, Boolean enabled, Connect
             if (!(config instanceof AwsInventorySettings s) || s.roleArn() == null || s.roleArn().isBlank()
                     || s.externalId() == null || s.externalId().isBlank()) {
                 f.add(Problem.Fault.at("credentials", "required: accessKeyId and secretAccessKey, unless config has roleArn and externalId"));
+            }
+        } else if (creating && AZURE_BLOB.equals(kind)) {
+            f.add(Problem.Fault.at("credentials", "required: sasToken, accountKey, or tenantId + clientId + clientSecret"));
+        } else if (creating && GCP_BIGQUERY.equals(kind)) {
+            // Only a test server (endpoint override) is read without a key.
+            if (!(config instanceof GcpBigQuerySettings s) || s.endpoint() == null || s.endpoint().isBlank()) {
+                f.add(Problem.Fault.at("credentials", "required: serviceAccountKey"));
             }
         } else if (creating) {
             f.add(Problem.Fault.at("credentials", "required: accessKeyId and secretAccessKey"));

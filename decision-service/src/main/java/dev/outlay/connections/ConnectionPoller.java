@@ -1,6 +1,11 @@
 package dev.outlay.connections;
 
 import dev.outlay.api.problem.ProblemException;
+import dev.outlay.connectors.azure.blob.AzureBlobExports;
+import dev.outlay.connectors.gcp.GcpBigQueryConfig;
+import dev.outlay.connectors.gcp.GcpBillingReader;
+import dev.outlay.ingestion.AzureBlobIngest;
+import dev.outlay.ingestion.GcpBigQueryIngest;
 import dev.outlay.ingestion.Ingestion;
 import dev.outlay.ingestion.IngestionConfig;
 import dev.outlay.ingestion.IngestionService;
@@ -26,14 +31,18 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Scheduled ingestion from tenants' enabled {@code aws-s3} connections: each one is polled for the previous and
- * the current billing period (AWS rewrites both until final; an unchanged manifest is a duplicate no-op) through
- * the same S3 path as configured sources, under the connection's tenant, and the outcome is kept on the row.
+ * Scheduled ingestion from tenants' enabled billing export connections ({@code aws-s3}, {@code azure-blob},
+ * {@code gcp-bigquery}): each one is polled for the previous and the current billing period (every provider
+ * rewrites both until final; an unchanged export is a duplicate no-op) under the connection's tenant, and the
+ * outcome is kept on the row. Backfill runs the same per-month load over a bounded window.
  */
 @ApplicationScoped
 public class ConnectionPoller {
 
     private static final Logger LOG = Logger.getLogger(ConnectionPoller.class);
+
+    /** The kinds that load billing exports into the ledger (aws-inventory has its own poller). */
+    static final List<String> BILLING_KINDS = List.of(ConnectionInput.AWS_S3, ConnectionInput.AZURE_BLOB, ConnectionInput.GCP_BIGQUERY);
 
     /** What one poll of one connection did, per billing period. */
     public record PollResult(UUID connection, String status, List<String> periods) {
@@ -50,6 +59,12 @@ public class ConnectionPoller {
 
     @Inject
     IngestionService ingestion;
+
+    @Inject
+    AzureBlobIngest azure;
+
+    @Inject
+    GcpBigQueryIngest gcp;
 
     @Inject
     IngestionConfig config;
@@ -76,9 +91,11 @@ public class ConnectionPoller {
     public synchronized List<PollResult> pollTenant(String tenant, YearMonth current, Instant dueBefore) {
         return TenantContext.runAs(TenantContext.system(tenant), () -> {
             List<PollResult> results = new ArrayList<>();
-            for (Connection c : repository.enabled(ConnectionInput.AWS_S3)) {
-                if (c.lastPoll() != null && c.lastPoll().at().isAfter(dueBefore)) continue;
-                results.add(poll(c, List.of(current.minusMonths(1), current)));
+            for (String kind : BILLING_KINDS) {
+                for (Connection c : repository.enabled(kind)) {
+                    if (c.lastPoll() != null && c.lastPoll().at().isAfter(dueBefore)) continue;
+                    results.add(poll(c, List.of(current.minusMonths(1), current)));
+                }
             }
             return results;
         });
@@ -87,7 +104,7 @@ public class ConnectionPoller {
     /** Queues a backfill of [from, to] for a connection of the caller's tenant, bounded like any backfill. */
     public List<String> backfill(UUID id, String from, String to, boolean replay) {
         Connection c = connections.get(id);
-        if (!ConnectionInput.AWS_S3.equals(c.kind())) throw ProblemException.notFound("No S3 connection " + id + ".");
+        if (!BILLING_KINDS.contains(c.kind())) throw ProblemException.notFound("No billing export connection " + id + ".");
         List<YearMonth> periods = s3.window(from, to);
         Caller caller = TenantContext.caller().orElseThrow();
         ingestion.submitJob(caller, () -> poll(c, periods, replay));
@@ -103,10 +120,10 @@ public class ConnectionPoller {
         List<String> outcomes = new ArrayList<>();
         boolean failed = false;
         try {
-            S3Source source = sourceOf(c);
+            PeriodLoader loader = loaderOf(c);
             for (YearMonth p : periods) {
                 try {
-                    Optional<Ingestion> done = s3.ingestPeriod(source, p, replay);
+                    Optional<Ingestion> done = loader.load(p, replay);
                     String status = done.map(Ingestion::status).orElse("no-export");
                     failed |= "failed".equals(status);
                     outcomes.add(p + ": " + status + done.map(i -> " (ingestion " + i.id() + ")").orElse(""));
@@ -126,6 +143,33 @@ public class ConnectionPoller {
         String detail = String.join("; ", outcomes);
         repository.recordPoll(c.id(), Instant.now(), status, detail.length() > 2000 ? detail.substring(0, 2000) : detail);
         return new PollResult(c.id(), status, outcomes);
+    }
+
+    /** One billing month of one connection into the ledger; empty when the source has no export for it yet. */
+    private interface PeriodLoader {
+        Optional<Ingestion> load(YearMonth period, boolean replay);
+    }
+
+    private PeriodLoader loaderOf(Connection c) {
+        switch (c.kind()) {
+            case ConnectionInput.AZURE_BLOB -> {
+                AzureBlobSettings s = c.azureBlob();
+                AzureBlobCredentials creds = connections.secret(c.id(), AzureBlobCredentials.class)
+                        .orElseThrow(() -> new IllegalStateException("connection " + c.id() + " has no credentials"));
+                AzureBlobExports exports = new AzureBlobExports(s.location(), creds.auth());
+                return (p, replay) -> azure.ingestPeriod(c.name(), exports, s.selection(), p, replay);
+            }
+            case ConnectionInput.GCP_BIGQUERY -> {
+                GcpBigQuerySettings s = c.gcpBigQuery();
+                GcpBigQueryConfig config = s.config(connections.secret(c.id(), GcpCredentials.class).orElse(null));
+                GcpBillingReader reader = new GcpBillingReader(config);
+                return (p, replay) -> gcp.ingestMonth(c.name(), config.tableReference(), reader, p, replay);
+            }
+            default -> {
+                S3Source source = sourceOf(c);
+                return (p, replay) -> s3.ingestPeriod(source, p, replay);
+            }
+        }
     }
 
     private S3Source sourceOf(Connection c) {

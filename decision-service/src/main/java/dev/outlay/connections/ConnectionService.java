@@ -91,17 +91,22 @@ public class ConnectionService {
 
     /** The stored credentials in clear, or empty for a connection that assumes a role without keys. */
     public java.util.Optional<AwsCredentials> storedCredentials(UUID id) {
+        return secret(id, AwsCredentials.class);
+    }
+
+    /** The stored secret of a connection in clear, as its kind's record; empty when none is stored. */
+    public <T extends ConnectionSecret> java.util.Optional<T> secret(UUID id, Class<T> type) {
         java.util.Optional<String> stored = repository.sealedSecret(id);
         if (stored.isEmpty()) return java.util.Optional.empty();
         String sealed = stored.get();
         try {
-            return java.util.Optional.of(json.readValue(box().open(sealed, TenantContext.requireTenant(), purpose(id)), AwsCredentials.class));
+            return java.util.Optional.of(json.readValue(box().open(sealed, TenantContext.requireTenant(), purpose(id)), type));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored credentials of connection " + id + " are unreadable", e);
         }
     }
 
-    private String seal(UUID id, AwsCredentials credentials) {
+    private String seal(UUID id, ConnectionSecret credentials) {
         if (credentials == null) return null;
         try {
             return box().seal(json.writeValueAsString(credentials), TenantContext.requireTenant(), purpose(id));

@@ -46,7 +46,7 @@ public class IngestionsPageResource {
     static final Set<String> READERS = Set.of("admin", "finops_admin", "finance", "platform", "engineering", "leadership", "auditor");
     static final Set<String> LOADERS = Set.of("admin", "finops_admin");
     static final int HISTORY = 50;
-    static final List<String> KINDS = Arrays.stream(SourceKind.values()).map(SourceKind::id).toList();
+    static final List<String> KINDS = Arrays.stream(SourceKind.values()).filter(SourceKind::uploadable).map(SourceKind::id).toList();
 
     @Inject
     CurrentSession current;

@@ -164,6 +164,24 @@ public class IngestionService {
         return manifest.find(id).orElseThrow();
     }
 
+    /**
+     * Records a load refused before any row was read (a container that does not exist, an expired SAS, a manifest
+     * that contradicts itself): a failed manifest entry naming what and where, and nothing in the ledger.
+     */
+    public Ingestion recordRefused(Request req, SourceFormatException e) {
+        return recordRefused(req, IngestionProblems.of(e));
+    }
+
+    /** As {@link #recordRefused(Request, SourceFormatException)}, with the problem already stated. */
+    public Ingestion recordRefused(Request req, Problem problem) {
+        UUID id = UUID.randomUUID();
+        Caller caller = TenantContext.caller().orElseThrow();
+        // A refusal is never a duplicate of an earlier one: each attempt is its own entry.
+        recordQueued(id, new Request(req.kind(), req.source(), req.objectKey(), req.mapping(), true), "refused:" + id, null, caller);
+        failures.fail(id, req.source(), req.objectKey(), problem, 0, 0);
+        return manifest.find(id).orElseThrow();
+    }
+
     /** Runs background work for a tenant on the ingestion workers. */
     public Future<?> submitJob(Caller caller, Runnable job) {
         return pool.submit(() -> TenantContext.runAs(caller, job));

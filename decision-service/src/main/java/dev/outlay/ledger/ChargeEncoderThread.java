@@ -1,6 +1,6 @@
 package dev.outlay.ledger;
 
-import dev.outlay.connectors.ChargeReader;
+import dev.outlay.connectors.ChargeStream;
 import dev.outlay.ledger.LedgerScopes.Scope;
 import dev.outlay.model.Charge;
 import dev.outlay.model.DataQualityFlag;
@@ -122,8 +122,8 @@ final class ChargeEncoderThread implements Runnable {
         int tuples = 0;
         long bytesBefore = 0;
         for (LedgerLoader.SourceFile file : files) {
-            try (ChargeReader reader = file.open()) {
-                String schemaVersion = reader.start().schemaVersion();
+            try (ChargeStream reader = file.open()) {
+                String schemaVersion = reader.schemaVersion();
                 schemaVersions.add(schemaVersion);
                 CopyEncoder enc = new CopyEncoder(tenant, source, ingestionId, file.objectKey(), checksum, schemaVersion);
                 long fileRows = 0;

@@ -1,6 +1,7 @@
 package dev.outlay.ledger;
 
 import dev.outlay.connectors.ChargeReader;
+import dev.outlay.connectors.ChargeStream;
 import dev.outlay.ingestion.IngestionConfig;
 import dev.outlay.tenancy.TenantContext;
 import io.agroal.api.AgroalDataSource;
@@ -64,7 +65,7 @@ public class LedgerLoader {
     public interface SourceFile {
         String objectKey();
 
-        ChargeReader open() throws IOException;
+        ChargeStream open() throws IOException;
     }
 
     public LoadResult load(ChargeReader reader, UUID ingestionId, String source, String objectKey, String checksum,

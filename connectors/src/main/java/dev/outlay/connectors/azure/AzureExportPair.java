@@ -42,10 +42,18 @@ public final class AzureExportPair implements Closeable {
             amortizedDone = true;
         }
         for (Charge c; (c = actual.next()) != null; ) {
-            if (c.chargeCategory() == ChargeCategory.PURCHASE && c.pricingCategory() == PricingCategory.COMMITTED) return c;
+            if (takenFromActual(c)) return c;
             skippedActualRows++;
         }
         return null;
+    }
+
+    /**
+     * Whether a row of the actual export (read next to the amortized one) is loaded from it: only commitment
+     * purchases and refunds, which the amortized export does not carry.
+     */
+    public static boolean takenFromActual(Charge c) {
+        return c.chargeCategory() == ChargeCategory.PURCHASE && c.pricingCategory() == PricingCategory.COMMITTED;
     }
 
     /** Records read from both files (the manifest's row counts are checked against these). */

@@ -31,11 +31,12 @@ import java.util.Map;
  */
 public final class GcpBillingRowMapper {
 
-    public static final String SCHEMA_VERSION = "gcp-billing-export-v1/1";
+    public static final String SCHEMA_VERSION = "gcp-billing-export-v1/2";
     static final String PROVIDER = "Google Cloud";
 
     private final String source;
     private final FieldList schema;
+    private final Path costAtList;
     private final Path cost, currency, costType, invoiceMonth, usageStart, usageEnd, exportTime;
     private final Path billingAccount, serviceDescription, skuId, skuDescription, projectId, projectName, projectLabels;
     private final Path labels, systemLabels, region, zone, location, usageAmount, usageUnit, pricingAmount, pricingUnit;
@@ -63,6 +64,7 @@ public final class GcpBillingRowMapper {
         creditFullName = subIndex(creditFields, "credits", "full_name", false);
         creditType = subIndex(creditFields, "credits", "type", false);
         billingAccount = optional("billing_account_id");
+        costAtList = optional("cost_at_list");
         skuDescription = optional("sku", "description");
         projectId = optional("project", "id");
         projectName = optional("project", "name");
@@ -120,6 +122,10 @@ public final class GcpBillingRowMapper {
         BigDecimal net = billed;
         for (GcpCredit c : creditList) net = net.add(c.amount());
         b.billedCost(billed).effectiveCost(net);
+        // cost_at_list is in newer export tables only; without it the list price is unknown and cost (before
+        // credits, i.e. at the account's negotiated price) stands in, as it does for ContractedCost.
+        BigDecimal atList = costAtList == null ? null : decimal(row, costAtList, rowNumber);
+        b.listCost(atList != null ? atList : billed).contractedCost(billed);
 
         b.billingAccountId(text(row, billingAccount));
         b.subAccountId(text(row, projectId)).subAccountName(text(row, projectName));

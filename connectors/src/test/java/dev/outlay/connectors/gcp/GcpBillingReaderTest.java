@@ -82,7 +82,7 @@ class GcpBillingReaderTest {
         assertEquals(List.of(), wm.findAllUnmatchedRequests().stream().map(LoggedRequest::getUrl).toList(), unmatched());
         assertTrue(read.changed());
         assertEquals(4, read.rows().size());
-        assertEquals("gcp-billing-export-v1/1", read.schemaVersion());
+        assertEquals("gcp-billing-export-v1/2", read.schemaVersion());
 
         // Table: cost_type → category, class, billed, effective.
         record Expect(ChargeCategory category, ChargeClass chargeClass, String billed, String effective) {}

@@ -1,0 +1,32 @@
+package dev.outlay.connectors.azure.blob;
+
+/**
+ * How a connection reads its storage account: a SAS token (container-scoped, read + list), the account key, or an
+ * Entra ID service principal (client secret) holding Storage Blob Data Reader on the container. Records print no
+ * secret.
+ */
+public sealed interface AzureBlobAuth {
+
+    /** @param token the query string of a SAS, with or without the leading '?' */
+    record Sas(String token) implements AzureBlobAuth {
+        @Override
+        public String toString() {
+            return "Sas[***]";
+        }
+    }
+
+    record AccountKey(String key) implements AzureBlobAuth {
+        @Override
+        public String toString() {
+            return "AccountKey[***]";
+        }
+    }
+
+    /** @param authorityHost null for the public cloud's Entra ID; set for sovereign clouds */
+    record ServicePrincipal(String tenantId, String clientId, String clientSecret, String authorityHost) implements AzureBlobAuth {
+        @Override
+        public String toString() {
+            return "ServicePrincipal[tenantId=" + tenantId + ", clientId=" + clientId + ", clientSecret=***]";
+        }
+    }
+}
