@@ -36,9 +36,7 @@ public final class AzuriteProcess implements AutoCloseable {
     }
 
     public static AzuriteProcess start() throws IOException, InterruptedException {
-        if (!Files.isExecutable(BIN)) {
-            throw new IllegalStateException(BIN.toAbsolutePath().normalize() + " is missing: run `npm install` in tools/azurite (.ci/run does)");
-        }
+        if (!Files.isExecutable(BIN)) install();
         int port;
         try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             port = s.getLocalPort();
@@ -60,6 +58,21 @@ public final class AzuriteProcess implements AutoCloseable {
             Thread.sleep(200);
         }
         return azurite;
+    }
+
+    /**
+     * A fresh clone has no node_modules: install the pinned package with the npm client, so README's test command works
+     * without .ci/run's install step (npm, like the browser checks, is then the one thing the tests need).
+     */
+    private static void install() throws IOException, InterruptedException {
+        Path dir = BIN.getParent().getParent().getParent();
+        Process npm = new ProcessBuilder(List.of("npm", "install", "--no-audit", "--no-fund", "--loglevel=error", "--package-lock=false"))
+                .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        if (!npm.waitFor(10, java.util.concurrent.TimeUnit.MINUTES)) npm.destroyForcibly();
+        if (!Files.isExecutable(BIN)) {
+            throw new IllegalStateException(BIN.toAbsolutePath().normalize() + " is missing and `npm install` in " + dir.toAbsolutePath().normalize()
+                    + " did not provide it (.ci/run installs it)");
+        }
     }
 
     /** The blob endpoint of the emulator's account, as a connection's {@code endpoint}. */
