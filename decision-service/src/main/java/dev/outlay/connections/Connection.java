@@ -28,6 +28,12 @@ public record Connection(UUID id, String name, String kind, boolean enabled, Con
         return (AwsInventorySettings) config;
     }
 
+    /** The settings of an {@code m365} connection; callers check the kind first. */
+    @JsonIgnore
+    public M365Settings m365() {
+        return (M365Settings) config;
+    }
+
     /** The outcome of the newest scheduled poll or backfill of this connection. */
     public record LastPoll(Instant at, String status, String detail) {
     }

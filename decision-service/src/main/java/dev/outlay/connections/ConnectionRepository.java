@@ -92,7 +92,7 @@ public class ConnectionRepository {
                     boolean hasSecret = rs.getBoolean(6);
                     Timestamp polled = rs.getTimestamp(10);
                     out.add(new Connection((UUID) rs.getObject(1), rs.getString(2), rs.getString(3), rs.getBoolean(4),
-                            json.readValue(rs.getString(5), settingsType(rs.getString(3))), hasSecret ? Connection.MASK : null, hasSecret,
+                            json.readValue(rs.getString(5), settingsType(rs.getString(3))), hasSecret ? (SaasKinds.contains(rs.getString(3)) ? SaasKinds.MASK : Connection.MASK) : null, hasSecret,
                             rs.getString(7), rs.getTimestamp(8).toInstant(), rs.getTimestamp(9).toInstant(),
                             polled == null ? null : new Connection.LastPoll(polled.toInstant(), rs.getString(11), rs.getString(12))));
                 }
@@ -113,6 +113,7 @@ public class ConnectionRepository {
     }
 
     private static Class<? extends ConnectionSettings> settingsType(String kind) {
+        if (SaasKinds.contains(kind)) return SaasKinds.settingsType(kind);
         return ConnectionInput.AWS_INVENTORY.equals(kind) ? AwsInventorySettings.class : AwsS3Settings.class;
     }
 

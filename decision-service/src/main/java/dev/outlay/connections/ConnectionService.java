@@ -51,7 +51,8 @@ public class ConnectionService {
         validate(in, true);
         if (repository.nameTaken(in.name())) throw ProblemException.conflict("A connection named " + in.name() + " already exists.");
         UUID id = UUID.randomUUID();
-        repository.insert(id, in, in.config().normalised(), seal(id, in.credentials()), TenantContext.caller().orElseThrow().subject());
+        String sealed = in.secret() != null ? sealSecret(id, in.secret()) : seal(id, in.credentials());
+        repository.insert(id, in, in.config().normalised(), sealed, TenantContext.caller().orElseThrow().subject());
         Connection stored = get(id);
         audit.record("connection.create", "connection", id.toString(), null, stored);
         return stored;
@@ -71,7 +72,8 @@ public class ConnectionService {
                     List.of(Problem.Fault.at("name", "cannot change once created (it scopes the ledger rows the connection loaded)")));
         }
         boolean enabled = in.enabled() == null ? before.enabled() : in.enabled();
-        repository.update(id, enabled, in.config().normalised(), in.credentials() == null ? null : seal(id, in.credentials()));
+        String sealed = in.secret() != null ? sealSecret(id, in.secret()) : in.credentials() == null ? null : seal(id, in.credentials());
+        repository.update(id, enabled, in.config().normalised(), sealed);
         Connection stored = get(id);
         audit.record("connection.update", "connection", id.toString(), before, stored);
         return stored;
@@ -98,6 +100,24 @@ public class ConnectionService {
             return java.util.Optional.of(json.readValue(box().open(sealed, TenantContext.requireTenant(), purpose(id)), AwsCredentials.class));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored credentials of connection " + id + " are unreadable", e);
+        }
+    }
+
+    /** The stored secret of a SaaS connection in clear, for the client of a poll; never for an API answer. */
+    public ApiSecret apiSecret(UUID id) {
+        String sealed = repository.sealedSecret(id).orElseThrow(() -> new IllegalStateException("connection " + id + " has no secret"));
+        try {
+            return json.readValue(box().open(sealed, TenantContext.requireTenant(), purpose(id)), ApiSecret.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored secret of connection " + id + " is unreadable", e);
+        }
+    }
+
+    private String sealSecret(UUID id, ApiSecret secret) {
+        try {
+            return box().seal(json.writeValueAsString(secret), TenantContext.requireTenant(), purpose(id));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
         }
     }
 

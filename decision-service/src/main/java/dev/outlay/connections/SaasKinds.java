@@ -1,0 +1,38 @@
+package dev.outlay.connections;
+
+import dev.outlay.api.problem.Problem;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The connection kinds of SaaS licence sources: their settings type, and a single sealed secret as credentials
+ * ({@link ApiSecret}) instead of an AWS key pair.
+ */
+public final class SaasKinds {
+
+    public static final String M365 = "m365";
+    static final List<String> KINDS = List.of(M365);
+    static final Map<String, String> MASK = Map.of("secret", "***");
+
+    private SaasKinds() {
+    }
+
+    static boolean contains(String kind) {
+        return kind != null && KINDS.contains(kind);
+    }
+
+    static Class<? extends ConnectionSettings> settingsType(String kind) {
+        return M365.equals(kind) ? M365Settings.class : null;
+    }
+
+    static List<Problem.Fault> faults(ConnectionSettings config, ApiSecret secret, boolean creating, boolean customEndpointsAllowed) {
+        List<Problem.Fault> f = new ArrayList<>();
+        if (config == null) f.add(Problem.Fault.at("config", "required: tenantId and clientId, optionally accountName"));
+        else f.addAll(config.faults(customEndpointsAllowed));
+        if (secret != null) f.addAll(secret.faults());
+        else if (creating) f.add(Problem.Fault.at("credentials", "required: {\"secret\": the app registration's client secret}"));
+        return f;
+    }
+}
