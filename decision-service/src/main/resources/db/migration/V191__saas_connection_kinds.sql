@@ -10,6 +10,8 @@ BEGIN
     kinds := ARRAY(SELECT m[1] FROM regexp_matches(coalesce(def, ''), '''([^'']+)''', 'g') AS m);
     kinds := ARRAY(SELECT DISTINCT k FROM unnest(kinds || ARRAY['aws-s3', 'aws-inventory', 'm365']) AS k ORDER BY k);
     ALTER TABLE outlay.connection DROP CONSTRAINT IF EXISTS connection_kind_check;
-    EXECUTE format('ALTER TABLE outlay.connection ADD CONSTRAINT connection_kind_check CHECK (kind = ANY (%L::text[]))', kinds);
+    -- Written as ARRAY['a', ...] (as V122's IN list is stored), so the next migration's scan of quoted names reads it back.
+    EXECUTE format('ALTER TABLE outlay.connection ADD CONSTRAINT connection_kind_check CHECK (kind IN (%s))',
+                   (SELECT string_agg(quote_literal(k), ', ' ORDER BY k) FROM unnest(kinds) AS k));
 END
 $$;

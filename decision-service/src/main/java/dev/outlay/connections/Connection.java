@@ -34,6 +34,12 @@ public record Connection(UUID id, String name, String kind, boolean enabled, Con
         return (M365Settings) config;
     }
 
+    /** The settings of a {@code salesforce} connection; callers check the kind first. */
+    @JsonIgnore
+    public SalesforceSettings salesforce() {
+        return (SalesforceSettings) config;
+    }
+
     /** The outcome of the newest scheduled poll or backfill of this connection. */
     public record LastPoll(Instant at, String status, String detail) {
     }

@@ -13,7 +13,8 @@ import java.util.Map;
 public final class SaasKinds {
 
     public static final String M365 = "m365";
-    static final List<String> KINDS = List.of(M365);
+    public static final String SALESFORCE = "salesforce";
+    static final List<String> KINDS = List.of(M365, SALESFORCE);
     static final Map<String, String> MASK = Map.of("secret", "***");
 
     private SaasKinds() {
@@ -24,15 +25,16 @@ public final class SaasKinds {
     }
 
     static Class<? extends ConnectionSettings> settingsType(String kind) {
+        if (SALESFORCE.equals(kind)) return SalesforceSettings.class;
         return M365.equals(kind) ? M365Settings.class : null;
     }
 
     static List<Problem.Fault> faults(ConnectionSettings config, ApiSecret secret, boolean creating, boolean customEndpointsAllowed) {
         List<Problem.Fault> f = new ArrayList<>();
-        if (config == null) f.add(Problem.Fault.at("config", "required: tenantId and clientId, optionally accountName"));
+        if (config == null) f.add(Problem.Fault.at("config", "required: tenantId and clientId (m365) or instanceUrl and clientId (salesforce)"));
         else f.addAll(config.faults(customEndpointsAllowed));
         if (secret != null) f.addAll(secret.faults());
-        else if (creating) f.add(Problem.Fault.at("credentials", "required: {\"secret\": the app registration's client secret}"));
+        else if (creating) f.add(Problem.Fault.at("credentials", "required: {\"secret\": the app's client (consumer) secret}"));
         return f;
     }
 }

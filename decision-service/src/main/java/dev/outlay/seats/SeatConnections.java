@@ -6,6 +6,9 @@ import dev.outlay.connections.ConnectionRepository;
 import dev.outlay.connections.ConnectionService;
 import dev.outlay.connections.M365Settings;
 import dev.outlay.connections.SaasKinds;
+import dev.outlay.connections.SalesforceSettings;
+import dev.outlay.connectors.salesforce.SalesforceReader;
+import dev.outlay.connectors.salesforce.SalesforceSnapshot;
 import dev.outlay.connectors.ChargeReader;
 import dev.outlay.connectors.Connectors;
 import dev.outlay.connectors.SourceFormatException;
@@ -45,9 +48,9 @@ import java.util.UUID;
 import java.util.function.Function;
 
 /**
- * Polls SaaS seat connections (Microsoft 365): reads the seats now, prices them from the contract table on the
+ * Polls SaaS seat connections (Microsoft 365, Salesforce): reads the seats now, prices them from the contract table on the
  * month's first day, and loads the current month as a FOCUS file through the ledger pipeline, so the month's
- * (source, billing account) scope is replaced by the newest poll and an unchanged poll is a duplicate. Graph reports
+ * (source, billing account) scope is replaced by the newest poll and an unchanged poll is a duplicate. Both APIs report
  * only the present, so a month keeps the last poll made in it; there is no history to backfill. A failed read or an
  * unpriced SKU loads nothing and leaves a failed ingestion naming what and where.
  */
@@ -56,6 +59,7 @@ public class SeatConnections {
 
     private static final Logger LOG = Logger.getLogger(SeatConnections.class);
     static final String M365_VENDOR = "microsoft-365";
+    static final String SALESFORCE_VENDOR = "salesforce";
 
     @Inject
     ConnectionRepository repository;
@@ -89,7 +93,9 @@ public class SeatConnections {
     public List<SeatPollResult> pollTenant(String tenant, Instant dueBefore) {
         return TenantContext.runAs(TenantContext.system(tenant), () -> {
             List<SeatPollResult> out = new ArrayList<>();
-            for (Connection c : repository.enabled(SaasKinds.M365)) {
+            List<Connection> due = new ArrayList<>(repository.enabled(SaasKinds.M365));
+            due.addAll(repository.enabled(SaasKinds.SALESFORCE));
+            for (Connection c : due) {
                 if (c.lastPoll() != null && c.lastPoll().at().isAfter(dueBefore)) continue;
                 try {
                     out.add(poll(c, false));
@@ -104,20 +110,41 @@ public class SeatConnections {
     /** A poll now of a connection of the caller's tenant; {@code dryRun} reads and prices but loads nothing. */
     public SeatPollResult pollNow(UUID id, boolean dryRun) {
         Connection c = connections.get(id);
-        if (!SaasKinds.M365.equals(c.kind())) throw ProblemException.notFound("No seat connection " + id + ".");
+        if (!SaasKinds.M365.equals(c.kind()) && !SaasKinds.SALESFORCE.equals(c.kind())) throw ProblemException.notFound("No seat connection " + id + ".");
         return poll(c, dryRun);
+    }
+
+    /** One read of a seat source: whose seats, and what the source said of each SKU. */
+    record SeatRead(SeatAccount account, List<SeatSubscription> subscriptions, boolean activityKnown) {
+    }
+
+    private SeatRead read(Connection c, Instant now) {
+        if (SaasKinds.SALESFORCE.equals(c.kind())) {
+            SalesforceSettings s = c.salesforce();
+            SalesforceSnapshot snap = new SalesforceReader(s.config(connections.apiSecret(c.id())), SaasHttp.standard()).read();
+            return new SeatRead(new SeatAccount(SALESFORCE_VENDOR, "Salesforce", snap.orgId(), s.accountName() == null ? snap.orgName() : s.accountName(),
+                    "Salesforce"), snap.subscriptions(), true);
+        }
+        M365Settings s = c.m365();
+        M365Snapshot snap = new M365Reader(s.config(connections.apiSecret(c.id())), SaasHttp.standard()).read(now);
+        return new SeatRead(new SeatAccount(M365_VENDOR, "Microsoft", s.tenantId(), s.accountName() == null ? s.tenantId() : s.accountName(),
+                "Microsoft 365"), snap.subscriptions(), snap.activityKnown());
+    }
+
+    /** The manifest's object key of a month: the kind, the account as configured, the month. */
+    private static String objectKey(Connection c, YearMonth month) {
+        String account = SaasKinds.SALESFORCE.equals(c.kind()) ? java.net.URI.create(c.salesforce().instanceUrl()).getHost() : c.m365().tenantId();
+        return c.kind() + "://" + account + "/" + month;
     }
 
     synchronized SeatPollResult poll(Connection c, boolean dryRun) {
         Instant now = Instant.now();
         YearMonth month = YearMonth.from(now.atZone(ZoneOffset.UTC));
-        M365Settings s = c.m365();
-        SeatAccount account = new SeatAccount(M365_VENDOR, "Microsoft", s.tenantId(), s.accountName() == null ? s.tenantId() : s.accountName(),
-                "Microsoft 365");
-        String objectKey = "m365://" + s.tenantId() + "/" + month;
+        String objectKey = objectKey(c, month);
         try {
-            M365Snapshot snapshot = new M365Reader(s.config(connections.apiSecret(c.id())), SaasHttp.standard()).read(now);
-            SeatChargeFile.Result file = SeatChargeFile.write(account, month, snapshot.subscriptions(), pricesOn(prices.book(M365_VENDOR), month));
+            SeatRead snapshot = read(c, now);
+            SeatAccount account = snapshot.account();
+            SeatChargeFile.Result file = SeatChargeFile.write(account, month, snapshot.subscriptions(), pricesOn(prices.book(account.vendor()), month));
             if (dryRun) return result(c, month, "dry-run", null, file, snapshot);
             Ingestion done = ingestion.ingestFiles(new IngestionService.Request(SourceKind.FOCUS, c.name(), objectKey, null, false),
                     ContentHash.sha256(new String(file.csv(), java.nio.charset.StandardCharsets.UTF_8)), List.of(file(objectKey, file.csv(), null)));
@@ -135,7 +162,7 @@ public class SeatConnections {
     /** Records a failed ingestion naming the fault (not for a dry run) and the poll's outcome; the ledger is untouched. */
     private ProblemException failed(Connection c, boolean dryRun, String objectKey, RuntimeException e, Function<UUID, ProblemException> problem) {
         if (dryRun) return problem.apply(null);
-        String where = e instanceof SaasReadException r ? "m365 " + r.where() : objectKey;
+        String where = e instanceof SaasReadException r ? c.kind() + " " + r.where() : objectKey;
         Ingestion failed = ingestion.ingestFiles(new IngestionService.Request(SourceKind.FOCUS, c.name(), objectKey, null, true),
                 "failed:" + UUID.randomUUID(), List.of(file(objectKey, null, new SourceFormatException(where, 0, 0, null, e.getMessage()))));
         record(c, "failed", e.getMessage());
@@ -169,7 +196,7 @@ public class SeatConnections {
         };
     }
 
-    private static SeatPollResult result(Connection c, YearMonth month, String status, UUID ingestion, SeatChargeFile.Result file, M365Snapshot snap) {
+    private static SeatPollResult result(Connection c, YearMonth month, String status, UUID ingestion, SeatChargeFile.Result file, SeatRead snap) {
         List<SeatPollResult.Total> totals = file.totalByCurrency().entrySet().stream()
                 .map(e -> new SeatPollResult.Total(e.getKey(), e.getValue())).toList();
         List<SeatPollResult.SkuSeats> skus = snap.subscriptions().stream().map(SeatConnections::seats).toList();

@@ -43,9 +43,14 @@ public final class SaasHttp {
     }
 
     public JsonNode get(URI uri, String bearer) {
+        return get(uri, bearer, "GET " + uri.getRawPath());
+    }
+
+    /** As {@link #get(URI, String)}, with the request named {@code where} in faults (a SOQL query's path says nothing). */
+    public JsonNode get(URI uri, String bearer, String where) {
         HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60)).header("Accept", "application/json").GET();
         if (bearer != null) b.header("Authorization", "Bearer " + bearer);
-        return send(b.build(), "GET " + uri.getRawPath());
+        return send(b.build(), where);
     }
 
     public JsonNode postForm(URI uri, Map<String, String> form) {
