@@ -20,6 +20,7 @@ public record Connection(UUID id, String name, String kind, boolean enabled, Con
     static Map<String, String> mask(String kind) {
         if (ConnectionInput.AZURE_BLOB.equals(kind)) return AzureBlobCredentials.MASK;
         if (ConnectionInput.GCP_BIGQUERY.equals(kind)) return GcpCredentials.MASK;
+        if (SaasKinds.contains(kind)) return ApiSecret.MASK;
         return MASK;
     }
 
@@ -45,6 +46,18 @@ public record Connection(UUID id, String name, String kind, boolean enabled, Con
     @JsonIgnore
     public GcpBigQuerySettings gcpBigQuery() {
         return (GcpBigQuerySettings) config;
+    }
+
+    /** The settings of an {@code m365} connection; callers check the kind first. */
+    @JsonIgnore
+    public M365Settings m365() {
+        return (M365Settings) config;
+    }
+
+    /** The settings of a {@code salesforce} connection; callers check the kind first. */
+    @JsonIgnore
+    public SalesforceSettings salesforce() {
+        return (SalesforceSettings) config;
     }
 
     /** The outcome of the newest scheduled poll or backfill of this connection. */

@@ -25,7 +25,8 @@ public record ConnectionInput(String name, String kind, Boolean enabled, Connect
     public static final String AWS_INVENTORY = "aws-inventory";
     public static final String AZURE_BLOB = "azure-blob";
     public static final String GCP_BIGQUERY = "gcp-bigquery";
-    static final List<String> KINDS = List.of(AWS_S3, AWS_INVENTORY, AZURE_BLOB, GCP_BIGQUERY);
+    static final List<String> KINDS = java.util.stream.Stream.concat(java.util.stream.Stream.of(AWS_S3, AWS_INVENTORY, AZURE_BLOB, GCP_BIGQUERY),
+            SaasKinds.KINDS.stream()).toList();
     static final String NAME = "[a-z0-9][a-z0-9._-]{0,62}";
     private static final ObjectMapper SETTINGS = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
@@ -45,6 +46,7 @@ public record ConnectionInput(String name, String kind, Boolean enabled, Connect
 
     /** The settings record of a kind; an unknown kind reads as aws-s3, so its faults still name the fields. */
     static Class<? extends ConnectionSettings> settingsType(String kind) {
+        if (SaasKinds.contains(kind)) return SaasKinds.settingsType(kind);
         if (AWS_INVENTORY.equals(kind)) return AwsInventorySettings.class;
         if (AZURE_BLOB.equals(kind)) return AzureBlobSettings.class;
         if (GCP_BIGQUERY.equals(kind)) return GcpBigQuerySettings.class;
@@ -52,6 +54,7 @@ public record ConnectionInput(String name, String kind, Boolean enabled, Connect
     }
 
     static Class<? extends ConnectionSecret> secretType(String kind) {
+        if (SaasKinds.contains(kind)) return ApiSecret.class;
         if (AZURE_BLOB.equals(kind)) return AzureBlobCredentials.class;
         if (GCP_BIGQUERY.equals(kind)) return GcpCredentials.class;
         return AwsCredentials.class;
@@ -61,6 +64,10 @@ public record ConnectionInput(String name, String kind, Boolean enabled, Connect
         List<Problem.Fault> f = new ArrayList<>();
         if (name == null || !name.matches(NAME)) f.add(Problem.Fault.at("name", "1-63 lower-case letters, digits, '.', '_' or '-', starting with a letter or digit"));
         if (kind == null || !KINDS.contains(kind)) f.add(Problem.Fault.at("kind", "one of " + KINDS));
+        if (SaasKinds.contains(kind)) {
+            f.addAll(SaasKinds.faults(config, secret(), creating, customEndpointsAllowed));
+            return f;
+        }
         boolean inventory = AWS_INVENTORY.equals(kind);
         if (config == null) {
             f.add(Problem.Fault.at("config", switch (kind == null ? "" : kind) {
@@ -99,6 +106,11 @@ public record ConnectionInput(String name, String kind, Boolean enabled, Connect
             f.add(Problem.Fault.at("credentials", "required: accessKeyId and secretAccessKey"));
         }
         return f;
+    }
+
+    /** The secret of a SaaS kind's connection, or null. */
+    public ApiSecret secret() {
+        return credentials instanceof ApiSecret a ? a : null;
     }
 
     @Override

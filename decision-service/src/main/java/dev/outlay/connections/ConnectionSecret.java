@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /** The secret part of a connection, one record per kind; only ever stored sealed, never serialised back. */
-public sealed interface ConnectionSecret permits AwsCredentials, AzureBlobCredentials, GcpCredentials {
+public sealed interface ConnectionSecret permits AwsCredentials, AzureBlobCredentials, GcpCredentials, ApiSecret {
 
     /** Every problem of these credentials, with the field path under {@code credentials}. */
     List<Problem.Fault> faults();

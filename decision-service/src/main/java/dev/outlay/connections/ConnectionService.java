@@ -51,7 +51,8 @@ public class ConnectionService {
         validate(in, true);
         if (repository.nameTaken(in.name())) throw ProblemException.conflict("A connection named " + in.name() + " already exists.");
         UUID id = UUID.randomUUID();
-        repository.insert(id, in, in.config().normalised(), seal(id, in.credentials()), TenantContext.caller().orElseThrow().subject());
+        String sealed = seal(id, in.credentials());
+        repository.insert(id, in, in.config().normalised(), sealed, TenantContext.caller().orElseThrow().subject());
         Connection stored = get(id);
         audit.record("connection.create", "connection", id.toString(), null, stored);
         return stored;
@@ -71,7 +72,8 @@ public class ConnectionService {
                     List.of(Problem.Fault.at("name", "cannot change once created (it scopes the ledger rows the connection loaded)")));
         }
         boolean enabled = in.enabled() == null ? before.enabled() : in.enabled();
-        repository.update(id, enabled, in.config().normalised(), in.credentials() == null ? null : seal(id, in.credentials()));
+        String sealed = in.credentials() == null ? null : seal(id, in.credentials());
+        repository.update(id, enabled, in.config().normalised(), sealed);
         Connection stored = get(id);
         audit.record("connection.update", "connection", id.toString(), before, stored);
         return stored;
@@ -104,6 +106,11 @@ public class ConnectionService {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored credentials of connection " + id + " are unreadable", e);
         }
+    }
+
+    /** The stored secret of a SaaS connection in clear, for the client of a poll; never for an API answer. */
+    public ApiSecret apiSecret(UUID id) {
+        return secret(id, ApiSecret.class).orElseThrow(() -> new IllegalStateException("connection " + id + " has no secret"));
     }
 
     private String seal(UUID id, ConnectionSecret credentials) {

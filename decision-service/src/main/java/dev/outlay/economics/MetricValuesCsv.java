@@ -30,14 +30,7 @@ final class MetricValuesCsv {
 
     /** The body as UTF-8 whatever charset the request claims (spreadsheets export UTF-8; a wrong claim must not garble it). */
     static String utf8(byte[] body) {
-        if (body == null) return null;
-        try {
-            return java.nio.charset.StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
-                    .decode(java.nio.ByteBuffer.wrap(body)).toString();
-        } catch (java.nio.charset.CharacterCodingException e) {
-            throw ProblemException.unprocessable("CSV is not valid UTF-8", List.of(Problem.Fault.atLine(1, null, "not valid UTF-8")));
-        }
+        return dev.outlay.api.Utf8Body.decode(body);
     }
 
     static List<Row> parse(String text) {

@@ -4,7 +4,9 @@ package dev.outlay.inventory;
 public enum ImportFormat {
     CSV("csv"),
     JSON("json"),
-    AWS_API("aws-api");
+    AWS_API("aws-api"),
+    /** A SaaS seat connection's poll (Microsoft 365): its licence SKUs as saas-subscription items. */
+    SAAS_API("saas-api");
 
     private final String wireName;
 

@@ -1,0 +1,51 @@
+package dev.outlay.contracts;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import java.util.List;
+
+/**
+ * The tenant's contract price table: finance and FinOps administrators put prices (JSON or CSV), everyone who reads
+ * costs reads them, since they explain the SaaS charges priced from them.
+ */
+@Path("/api/v1/contract-prices")
+@Produces(MediaType.APPLICATION_JSON)
+public class ContractPriceResource {
+
+    @Inject
+    ContractPrices prices;
+
+    @GET
+    @RolesAllowed({"admin", "finops_admin", "finance", "platform", "engineering", "leadership", "auditor"})
+    public List<ContractPrice> current() {
+        return prices.current();
+    }
+
+    @GET
+    @Path("history")
+    @RolesAllowed({"admin", "finops_admin", "finance", "platform", "engineering", "leadership", "auditor"})
+    public List<ContractPrice> history() {
+        return prices.history();
+    }
+
+    @PUT
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"admin", "finops_admin", "finance"})
+    public ContractPrices.PutResult put(List<ContractPriceInput> in) {
+        return prices.put(in);
+    }
+
+    @PUT
+    @Consumes("text/csv")
+    @RolesAllowed({"admin", "finops_admin", "finance"})
+    public ContractPrices.PutResult putCsv(byte[] csv) {
+        return prices.putCsv(dev.outlay.api.Utf8Body.decode(csv));
+    }
+}

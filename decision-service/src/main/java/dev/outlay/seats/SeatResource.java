@@ -1,0 +1,30 @@
+package dev.outlay.seats;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import java.util.UUID;
+
+/** Polls a SaaS seat connection now: loads the current month's seat charges, or with {@code dryRun=true} only shows them. */
+@Path("/api/v1/connections/{id}/seats")
+@Produces(MediaType.APPLICATION_JSON)
+public class SeatResource {
+
+    @Inject
+    SeatConnections seats;
+
+    @POST
+    @Path("poll")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed({"admin", "finops_admin"})
+    public SeatPollResult poll(@PathParam("id") UUID id, @QueryParam("dryRun") boolean dryRun) {
+        return seats.pollNow(id, dryRun);
+    }
+}
