@@ -1,7 +1,8 @@
 // Console browser check on a running demo service: a real browser (Debian's chromium driven by playwright-core)
 // signs in through the demo picker, reads the home page, approves a spend request from the inbox with CSRF-bearing
 // forms, and is sent back to sign-in when it presents a bearer token instead of a session. Screenshots go to
-// $SCREENSHOTS (default target/screenshots) so a reviewer sees what the browser saw.
+// $SCREENSHOTS (default target/screenshots) so a reviewer sees what the browser saw: one PNG per console page, under
+// fixed names (docs/screenshots holds a committed set, made with SCREENSHOTS=docs/screenshots).
 //
 // usage: node console.mjs <base-url>   env: OUTLAY_TOKEN_PLATFORM, OUTLAY_TOKEN_AUDITOR, OUTLAY_TOKEN_FINOPS (demo tokens)
 import { chromium } from 'playwright-core';
@@ -43,8 +44,17 @@ async function api(path, token, init = {}) {
 }
 
 async function signIn(page, role) {
+  await pick(page, '#role-' + role);
+}
+
+/** A named demo persona (DemoUsers): its radio's id is its subject with '.' as '-'. */
+async function signInAs(page, subject) {
+  await pick(page, '#user-' + subject.replace(/\./g, '-'));
+}
+
+async function pick(page, radio) {
   await page.goto(base + '/console/sign-in');
-  await page.check('#role-' + role);
+  await page.check(radio);
   await page.fill('#tenant', 'demo');
   await Promise.all([page.waitForURL(base + '/console'), page.click('button[type=submit]')]);
 }
@@ -70,7 +80,55 @@ try {
   const cookies = await finops.cookies();
   const session = cookies.find(c => c.name === 'outlay_console');
   check(session && session.httpOnly && session.sameSite === 'Strict', 'the session cookie is HttpOnly and SameSite=Strict');
-  await page.screenshot({ path: `${shots}/home-finops_admin.png`, fullPage: true });
+  await page.screenshot({ path: `${shots}/home-demo-finops_admin.png`, fullPage: true });
+
+  // Every persona: its home's month-to-date totals are the API's; the web engineer's open findings and leadership's
+  // open savings are the findings summary's for the same owners, rounded HALF_EVEN as the page rounds them.
+  const savingsOf = async (query) => Object.fromEntries((await api('/api/v1/findings/summary?status=open' + query, process.env.OUTLAY_TOKEN_FINOPS))
+      .totals.map(t => [t.currency, roundHalfEven(String(t.expected), 2)]));
+  const personas = ['fran.finance-lead', 'pia.platform-engineer', 'eli.web-engineer', 'lou.vp-engineering', 'omar.finops-lead', 'ada.auditor'];
+  for (const subject of personas) {
+    const context = await browser.newContext();
+    const pp = await context.newPage();
+    await signInAs(pp, subject);
+    check((await pp.locator('[data-roles]').count()) === 1 && (await pp.locator('header').textContent()).includes(subject), `${subject} is signed in`);
+    const mine = (await pp.locator('[data-kpi^="mtd-"]').allTextContents()).map(k => k.trim()).filter(k => k !== 'no costs loaded').sort();
+    check(JSON.stringify(mine) === JSON.stringify(expected), `${subject}'s home shows the API's month-to-date totals: ${mine.join(', ')}`);
+    if (subject === 'eli.web-engineer') {
+      const want = await savingsOf('&owner=web');
+      const cells = {};
+      for (const cell of await pp.locator('[data-kpi^="team-savings-"]').all()) {
+        const cur = (await cell.getAttribute('data-kpi')).slice('team-savings-'.length);
+        if (cur !== 'none') cells[cur] = /, (-?[0-9.]+) /.exec(await cell.textContent())[1];
+      }
+      check(JSON.stringify(cells) === JSON.stringify(want), `the web engineer's home shows the web team's open savings as the API does: ${JSON.stringify(cells)}`);
+    }
+    if (subject === 'lou.vp-engineering') {
+      const want = await savingsOf('');
+      const cells = {};
+      for (const cell of await pp.locator('[data-kpi^="open-savings-"]').all()) {
+        const cur = (await cell.getAttribute('data-kpi')).slice('open-savings-'.length);
+        if (cur !== 'none') cells[cur] = /^(-?[0-9.]+) /.exec((await cell.textContent()).trim())[1];
+      }
+      check(JSON.stringify(cells) === JSON.stringify(want), `leadership's home shows the tenant's open savings as the API does: ${JSON.stringify(cells)}`);
+    }
+    await pp.screenshot({ path: `${shots}/home-${subject}.png`, fullPage: true });
+    await context.close();
+  }
+
+  // Findings: the queue lists exactly what /api/v1/findings lists for the same caller; one finding's savings are the API's.
+  await page.goto(base + '/console/findings');
+  const listed = (await page.locator('tr[data-finding]').evaluateAll(rows => rows.map(r => r.getAttribute('data-finding')))).sort();
+  const apiFindings = await api('/api/v1/findings', process.env.OUTLAY_TOKEN_FINOPS);
+  check(JSON.stringify(listed) === JSON.stringify(apiFindings.map(f => f.id).sort()), `the findings page lists what /api/v1/findings lists (${listed.length})`);
+  await page.screenshot({ path: `${shots}/findings.png`, fullPage: true });
+  if (listed.length > 0) {
+    await Promise.all([page.waitForLoadState('load'), page.locator('tr[data-finding] a').first().click()]);
+    const shownId = page.url().split('/').pop();
+    const detail = await api('/api/v1/findings/' + encodeURIComponent(decodeURIComponent(shownId)), process.env.OUTLAY_TOKEN_FINOPS);
+    check(await page.locator('tr[data-saving]').count() === detail.finding.savings.length, 'a finding\'s page shows each of its savings ranges');
+    await page.screenshot({ path: `${shots}/finding.png`, fullPage: true });
+  }
 
   // The cost explorer: the same window grouped by billing account, its totals per currency as the API's, the CSV
   // link serving the same report, and a bad dimension shown as the API's problem with a 400.
@@ -84,12 +142,13 @@ try {
   const csvHref = await page.locator('a', { hasText: 'CSV' }).getAttribute('href');
   const csv = await page.request.get(base + csvHref);
   check(csv.status() === 200 && (await csv.text()).includes('total,'), 'the explorer\'s CSV link serves the report with its totals');
-  await page.screenshot({ path: `${shots}/cost-explorer.png`, fullPage: true });
+  await page.screenshot({ path: `${shots}/costs.png`, fullPage: true });
   const bad = await page.goto(`${base}/console/costs?groupBy=colour`);
   check(bad.status() === 400 && await page.locator('.problem[role=alert]').count() === 1, 'a bad dimension is a 400 page naming the problem');
 
   // Anomalies: the queue, and the first anomaly's page with the detector's band drawn and tabled.
   await page.goto(base + '/console/anomalies');
+  await page.screenshot({ path: `${shots}/anomalies.png`, fullPage: true });
   const firstAnomaly = page.locator('tr[data-anomaly] a').first();
   if (await firstAnomaly.count() > 0) {
     await Promise.all([page.waitForLoadState('load'), firstAnomaly.click()]);
@@ -104,6 +163,7 @@ try {
   const fin = await (await browser.newContext()).newPage();
   await signIn(fin, 'finance');
   await fin.goto(base + '/console/budgets');
+  await fin.screenshot({ path: `${shots}/budgets.png`, fullPage: true });
   await fin.fill('#b-name', 'Browser check ' + today);
   await fin.selectOption('#b-scopeType', 'team');
   await fin.fill('#b-scopeValue', 'web');
@@ -132,6 +192,7 @@ try {
     `1.25,browser-check,Browser check,USD,${tomorrow.slice(0, 8)}01T00:00:00Z,${today.slice(0, 8)}01T00:00:00Z,Usage,check,Usage-Based,${tomorrow}T00:00:00Z,${today}T00:00:00Z,1.25,1.25,Browser Cloud,Browser Cloud,Browser Cloud,local,Compute,VM,browser,vm-browser,`,
   ].join('\n') + '\n';
   await page.goto(base + '/console/ingestions');
+  await page.screenshot({ path: `${shots}/ingestions.png`, fullPage: true });
   await page.selectOption('#u-source', 'focus');
   await page.setInputFiles('#u-file', { name: 'browser-check.csv', mimeType: 'text/csv', buffer: Buffer.from(focusFile) });
   await Promise.all([page.waitForURL(/\/console\/ingestions\/[0-9a-f-]{36}$/), page.click('button[value=load]')]);
@@ -147,32 +208,33 @@ try {
   await Promise.all([page.waitForLoadState('load'), page.click('form[action$="/retract"] button')]);
   check((await page.locator('[data-status]').textContent()).trim() === 'retracted', 'the check retracts its file again');
 
-  // A spend request the policy escalates, approved in the browser by the approver (four-eyes: another person).
+  // A spend request the policy escalates, approved in the browser by the approver (four-eyes: another person). The
+  // inbox is open before the request exists: it must appear without a reload (htmx polls the task list).
+  const approver = await (await browser.newContext()).newPage();
+  await signIn(approver, 'approver');
+  await approver.goto(base + '/console/approvals');
+  let navigations = 0;
+  approver.on('framenavigated', f => { if (f === approver.mainFrame()) navigations++; });
   const req = await api('/api/v1/spend-requests', process.env.OUTLAY_TOKEN_PLATFORM, {
     method: 'POST',
     body: JSON.stringify({ resourceClass: 'gpu', environment: 'dev', amount: 9100, currency: 'USD', owner: 'ml', description: 'browser check' }),
   });
   check(req.outcome === 'escalate', 'the policy escalates the GPU request');
-  const approver = await (await browser.newContext()).newPage();
-  await signIn(approver, 'approver');
-  let section = null;
-  for (let i = 0; i < 30 && !section; i++) {
-    await approver.goto(base + '/console/approvals');
-    const found = approver.locator('section.task', { has: approver.locator('h2', { hasText: req.id }) });
-    if (await found.count() > 0) section = found.first();
-    else await approver.waitForTimeout(1000);
-  }
-  check(section !== null, 'the approver\'s inbox lists the request');
-  await approver.screenshot({ path: `${shots}/approvals-before.png`, fullPage: true });
+  let section = approver.locator('section.task', { has: approver.locator('h2', { hasText: req.id }) });
+  await section.first().waitFor({ timeout: 30000 });
+  check(navigations === 0, 'the approver\'s inbox lists the new request without a reload');
+  section = section.first();
+  await approver.screenshot({ path: `${shots}/approvals.png`, fullPage: true });
   const claim = section.locator('form[action$="/claim"] button');
   if (await claim.count() > 0) {
-    await Promise.all([approver.waitForLoadState('load'), claim.click()]);
+    await claim.click();
+    // htmx swaps the task list in place (without script the page reloads): wait until the task shows as claimed.
     section = approver.locator('section.task', { has: approver.locator('h2', { hasText: req.id }) }).first();
+    await section.locator('form[action$="/claim"]').waitFor({ state: 'detached', timeout: 15000 });
   }
   await section.locator('select[name=decision]').selectOption('approve');
   await section.locator('textarea[name=comment]').fill('approved in the browser check');
   await Promise.all([approver.waitForLoadState('load'), section.locator('form[action$="/complete"] button').click()]);
-  await approver.screenshot({ path: `${shots}/approvals-after.png`, fullPage: true });
   let status = '';
   for (let i = 0; i < 20 && status !== 'approved'; i++) {
     status = (await api('/api/v1/spend-requests/' + req.id, process.env.OUTLAY_TOKEN_AUDITOR)).status;

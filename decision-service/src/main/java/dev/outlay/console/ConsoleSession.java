@@ -13,11 +13,21 @@ public record ConsoleSession(Caller caller, Instant expires, String csrf) {
 
     /** The persona the home page is built for: the first of the session's roles that has one. */
     public String persona() {
+        return personaOf(caller.roles());
+    }
+
+    /** Leadership, finance, platform, engineering in that order; administrators get platform's, the rest finance's. */
+    public static String personaOf(Set<String> roles) {
         for (String p : new String[]{"leadership", "finance", "platform", "engineering"}) {
-            if (caller.hasRole(p)) return p;
+            if (roles.contains(p)) return p;
         }
-        if (caller.hasRole("admin") || caller.hasRole("finops_admin")) return "platform";
+        if (roles.contains("admin") || roles.contains("finops_admin")) return "platform";
         return "finance";
+    }
+
+    /** The roles as the header prints them: Outlay roles, then owner groups as "team ...". */
+    public String rolesText() {
+        return Caller.describe(caller.roles());
     }
 
     public Set<String> roles() {

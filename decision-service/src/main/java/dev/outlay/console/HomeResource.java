@@ -30,7 +30,8 @@ import java.util.TreeMap;
 /**
  * The home page, one view per persona: month-to-date cost per currency and the last 30 days' daily trend for
  * everyone, then the persona's own breakdown (engineering by team, finance by cost centre, platform by source with
- * the sources' health, leadership by month over six months) and the number of tasks waiting in the inbox.
+ * the sources' health, leadership by month over six months), the number of tasks waiting in the inbox, and the open
+ * findings' savings (engineering and platform: their teams'; leadership: the tenant's).
  */
 @Path("/console")
 public class HomeResource {
@@ -46,6 +47,9 @@ public class HomeResource {
 
     @Inject
     SourceHealthService sources;
+
+    @Inject
+    SavingsKpis savings;
 
     Clock clock = Clock.systemUTC();
 
@@ -85,9 +89,14 @@ public class HomeResource {
         Breakdown breakdown = breakdown(persona, today, tomorrow);
         Integer tasks = s.roles().stream().anyMatch(INBOX_ROLES::contains) ? inbox.list().size() : null;
         List<SourceHealthService.SourceHealth> health = "platform".equals(persona) ? sources.health() : List.of();
+        boolean findingReader = s.roles().stream().anyMatch(FindingsPageResource.READERS::contains);
+        // Engineering and platform: their teams' findings; leadership: the tenant's open savings (a total, no finding in it).
+        List<SavingsKpis.Savings> teamSavings = findingReader && Set.of("engineering", "platform").contains(persona) ? savings.mine() : null;
+        List<SavingsKpis.Savings> openSavings = "leadership".equals(persona) ? savings.all() : null;
         String body = home.data("session", s).data("persona", persona).data("today", today.toString()).data("mtd", mtd)
                 .data("charts", charts).data("breakdown", breakdown).data("tasks", tasks).data("health", health)
-                .data("dataQuality", daily.dataQuality()).render();
+                .data("dataQuality", daily.dataQuality()).data("teamSavings", teamSavings).data("openSavings", openSavings)
+                .data("findingReader", findingReader).render();
         return ConsolePages.html(200, body);
     }
 

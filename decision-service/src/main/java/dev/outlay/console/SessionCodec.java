@@ -18,7 +18,8 @@ import java.util.TreeSet;
 
 /**
  * Writes and reads the console's session cookie value: {@code base64url(payload).base64url(HMAC-SHA256(payload))}.
- * The payload is {@code v1|tenant|subject|role,role|expiresEpochSecond|csrf}; tenant, subject and roles are checked
+ * The payload is {@code v1|tenant|subject|role,role|expiresEpochSecond|csrf} (roles: Outlay roles and owner groups);
+ * tenant, subject and roles are checked
  * on the way back in as strictly as a token's claims, so a forged or stale value never becomes a caller.
  */
 public final class SessionCodec {
@@ -26,6 +27,9 @@ public final class SessionCodec {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder B64D = Base64.getUrlDecoder();
+
+    /** An owner group a session may carry besides its roles (the teams whose findings it sees, as a token's groups). */
+    static final java.util.regex.Pattern GROUP = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:/-]{0,63}");
 
     private final byte[] key;
 
@@ -63,7 +67,7 @@ public final class SessionCodec {
         String[] f = new String(p, StandardCharsets.UTF_8).split("\\|", -1);
         if (f.length != 6 || !"v1".equals(f[0]) || !TenantIds.valid(f[1]) || f[2].isBlank() || f[5].isBlank()) return Optional.empty();
         Set<String> roles = new TreeSet<>(Arrays.asList(f[3].split(",")));
-        if (!Caller.ROLES.containsAll(roles)) return Optional.empty();
+        if (!roles.stream().allMatch(r -> Caller.ROLES.contains(r) || GROUP.matcher(r).matches())) return Optional.empty();
         Instant expires;
         try {
             expires = Instant.ofEpochSecond(Long.parseLong(f[4]));

@@ -1,6 +1,7 @@
 package dev.outlay.console;
 
 import dev.outlay.demo.DemoMode;
+import dev.outlay.demo.DemoUsers;
 import dev.outlay.tenancy.Caller;
 import dev.outlay.tenancy.TenantIds;
 import dev.outlay.tenancy.TenantRegistry;
@@ -17,18 +18,13 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import java.util.List;
-import java.util.Set;
 
 /**
- * Sign-in. In demo mode a picker of the demo tenant's users (one per role, as {@code ./outlay token}
- * issues them); outside demo mode the console needs OIDC and says so instead of offering anything.
+ * Sign-in. In demo mode a picker of the demo tenant's users ({@link DemoUsers}: personas holding several roles, then
+ * one user per role as {@code ./outlay token} issues them); outside demo mode the console needs OIDC.
  */
 @Path("/console/sign-in")
 public class SignInResource {
-
-    /** Personas first: the home page has a view for each; the other roles follow. */
-    static final List<String> ROLE_ORDER = List.of("engineering", "finance", "platform", "leadership",
-            "approver", "auditor", "finops_admin", "admin");
 
     @Inject
     ConsoleSessions sessions;
@@ -43,7 +39,8 @@ public class SignInResource {
     @Inject
     CurrentSession current;
 
-    public record RoleChoice(String role, String subject, boolean persona) {
+    /** One user of the picker: its radio's id, and the home view its roles give. */
+    public record Choice(String id, DemoUsers.DemoUser user, String view) {
     }
 
     @GET
@@ -55,17 +52,24 @@ public class SignInResource {
     @POST
     @Produces(MediaType.TEXT_HTML)
     public Response signIn(@FormParam("csrf") String csrf, @CookieParam(ConsoleSessions.SIGN_IN_COOKIE) String expected,
-                           @FormParam("role") String role, @FormParam("tenant") String tenant) {
+                           @FormParam("user") String user, @FormParam("role") String role, @FormParam("tenant") String tenant) {
         if (!sessions.enabled()) return page(403, "Sign-in needs OIDC outside demo mode.");
         if (!SessionCodec.sameToken(expected, csrf)) return page(403, "The form carries no valid CSRF token; reload the page and try again.");
-        if (role == null || !Caller.ROLES.contains(role)) return page(400, "Pick one of the listed users (role: " + String.join(", ", ROLE_ORDER) + ").");
+        DemoUsers.DemoUser who = chosen(user, role);
+        if (who == null) return page(400, "Pick one of the listed users.");
         String t = tenant == null || tenant.isBlank() ? DemoMode.DEMO_TENANT : tenant.trim();
         if (!TenantIds.valid(t)) return page(400, "Tenant '" + t + "' is not a valid tenant id (lower-case letters, digits and '-').");
         // Demo mode creates tenants on first use, as it does for tokens naming a new tenant.
         tenants.ensure(t, t, DemoMode.DEMO_TENANT.equals(t));
-        ConsoleSession s = sessions.open(new Caller(t, "demo-" + role, Set.of(role)));
+        ConsoleSession s = sessions.open(new Caller(t, who.subject(), who.roles()));
         return Response.seeOther(java.net.URI.create("/console"))
                 .cookie(sessions.cookie(s), sessions.expired(ConsoleSessions.SIGN_IN_COOKIE)).build();
+    }
+
+    /** {@code role} names a one-role user ({@code demo-<role>}), as scripts written before the personas post it. */
+    private static DemoUsers.DemoUser chosen(String user, String role) {
+        if (user != null && !user.isBlank()) return DemoUsers.find(user.trim()).orElse(null);
+        return role == null ? null : DemoUsers.ofRole(role.trim()).orElse(null);
     }
 
     Response page(int status, String error) {
@@ -74,8 +78,8 @@ public class SignInResource {
                     .data("csrf", "").data("choices", List.of()).render());
         }
         String csrf = SessionCodec.randomToken();
-        List<RoleChoice> choices = ROLE_ORDER.stream().filter(Caller.ROLES::contains)
-                .map(r -> new RoleChoice(r, "demo-" + r, Set.of("engineering", "finance", "platform", "leadership").contains(r))).toList();
+        List<Choice> choices = DemoUsers.all().stream().map(u -> new Choice(u.persona() ? "user-" + u.subject().replace('.', '-')
+                : "role-" + u.roles().iterator().next(), u, ConsoleSession.personaOf(u.roles()))).toList();
         String body = signIn.data("demo", true).data("error", error).data("csrf", csrf).data("choices", choices)
                 .data("tenant", DemoMode.DEMO_TENANT).render();
         return Response.status(status).type(ConsolePages.HTML).header("Cache-Control", "no-store")

@@ -1,7 +1,6 @@
 package dev.outlay.demo;
 
 import dev.outlay.platform.OutlayConfig;
-import dev.outlay.tenancy.Caller;
 import dev.outlay.tenancy.TenantRegistry;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.StartupEvent;
@@ -56,16 +55,16 @@ public class DemoMode {
         }
     }
 
-    /** Every demo tenant gets one named user per role, so the task inbox and audit log have people in them. */
+    /** Every demo tenant gets its personas and one user per role ({@link DemoUsers}), so the inbox and audit log have people. */
     void seedUsers(@Observes TenantRegistry.TenantCreated created) {
         if (!created.demo()) return;
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement(
                      "INSERT INTO outlay.app_user (tenant_id, subject, roles) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")) {
-            for (String role : new TreeSet<>(Caller.ROLES)) {
+            for (DemoUsers.DemoUser u : DemoUsers.all()) {
                 ps.setString(1, created.tenantId());
-                ps.setString(2, "demo-" + role);
-                ps.setString(3, role);
+                ps.setString(2, u.subject());
+                ps.setString(3, String.join(",", new TreeSet<>(u.roles())));
                 ps.addBatch();
             }
             ps.executeBatch();

@@ -2,7 +2,6 @@ package dev.outlay.findings;
 
 import dev.outlay.api.problem.Problem;
 import dev.outlay.api.problem.ProblemException;
-import dev.outlay.money.MinorUnits;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -19,8 +18,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -146,25 +143,9 @@ public class FindingResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({"admin", "finops_admin", "platform", "engineering"})
     public StoredFinding waive(@PathParam("id") String id, WaiveBody body) {
-        List<Problem.Fault> faults = new ArrayList<>();
-        String reason = body == null || body.reason() == null ? null : body.reason().strip();
-        if (reason == null || reason.isEmpty()) faults.add(Problem.Fault.at("reason", "required: why the saving is not taken"));
-        else if (reason.length() > 500) faults.add(Problem.Fault.at("reason", "at most 500 characters"));
-        LocalDate until = null;
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
-        if (body == null || body.until() == null || body.until().isBlank()) {
-            faults.add(Problem.Fault.at("until", "required: the last day of the waiver (YYYY-MM-DD)"));
-        } else {
-            try {
-                until = LocalDate.parse(body.until().strip());
-                if (!until.isAfter(today)) faults.add(Problem.Fault.at("until", "must be after today (" + today + ")"));
-                else if (until.isAfter(today.plusYears(1))) faults.add(Problem.Fault.at("until", "at most one year ahead"));
-            } catch (DateTimeParseException e) {
-                faults.add(Problem.Fault.at("until", "not a date (YYYY-MM-DD): " + body.until()));
-            }
-        }
-        if (!faults.isEmpty()) throw ProblemException.unprocessable("The waiver is not valid; nothing was changed.", faults);
-        return lifecycle.waive(id, reason, until);
+        FindingRequests.Waiver w = FindingRequests.waiver(body == null ? null : body.reason(), body == null ? null : body.until(),
+                LocalDate.now(ZoneOffset.UTC));
+        return lifecycle.waive(id, w.reason(), w.until());
     }
 
     @Operation(operationId = "actionFinding", summary = "Mark a savings finding actioned",
@@ -197,38 +178,10 @@ public class FindingResource {
     }
 
     private static String note(NoteBody body) {
-        if (body == null || body.reason() == null || body.reason().isBlank()) return null;
-        String r = body.reason().strip();
-        if (r.length() > 500) {
-            throw ProblemException.unprocessable("The reason is too long; nothing was changed.", List.of(Problem.Fault.at("reason", "at most 500 characters")));
-        }
-        return r;
+        return FindingRequests.note(body == null ? null : body.reason());
     }
 
     private FindingStore.Filter filter(String owner, String detector, String status, String minSavings, String currency) {
-        String o = blank(owner), d = blank(detector), s = blank(status), c = blank(currency);
-        if (d != null && !KnownDetectors.contains(d)) {
-            throw ProblemException.badRequest("unknown detector '" + d + "'", Problem.Fault.at("detector", "one of " + KnownDetectors.all()));
-        }
-        if (s != null && !FindingStatus.known(s)) {
-            throw ProblemException.badRequest("unknown status '" + s + "'", Problem.Fault.at("status", "one of " + FindingStatus.ALL));
-        }
-        if (c != null && !MinorUnits.known(c)) {
-            throw ProblemException.badRequest("unknown currency '" + c + "'", Problem.Fault.at("currency", "ISO 4217 code, e.g. USD"));
-        }
-        BigDecimal min = null;
-        if (blank(minSavings) != null) {
-            try {
-                min = new BigDecimal(minSavings.strip());
-            } catch (NumberFormatException e) {
-                throw ProblemException.badRequest("minSavings is a decimal amount", Problem.Fault.at("minSavings", minSavings));
-            }
-            if (min.signum() < 0) throw ProblemException.badRequest("minSavings must not be negative", Problem.Fault.at("minSavings", minSavings));
-        }
-        return new FindingStore.Filter(o, d, s, min, c, access.visibleOwners());
-    }
-
-    private static String blank(String v) {
-        return v == null || v.isBlank() ? null : v.strip();
+        return FindingRequests.filter(owner, detector, status, minSavings, currency, access.visibleOwners());
     }
 }

@@ -19,9 +19,13 @@ public class FindingTransitionMapper implements ExceptionMapper<FindingTransitio
 
     @Override
     public Response toResponse(FindingTransitionException e) {
-        Problem p = Problem.of(409, "Conflict", "Finding " + e.findingId() + " is " + e.status() + ": cannot " + e.transition()
+        return ProblemResponses.of(problem(e), uri == null ? null : "/" + uri.getPath().replaceFirst("^/", ""));
+    }
+
+    /** The 409 the API answers, for the console to show next to the form. */
+    public static Problem problem(FindingTransitionException e) {
+        return Problem.of(409, "Conflict", "Finding " + e.findingId() + " is " + e.status() + ": cannot " + e.transition()
                         + " (" + e.getMessage() + "); nothing was changed.")
                 .withErrors(List.of(Problem.Fault.at("status", e.status())));
-        return ProblemResponses.of(p, uri == null ? null : "/" + uri.getPath().replaceFirst("^/", ""));
     }
 }

@@ -8,6 +8,13 @@ public record Caller(String tenantId, String subject, Set<String> roles) {
     public static final Set<String> ROLES = Set.of(
             "admin", "finops_admin", "finance", "platform", "engineering", "leadership", "approver", "auditor");
 
+    /** Roles for people to read: the Outlay roles by name, then the owner groups as "team ...". */
+    public static String describe(Set<String> roles) {
+        java.util.List<String> out = new java.util.ArrayList<>(roles.stream().filter(ROLES::contains).sorted().toList());
+        roles.stream().filter(r -> !ROLES.contains(r)).sorted().forEach(g -> out.add("team " + g));
+        return String.join(", ", out);
+    }
+
     public boolean hasRole(String role) {
         return roles.contains(role);
     }

@@ -28,11 +28,21 @@ final class ConsoleBrowser {
         return m.group(1);
     }
 
+    /** As the one-role user {@code demo-<role>}. */
     static ConsoleBrowser signIn(String tenant, String role) {
+        return pick(tenant, "role", role);
+    }
+
+    /** As a named demo persona (its subject, e.g. {@code eli.web-engineer}). */
+    static ConsoleBrowser signInAs(String tenant, String subject) {
+        return pick(tenant, "user", subject);
+    }
+
+    private static ConsoleBrowser pick(String tenant, String field, String value) {
         Response form = given().redirects().follow(false).get("/console/sign-in");
         assertEquals(200, form.statusCode());
         Response signedIn = given().redirects().follow(false).cookie(ConsoleSessions.SIGN_IN_COOKIE, form.cookie(ConsoleSessions.SIGN_IN_COOKIE))
-                .formParam("csrf", csrfIn(form.body().asString())).formParam("role", role).formParam("tenant", tenant)
+                .formParam("csrf", csrfIn(form.body().asString())).formParam(field, value).formParam("tenant", tenant)
                 .post("/console/sign-in");
         assertEquals(303, signedIn.statusCode(), signedIn.body().asString());
         String session = signedIn.cookie(ConsoleSessions.COOKIE);

@@ -93,7 +93,7 @@ class ConsolePagesTest {
 
     @Test
     void everyRoleGetsTheInboxOrAClearRefusal() {
-        for (String role : SignInResource.ROLE_ORDER) {
+        for (String role : dev.outlay.demo.DemoUsers.ROLE_ORDER) {
             ConsoleBrowser b = ConsoleBrowser.signIn(T, role);
             int expected = HomeResource.INBOX_ROLES.contains(role) ? 200 : 403;
             b.as().get("/console/approvals").then().statusCode(expected).body(containsString("Approvals inbox"));

@@ -35,7 +35,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * that changes nothing, the approval path of a risky action, and a second tenant that sees nothing.
  */
 @QuarkusTest
-class FindingLifecycleTest {
+public class FindingLifecycleTest {
 
     static final String T = "findings-life";
     static final String OTHER = "findings-life-other";
@@ -53,7 +53,7 @@ class FindingLifecycleTest {
         return bearer(T, "fo", "finops_admin");
     }
 
-    static FindingDetection detection(String resource, String detector, String owner, String risk, String action, String env,
+    public static FindingDetection detection(String resource, String detector, String owner, String risk, String action, String env,
                                       List<SavingsRange> savings) {
         String id = "fnd_test_" + resource + "_" + detector.replace('.', '_');
         return new FindingDetection(id, resource, "aws", "111122223333", "eu-west-1", owner, "tag", env, detector, "waste-rightsizing",
