@@ -1,5 +1,6 @@
 package dev.outlay.contracts;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -22,12 +23,16 @@ public class ContractPriceResource {
     @Inject
     ContractPrices prices;
 
+    @Operation(operationId = "listContractPrices", summary = "List contract prices in force",
+            description = "The current version of every vendor SKU price in the tenant's contract price table.")
     @GET
     @RolesAllowed({"admin", "finops_admin", "finance", "platform", "engineering", "leadership", "auditor"})
     public List<ContractPrice> current() {
         return prices.current();
     }
 
+    @Operation(operationId = "listContractPriceHistory", summary = "List every contract price version",
+            description = "Every stored version of every contract price, oldest first per SKU.")
     @GET
     @Path("history")
     @RolesAllowed({"admin", "finops_admin", "finance", "platform", "engineering", "leadership", "auditor"})
@@ -35,6 +40,8 @@ public class ContractPriceResource {
         return prices.history();
     }
 
+    @Operation(operationId = "putContractPrices", summary = "Put contract prices",
+            description = "Stores a list of prices (JSON or CSV with the same columns) whole or not at all; a changed price becomes a new version, an unchanged one stores nothing; audited.")
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({"admin", "finops_admin", "finance"})
@@ -42,6 +49,8 @@ public class ContractPriceResource {
         return prices.put(in);
     }
 
+    @Operation(operationId = "putContractPrices", summary = "Put contract prices",
+            description = "Stores a list of prices (JSON or CSV with the same columns) whole or not at all; a changed price becomes a new version, an unchanged one stores nothing; audited.")
     @PUT
     @Consumes("text/csv")
     @RolesAllowed({"admin", "finops_admin", "finance"})

@@ -1,5 +1,6 @@
 package dev.outlay.savings;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import dev.outlay.api.problem.Problem;
 import dev.outlay.api.problem.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
@@ -23,6 +24,8 @@ public class SavingsResource {
     @Inject
     com.fasterxml.jackson.databind.ObjectMapper mapper;
 
+    @Operation(operationId = "getSavingsReport", summary = "Report savings realized and opportunity",
+            description = "Open savings opportunity (findings deduplicated per resource, commitment recommendations) and realized savings of actioned findings and commitments for a window (default the last 90 days), by owner and kind; JSON or CSV.")
     @GET
     @Produces({MediaType.APPLICATION_JSON, "text/csv"})
     @RolesAllowed({"admin", "finops_admin", "finance", "leadership", "auditor"})

@@ -1,5 +1,6 @@
 package dev.outlay.seats;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -20,6 +21,8 @@ public class SeatResource {
     @Inject
     SeatConnections seats;
 
+    @Operation(operationId = "pollSeatConnection", summary = "Poll a SaaS seat connection now",
+            description = "Reads the current month's seats of an m365 or salesforce connection, prices them from the contract price table and loads them; with dryRun=true only shows what it would load.")
     @POST
     @Path("poll")
     @Consumes(MediaType.WILDCARD)

@@ -1,5 +1,6 @@
 package dev.outlay.carbon.api;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import dev.outlay.api.problem.Problem;
 import dev.outlay.api.problem.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
@@ -32,6 +33,8 @@ public class CarbonResource {
     @Inject
     com.fasterxml.jackson.databind.ObjectMapper mapper;
 
+    @Operation(operationId = "getCarbonReport", summary = "Estimate energy and emissions of the ledger",
+            description = "Energy (kWh) and emissions (kgCO2e) of a window's usage rows, grouped by an owner dimension, service, region, account or provider, under the tenant's newest factor set or a named older one; usage that cannot be estimated is listed with its cost. JSON or CSV.")
     @GET
     @Produces({MediaType.APPLICATION_JSON, "text/csv"})
     @RolesAllowed({"admin", "finops_admin", "finance", "platform", "engineering", "leadership", "auditor"})
@@ -45,6 +48,8 @@ public class CarbonResource {
         return dev.outlay.api.PlainDecimalJson.ok(mapper, report);
     }
 
+    @Operation(operationId = "listCarbonFactorSets", summary = "List carbon factor sets",
+            description = "Every stored factor-set version with its source, publication and retrieval dates, and the bundled default.")
     @GET
     @Path("factor-sets")
     @RolesAllowed({"admin", "finops_admin", "finance", "platform", "engineering", "leadership", "auditor"})
@@ -52,6 +57,8 @@ public class CarbonResource {
         return factorSets.list();
     }
 
+    @Operation(operationId = "getCarbonFactorSet", summary = "Get one carbon factor set",
+            description = "A factor set by its version (the SHA-256 of its canonical JSON), with every coefficient.")
     @GET
     @Path("factor-sets/{version}")
     @RolesAllowed({"admin", "finops_admin", "finance", "platform", "engineering", "leadership", "auditor"})
@@ -60,6 +67,8 @@ public class CarbonResource {
     }
 
     /** Stores a new immutable version (201), or answers 200 with the stored one when the content is already stored. */
+    @Operation(operationId = "putCarbonFactorSet", summary = "Store a carbon factor set",
+            description = "Stores a new immutable factor-set version (201) or answers 200 with the stored one when the same content exists; audited.")
     @PUT
     @Path("factor-sets")
     @Consumes(MediaType.APPLICATION_JSON)

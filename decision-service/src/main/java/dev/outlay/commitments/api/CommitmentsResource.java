@@ -1,5 +1,6 @@
 package dev.outlay.commitments.api;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import dev.outlay.api.problem.Problem;
 import dev.outlay.approvals.SpendRequest;
 import jakarta.annotation.security.RolesAllowed;
@@ -30,6 +31,8 @@ public class CommitmentsResource {
     @Inject
     com.fasterxml.jackson.databind.ObjectMapper mapper;
 
+    @Operation(operationId = "listCommitmentRecommendations", summary = "Recommend commitment levels",
+            description = "Hourly commitment levels per term and payment option sized on the uncovered on-demand-equivalent usage, with expected savings (P10/P50/P90), break-even, utilization, coverage, confidence and the guards that applied.")
     @GET
     @RolesAllowed({"admin", "finops_admin", "finance", "leadership", "auditor"})
     public Response recommendations(@QueryParam("asOf") String asOf, @QueryParam("lookbackDays") String lookbackDays) {
@@ -37,6 +40,8 @@ public class CommitmentsResource {
     }
 
     /** 201 with the spend request (allowed, warned or pending approval); a request the policy blocks is recorded and answered 422. */
+    @Operation(operationId = "requestCommitmentPurchase", summary = "Turn a recommendation into a spend request",
+            description = "Creates a spend request for a recommended commitment, judged by the spend policy and, where it escalates, the approval process; a stale recommendation id answers 409.")
     @POST
     @Path("purchase-requests")
     @Consumes(MediaType.APPLICATION_JSON)
