@@ -8,7 +8,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
 /** An m365 connection's input: its settings, its single secret, and the faults each names. */
 class SaasConnectionInputTest {
@@ -29,7 +29,7 @@ class SaasConnectionInputTest {
         ConnectionInput in = parse("{\"name\":\"contoso\",\"kind\":\"m365\",\"config\":{\"tenantId\":\"" + TENANT + "\",\"clientId\":\"" + CLIENT
                 + "\"},\"credentials\":{\"secret\":\"very-secret\"}}");
         assertEquals("very-secret", in.secret().secret());
-        assertNull(in.credentials());
+        assertSame(in.secret(), in.credentials(), "a SaaS secret is the connection's one sealed credential, like every other kind's");
         assertEquals(List.of(), fields(in, true, false));
         assertFalse(in.toString().contains("very-secret"));
         assertFalse(in.secret().toString().contains("very-secret"));
