@@ -2,7 +2,9 @@
 // the real embedded KIE DMN editor (classic @kie-tools/kie-editors-standalone 10.1.0) on the spend-policy table, a
 // changed large-request threshold saved from the editor as a draft with a new hash, a broken FEEL cell refused with
 // the validator's message in the editor and in the spreadsheet view (and nothing stored), publish from the page, and
-// the next evaluation through the API naming the new version. Screenshots (studio-*.png) go to $SCREENSHOTS.
+// the next evaluation through the API naming the new version; the draft simulated and diffed before the publish, the
+// old decision replayed after it, the processes drawn, and an allocation table edited in the spreadsheet view and
+// simulated on last month (the groups whose owner changes). Screenshots (studio-*.png) go to $SCREENSHOTS.
 //
 // The threshold cell is changed through the editor's own API (getContent → edit the cell's text → setContent), not
 // by typing into the GWT grid: the grid's cells are canvas-drawn and cannot be driven reliably headless. Save then
@@ -105,6 +107,17 @@ try {
   check(await versionCount() === count1, 'the broken spreadsheet save stored nothing');
   await page.screenshot({ path: `${shots}/studio-tables-error.png`, fullPage: true });
 
+  // Before publishing: simulate the draft against the logged decisions (the 5,500 request above is one of them: its
+  // outcome changes), and diff it against the active version (exactly one row, one cell: the threshold).
+  await page.goto(`${base}/console/studio/rule-sets/spend-policy/simulate?draft=${hash}`);
+  check(Number((await page.textContent('[data-changed]')).trim()) >= 1, 'the simulation shows past decisions that the draft would change');
+  check(await page.locator(`#changes a[href^="/console/replay/${before.id}"]`).count() === 1, 'the simulation lists the 5,500 request decision among the changes');
+  await page.screenshot({ path: `${shots}/studio-simulate.png`, fullPage: true });
+  await page.goto(`${base}/console/studio/rule-sets/spend-policy/diff?from=${before.versionHash}&to=${hash}`);
+  check(await page.locator('[data-changed-cell="amount"]').count() === 1,
+    'the diff shows the threshold cell changed');
+  await page.screenshot({ path: `${shots}/studio-diff.png`, fullPage: true });
+
   // Publish the editor's draft from the rule set's page; the next evaluation names it.
   await page.goto(base + '/console/studio/rule-sets/spend-policy');
   await page.screenshot({ path: `${shots}/studio-rule-set.png`, fullPage: true });
@@ -115,6 +128,32 @@ try {
   const rule = o => JSON.stringify(o.outputs).match(/"ruleId":"([^"]+)"/)?.[1];
   check(rule(before) === 'SP-10' && rule(after) !== 'SP-10', `a 5,500 request no longer hits the large-request rule (${rule(before)} -> ${rule(after)})`);
   await page.screenshot({ path: `${shots}/studio-published.png`, fullPage: true });
+
+  // The old decision replayed against the published version: the outcome changes, field by field.
+  await page.goto(`${base}/console/replay/${before.id}?against=${hash}&replay=1`);
+  check(await page.locator('[data-changed]').count() === 1 && await page.locator('#diff tr[data-diff]').count() >= 1,
+    'replaying the old decision under the new version shows the changed outcome');
+  await page.screenshot({ path: `${shots}/studio-replay.png`, fullPage: true });
+  await page.goto(base + '/console/processes');
+  check(await page.locator('section[data-process] svg').count() >= 3, 'every BPMN process is drawn from its diagram layout');
+  await page.screenshot({ path: `${shots}/studio-processes.png`, fullPage: true });
+
+  // An allocation table changed in the spreadsheet view (tax moves from finance to platform), saved as a draft, and
+  // simulated on last month: coverage under both versions and exactly the groups whose owner changes.
+  await page.goto(base + '/console/studio/rule-sets/allocation/tables');
+  const team = page.locator('input[data-cell="al01:team (output)"]');
+  check(await team.inputValue() === '"finance"', 'the allocation table shows the tax rule owned by finance');
+  await team.fill('"platform"');
+  await Promise.all([page.waitForURL(/done=saved/), page.click('button[data-save="allocation"]')]);
+  const allocationDraft = new URL(page.url()).searchParams.get('hash');
+  const now = new Date();
+  const last = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1)).toISOString().slice(0, 7);
+  await page.goto(`${base}/console/studio/rule-sets/allocation/simulate?draft=${allocationDraft}&billingPeriod=${last}`);
+  const moved = page.locator('tr[data-changed-group]');
+  check(await moved.count() >= 1 && (await moved.locator('[data-owner-draft]').allTextContents()).every(t => t.includes('platform')),
+    `the allocation draft moves ${await moved.count()} charge groups of ${last} to platform`);
+  check(await page.locator('#coverage tr[data-currency]').count() >= 1, 'the simulation shows coverage per currency under both versions');
+  await page.screenshot({ path: `${shots}/studio-simulate-allocation.png`, fullPage: true });
 
   // The golden scenarios page and a DRL rule set in the code editor.
   await page.goto(base + '/console/studio/rule-sets/spend-policy/scenarios');
