@@ -39,4 +39,6 @@ OUTLAY_TOKEN_FINOPS="$TOKEN" SCREENSHOTS="$PWD/target/screenshots" \
 # The rules studio after the console check: the real embedded DMN editor, a saved draft, a publish, the next evaluation.
 OUTLAY_TOKEN_FINOPS="$TOKEN" SCREENSHOTS="$PWD/target/screenshots" \
   node browser-tests/studio.mjs "http://localhost:$PORT" || { tail -200 "$LOG"; echo "smoke: studio browser check failed"; exit 1; }
+# The BPMN files' diagram layout opens in the classic KIE BPMN editor the build fetched (no service needed).
+SCREENSHOTS="$PWD/target/screenshots" node browser-tests/bpmn-editor.mjs "$PWD" || { echo "smoke: BPMN editor check failed"; exit 1; }
 echo "smoke: OK"
