@@ -1,6 +1,5 @@
 package dev.outlay.approvals;
 
-import dev.outlay.api.problem.Problem;
 import dev.outlay.policy.PolicyRequest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -14,9 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 @Path("/api/v1/spend-requests")
@@ -36,18 +33,7 @@ public class SpendRequestResource {
     @RolesAllowed({"platform", "engineering", "finops_admin", "admin"})
     public Response create(PolicyRequest in) {
         SpendRequest r = service.create(in);
-        if (SpendRequest.BLOCKED.equals(r.status())) {
-            Map<String, Object> body = new LinkedHashMap<>();
-            Problem p = Problem.of(422, "Blocked by spend policy", r.policyReason());
-            body.put("type", p.type());
-            body.put("title", p.title());
-            body.put("status", p.status());
-            body.put("detail", p.detail());
-            body.put("ruleId", r.ruleId());
-            body.put("spendRequestId", r.id());
-            body.put("request", r);
-            return Response.status(422).type(Problem.MEDIA_TYPE).header("Location", "/api/v1/spend-requests/" + r.id()).entity(body).build();
-        }
+        if (SpendRequest.BLOCKED.equals(r.status())) return BlockedSpend.response(r, "request", r);
         return Response.status(201).header("Location", "/api/v1/spend-requests/" + r.id()).entity(r).build();
     }
 

@@ -1,7 +1,7 @@
 package dev.outlay.commitments.api;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import dev.outlay.api.problem.Problem;
+import dev.outlay.approvals.BlockedSpend;
 import dev.outlay.approvals.SpendRequest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -14,8 +14,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /** Commitment (Savings Plan) recommendations from the ledger, and turning one into a spend request (issue 21). */
 @Path("/api/v1/commitments/recommendations")
@@ -49,17 +47,7 @@ public class CommitmentsResource {
     public Response purchase(PurchaseRequestInput in) {
         PurchaseRequestResult r = purchases.request(in);
         SpendRequest s = r.spendRequest();
-        if (SpendRequest.BLOCKED.equals(s.status())) {
-            Map<String, Object> body = new LinkedHashMap<>();
-            Problem p = Problem.of(422, "Blocked by spend policy", s.policyReason());
-            body.put("type", p.type());
-            body.put("title", p.title());
-            body.put("status", p.status());
-            body.put("detail", p.detail());
-            body.put("spendRequestId", s.id());
-            body.put("purchase", r);
-            return Response.status(422).type(Problem.MEDIA_TYPE).header("Location", "/api/v1/spend-requests/" + s.id()).entity(body).build();
-        }
+        if (SpendRequest.BLOCKED.equals(s.status())) return BlockedSpend.response(s, "purchase", r);
         return Response.status(201).header("Location", "/api/v1/spend-requests/" + s.id()).entity(r).build();
     }
 }
