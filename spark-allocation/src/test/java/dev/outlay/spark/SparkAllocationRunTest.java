@@ -77,8 +77,16 @@ class SparkAllocationRunTest {
             assertEquals(0, new BigDecimal(o.get("total").asText()).compareTo(new BigDecimal(s.get("total").asText())));
             assertEquals(0, new BigDecimal(o.get("allocated").asText()).compareTo(new BigDecimal(s.get("allocated").asText())));
         }
-        // The Spark run's decisions are logged like the service's: one per distinct input, replayable.
-        assertTrue(spark.hasNonNull("decisionRunId"), spark.toString());
+        // The Spark run's decisions are logged like the service's (one per distinct input) and the service, replaying
+        // one under its version, reproduces what the executors answered byte for byte.
+        JsonNode logged = call("GET", "/api/v1/decisions?ruleSet=allocation&runId=" + spark.get("decisionRunId").asText() + "&limit=500",
+                admin, null, 200);
+        JsonNode serviceLogged = call("GET", "/api/v1/decisions?ruleSet=allocation&runId=" + own.get("decisionRunId").asText()
+                + "&limit=500", admin, null, 200);
+        assertEquals(serviceLogged.size(), logged.size(), "one logged decision per distinct input on both engines");
+        assertTrue(logged.size() > 5, logged.toString());
+        JsonNode replay = call("POST", "/api/v1/decisions/" + logged.get(0).get("id").asText() + "/replay", admin, null, 200);
+        assertTrue(replay.get("reproduced").asBoolean(), replay.toString());
 
         String other = tokens.sign("spark-other", "x", "finops_admin");
         call("GET", "/api/v1/allocations/runs/" + spark.get("id").asText(), other, null, 404);
