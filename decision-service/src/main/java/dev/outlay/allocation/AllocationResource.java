@@ -36,7 +36,8 @@ public class AllocationResource {
     public record SimulateBody(String billingPeriod, String version) {
     }
 
-    public record RunBody(String billingPeriod) {
+    /** {@code engine}: "service" (default) or "spark" (the bulk job, where the service has one configured). */
+    public record RunBody(String billingPeriod, String engine) {
     }
 
     /** A run's statement: rows per owner and currency, totals per currency, the converted total only when asked. */
@@ -74,13 +75,14 @@ public class AllocationResource {
 
     @Operation(operationId = "startAllocationRun", summary = "Start an allocation run",
             description = "Allocates the ledger of `billingPeriod` and stores the results as a run: 202 with the run to follow, "
-                    + "or 201 with the finished run when `wait=true`.")
+                    + "or 201 with the finished run when `wait=true`. `engine` \"spark\" hands the charge groups and their rule "
+                    + "evaluation to the Spark bulk-allocation job (where configured); the statement is the same to the cent.")
     @POST
     @Path("/runs")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({"admin", "finops_admin"})
     public Response run(RunBody body, @QueryParam("wait") boolean wait) {
-        AllocationRuns.Submitted submitted = runs.submit(period(body == null ? null : body.billingPeriod()));
+        AllocationRuns.Submitted submitted = runs.submit(period(body == null ? null : body.billingPeriod()), engine(body));
         java.net.URI location = java.net.URI.create("/api/v1/allocations/runs/" + submitted.run().id());
         if (!wait) return Response.accepted(submitted.run()).location(location).build();
         // The synchronous form, for scripts: the finished run, or its problem detail when it failed.
@@ -89,6 +91,14 @@ public class AllocationResource {
             return Response.status(problemStatus(done.problem())).type(Problem.MEDIA_TYPE).entity(done.problem()).build();
         }
         return Response.created(location).entity(done).build();
+    }
+
+    private static AllocationEngine engine(RunBody body) {
+        try {
+            return AllocationEngine.parse(body == null ? null : body.engine());
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest(e.getMessage(), Problem.Fault.at("engine", e.getMessage()));
+        }
     }
 
     private static int problemStatus(String problemJson) {

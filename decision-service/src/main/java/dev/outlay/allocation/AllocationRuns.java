@@ -49,6 +49,9 @@ public class AllocationRuns {
     ChargeGroups chargeGroups;
 
     @Inject
+    SparkAllocationEngine spark;
+
+    @Inject
     jakarta.enterprise.event.Event<AllocationRunSucceeded> succeeded;
 
     private ExecutorService worker;
@@ -76,6 +79,12 @@ public class AllocationRuns {
      * returned instead of starting a second one (a retried request must not double the work).
      */
     public Submitted submit(LocalDate period) {
+        return submit(period, AllocationEngine.SERVICE);
+    }
+
+    /** As above, on the given engine; a Spark run is refused at once when the service has no Spark engine. */
+    public Submitted submit(LocalDate period, AllocationEngine engine) {
+        if (engine == AllocationEngine.SPARK) spark.requireAvailable();
         Caller caller = TenantContext.caller().orElseThrow();
         var open = store.openRun(period);
         if (open.isPresent()) return new Submitted(open.get(), null);
@@ -84,8 +93,8 @@ public class AllocationRuns {
         }
         String version = decisions.activeVersion(AllocationService.RULE_SET);
         UUID id = UUID.randomUUID();
-        AllocationStore.Run run = store.queue(id, period, version, caller.subject(), Instant.now());
-        Future<?> job = worker.submit(() -> TenantContext.runAs(caller, () -> execute(id, period, version)));
+        AllocationStore.Run run = store.queue(id, period, version, caller.subject(), Instant.now(), engine);
+        Future<?> job = worker.submit(() -> TenantContext.runAs(caller, () -> execute(id, period, version, engine)));
         return new Submitted(run, job);
     }
 
@@ -106,17 +115,19 @@ public class AllocationRuns {
         return store.find(s.run().id()).orElseThrow();
     }
 
-    private void execute(UUID id, LocalDate period, String version) {
+    private void execute(UUID id, LocalDate period, String version, AllocationEngine engine) {
         try {
             store.running(id);
             long[] lastWrite = {0};
-            AllocationService.Evaluated e = service.evaluate(period, version, (total, evaluated) -> {
+            AllocationService.Progress progress = (total, evaluated) -> {
                 long now = System.currentTimeMillis();
                 if (evaluated == 0 || evaluated == total || now - lastWrite[0] >= PROGRESS_EVERY_MS) {
                     lastWrite[0] = now;
                     store.progress(id, total, evaluated);
                 }
-            });
+            };
+            AllocationService.Evaluated e = engine == AllocationEngine.SPARK ? spark.evaluate(id, period, version, progress)
+                    : service.evaluate(period, version, progress);
             service.apply(id, period, e);
         } catch (RuntimeException e) {
             LOG.warnf(e, "allocation run %s for %s failed", id, period);

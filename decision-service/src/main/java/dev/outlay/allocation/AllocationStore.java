@@ -32,7 +32,7 @@ public class AllocationStore {
     public record Run(UUID id, LocalDate billingPeriod, String versionHash, UUID decisionRunId, String status,
                       List<AllocationOutcome.CurrencyTotal> currencies, int groups,
                       UUID supersededBy, String createdBy, Instant startedAt, Instant finishedAt, Progress progress,
-                      @com.fasterxml.jackson.annotation.JsonRawValue String problem) {
+                      @com.fasterxml.jackson.annotation.JsonRawValue String problem, String engine) {
 
         public boolean open() {
             return status.equals("queued") || status.equals("running");
@@ -47,10 +47,14 @@ public class AllocationStore {
     AgroalDataSource dataSource;
 
     Run queue(UUID id, LocalDate period, String versionHash, String actor, Instant requested) {
+        return queue(id, period, versionHash, actor, requested, AllocationEngine.SERVICE);
+    }
+
+    Run queue(UUID id, LocalDate period, String versionHash, String actor, Instant requested, AllocationEngine engine) {
         update("""
-                INSERT INTO outlay.allocation_run (id, tenant_id, billing_period, version_hash, status, created_by, started_at)
-                VALUES (?, ?, ?, ?, 'queued', ?, ?)""", id, TenantContext.requireTenant(), Date.valueOf(period), versionHash, actor,
-                Timestamp.from(requested));
+                INSERT INTO outlay.allocation_run (id, tenant_id, billing_period, version_hash, status, created_by, started_at, engine)
+                VALUES (?, ?, ?, ?, 'queued', ?, ?, ?)""", id, TenantContext.requireTenant(), Date.valueOf(period), versionHash, actor,
+                Timestamp.from(requested), engine.wire());
         return find(id).orElseThrow();
     }
 
@@ -203,7 +207,7 @@ public class AllocationStore {
     }
 
     private static final String RUN_COLUMNS = "id, billing_period, version_hash, decision_run_id, status, "
-            + "groups, superseded_by, created_by, started_at, finished_at, groups_total, groups_evaluated, rows_applied, problem";
+            + "groups, superseded_by, created_by, started_at, finished_at, groups_total, groups_evaluated, rows_applied, problem, engine";
 
     /** A queued or running run of the period, which a second request joins instead of starting another. */
     public Optional<Run> openRun(LocalDate period) {
@@ -261,7 +265,7 @@ public class AllocationStore {
             }
         }
         return new Run(r.id(), r.billingPeriod(), r.versionHash(), r.decisionRunId(), r.status(), List.copyOf(totals), r.groups(),
-                r.supersededBy(), r.createdBy(), r.startedAt(), r.finishedAt(), r.progress(), r.problem());
+                r.supersededBy(), r.createdBy(), r.startedAt(), r.finishedAt(), r.progress(), r.problem(), r.engine());
     }
 
     private List<Run> runs(String sql, Object... args) {
@@ -275,7 +279,7 @@ public class AllocationStore {
                             rs.getString(5), List.of(), rs.getInt(6),
                             (UUID) rs.getObject(7), rs.getString(8), rs.getTimestamp(9).toInstant(),
                             rs.getTimestamp(10) == null ? null : rs.getTimestamp(10).toInstant(),
-                            new Progress((Integer) rs.getObject(11), rs.getInt(12), rs.getLong(13)), rs.getString(14)));
+                            new Progress((Integer) rs.getObject(11), rs.getInt(12), rs.getLong(13)), rs.getString(14), rs.getString(15)));
                 }
             }
             List<Run> withTotals = new ArrayList<>(out.size());

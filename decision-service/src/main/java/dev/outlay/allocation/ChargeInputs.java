@@ -18,6 +18,11 @@ public final class ChargeInputs {
         return String.join(", ", ChargeGroups.DIMENSIONS.keySet());
     }
 
+    /** The same ledger columns (or expressions) one by one, for a reader that aliases each. */
+    public static java.util.List<String> columnList() {
+        return java.util.List.copyOf(ChargeGroups.DIMENSIONS.keySet());
+    }
+
     /** How many values {@link #columns()} selects. */
     public static int size() {
         return ChargeGroups.DIMENSIONS.size();

@@ -79,8 +79,32 @@ public class DecisionService {
     }
 
     /** As above; {@code rowsDone} hears how many rows are decided so far, for callers that show progress. */
-    @SuppressWarnings("unchecked")
     public BulkResult evaluateBulk(String ruleSet, String version, List<Map<String, Object>> rows, java.util.function.IntConsumer rowsDone) {
+        return bulk(ruleSet, version, rows, rowsDone, (compiled, i, in) -> run(compiled, in));
+    }
+
+    /**
+     * Logs a bulk run whose rows an offloaded engine (the Spark allocation job) evaluated under the same stored version:
+     * {@code outputs} holds its answer per row, same order. The inputs pass the version's contract check here as they
+     * would in {@link #evaluateBulk}, and the records are the ones that method writes, so replay re-evaluates them in
+     * the service and shows whether the offloaded engine reproduced the version's answer.
+     */
+    public BulkResult logBulk(String ruleSet, String version, List<Map<String, Object>> rows, List<Map<String, Object>> outputs) {
+        if (rows.size() != outputs.size()) throw new IllegalArgumentException("one output per row is required");
+        return bulk(ruleSet, version, rows, done -> { }, (compiled, i, in) -> {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> out = (Map<String, Object>) CanonicalJson.normalize(outputs.get(i));
+            return out;
+        });
+    }
+
+    private interface RowEvaluator {
+        Map<String, Object> evaluate(CompiledVersion compiled, int row, Map<String, Object> inputs);
+    }
+
+    @SuppressWarnings("unchecked")
+    private BulkResult bulk(String ruleSet, String version, List<Map<String, Object>> rows, java.util.function.IntConsumer rowsDone,
+                            RowEvaluator evaluator) {
         RuleVersion v = runtime.resolve(ruleSet, version);
         CompiledVersion compiled = runtime.compiled(v);
         UUID runId = UUID.randomUUID();
@@ -103,7 +127,7 @@ public class DecisionService {
                 throw ProblemException.unprocessable("Row " + i + " does not fit the input contract of " + v.hash(),
                         faults.stream().map(f -> new Problem.Fault(f.message(), "rows[" + row + "]." + f.field(), null, null, null)).toList());
             }
-            Map<String, Object> out = run(compiled, in);
+            Map<String, Object> out = evaluator.evaluate(compiled, i, in);
             outputsByInput.put(key, out);
             byInput.put(key, new DecisionRecord(UUID.randomUUID(), ruleSet, v.hash(), key, CanonicalJson.write(out), caller, at,
                     runId, null));

@@ -56,11 +56,16 @@ public class RuleRuntime {
     public CompiledVersion compiled(RuleVersion version) {
         CompiledVersion hit = cache().lookup(version.hash());
         if (hit != null) return hit;
-        String content = version.content() != null ? version.content()
-                : store.version(version.ruleSet(), version.hash()).orElseThrow().content();
+        String content = content(version);
         CompiledVersion compiled = cache().get(version.hash(), version.kind(), () -> content);
         if (version.active()) cache().pin(compiled);
         return compiled;
+    }
+
+    /** The stored text (DMN XML or DRL) of a version, for an engine outside the service that compiles it itself. */
+    public String content(RuleVersion version) {
+        return version.content() != null ? version.content()
+                : store.version(version.ruleSet(), version.hash()).orElseThrow().content();
     }
 
     /** A version by hash, or the active one when {@code hash} is null; 404/409 problems otherwise. */
