@@ -3,16 +3,19 @@ package dev.outlay.anomalies;
 import java.util.Objects;
 
 /**
- * Identity of one daily cost series: a (sub-account, service) pair, or an allocation owner, in one currency.
+ * Identity of one daily cost series: a (sub-account, service) pair, an allocation owner, or a unit-cost KPI (the
+ * allocated cost of its scope, with the KPI's business metric as the series' quantity), in one currency.
  * {@link #canonical()} is the stable text that anomaly ids are hashed from, so it must never change shape: the
  * currency is appended ({@code |ccy=EUR}) only when it is set, which owner series always are (an owner can spend
  * in several currencies, and a series must never add them) and account series only when their sub-account and
  * service were billed in more than one currency. Single-currency account series keep the ids they always had.
  */
-public record SeriesKey(Dimension dimension, String subAccount, String service, String owner, String currency)
+public record SeriesKey(Dimension dimension, String subAccount, String service, String owner, String currency, String kpi)
         implements Comparable<SeriesKey> {
 
-    public enum Dimension { SUB_ACCOUNT_SERVICE, OWNER }
+    public enum Dimension { SUB_ACCOUNT_SERVICE, OWNER, KPI }
+
+    static final String KPI_MARK = "kpi=";
 
     static final String CURRENCY_MARK = "|ccy=";
 
@@ -21,25 +24,33 @@ public record SeriesKey(Dimension dimension, String subAccount, String service, 
         if (dimension == Dimension.SUB_ACCOUNT_SERVICE) {
             Objects.requireNonNull(subAccount, "subAccount");
             Objects.requireNonNull(service, "service");
+        } else if (dimension == Dimension.KPI) {
+            Objects.requireNonNull(kpi, "kpi");
+            Objects.requireNonNull(currency, "currency");
         } else {
             Objects.requireNonNull(owner, "owner");
         }
     }
 
     public static SeriesKey of(String subAccount, String service) {
-        return new SeriesKey(Dimension.SUB_ACCOUNT_SERVICE, subAccount, service, null, null);
+        return new SeriesKey(Dimension.SUB_ACCOUNT_SERVICE, subAccount, service, null, null, null);
     }
 
     public static SeriesKey of(String subAccount, String service, String currency) {
-        return new SeriesKey(Dimension.SUB_ACCOUNT_SERVICE, subAccount, service, null, currency);
+        return new SeriesKey(Dimension.SUB_ACCOUNT_SERVICE, subAccount, service, null, currency, null);
     }
 
     public static SeriesKey owner(String owner) {
-        return new SeriesKey(Dimension.OWNER, null, null, owner, null);
+        return new SeriesKey(Dimension.OWNER, null, null, owner, null, null);
     }
 
     public static SeriesKey owner(String owner, String currency) {
-        return new SeriesKey(Dimension.OWNER, null, null, owner, currency);
+        return new SeriesKey(Dimension.OWNER, null, null, owner, currency, null);
+    }
+
+    /** A unit-cost KPI's series: always in one currency, since a KPI's cost is never added across currencies. */
+    public static SeriesKey kpi(String kpi, String currency) {
+        return new SeriesKey(Dimension.KPI, null, null, null, currency, kpi);
     }
 
     /** The key a canonical text was made from (the sub-account and service are stored beside it). */
@@ -51,13 +62,16 @@ public record SeriesKey(Dimension dimension, String subAccount, String service, 
             currency = canonical.substring(mark + CURRENCY_MARK.length());
             rest = canonical.substring(0, mark);
         }
+        if (rest.startsWith(KPI_MARK)) return kpi(rest.substring(KPI_MARK.length()), currency);
         return rest.startsWith("owner=") ? owner(rest.substring("owner=".length()), currency) : of(subAccount, service, currency);
     }
 
     public String canonical() {
-        String base = dimension == Dimension.SUB_ACCOUNT_SERVICE
-                ? "sa=" + subAccount + "|svc=" + service
-                : "owner=" + owner;
+        String base = switch (dimension) {
+            case SUB_ACCOUNT_SERVICE -> "sa=" + subAccount + "|svc=" + service;
+            case OWNER -> "owner=" + owner;
+            case KPI -> KPI_MARK + kpi;
+        };
         return currency == null ? base : base + CURRENCY_MARK + currency;
     }
 

@@ -53,7 +53,7 @@ public class UnitCostService {
                 grain.name().toLowerCase(), from, to, UnitCostCalculator.SCALE, "HALF_EVEN", rows);
     }
 
-    private List<CostDay> costs(KpiDefinition kpi, LocalDate from, LocalDate to) {
+    List<CostDay> costs(KpiDefinition kpi, LocalDate from, LocalDate to) {
         String column = Names.OWNER_COLUMNS.get(kpi.numeratorDimension());
         String sql = "SELECT day, currency, sum(amount) FROM outlay.cost_daily WHERE " + column
                 + " = ? AND day >= ? AND day < ? GROUP BY day, currency ORDER BY day, currency";

@@ -8,7 +8,20 @@ import java.time.LocalDate;
  * stored when it was actioned) and the resource's effective cost over the post-action window the caller read.
  *
  * @param postDays days of the post window that the ledger covers (0: none yet)
+ * @param hoursBefore the resource's hour-metered rows over the 30 days before the action (null when not read: only
+ *                    resize-like actions are rate-normalized)
+ * @param hoursAfter  the same over the post window
  */
 public record ActionedFinding(String findingId, String resourceId, String owner, String action, LocalDate actionedOn, String currency,
-                              BigDecimal baselineDaily, BigDecimal postCost, int postDays) {
+                              BigDecimal baselineDaily, BigDecimal postCost, int postDays, HourlyUsage hoursBefore,
+                              HourlyUsage hoursAfter) {
+
+    /** Effective cost and consumed hours of a resource's hour-metered ledger rows in one window and currency. */
+    public record HourlyUsage(BigDecimal cost, BigDecimal hours) {
+    }
+
+    public ActionedFinding(String findingId, String resourceId, String owner, String action, LocalDate actionedOn, String currency,
+                           BigDecimal baselineDaily, BigDecimal postCost, int postDays) {
+        this(findingId, resourceId, owner, action, actionedOn, currency, baselineDaily, postCost, postDays, null, null);
+    }
 }

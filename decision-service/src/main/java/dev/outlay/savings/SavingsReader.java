@@ -78,9 +78,13 @@ public class SavingsReader {
                 LocalDate end = start.plusDays(postDays);
                 if (end.isAfter(ledgerEnd)) end = ledgerEnd;
                 int days = end.isAfter(start) ? (int) (end.toEpochDay() - start.toEpochDay()) : 0;
+                boolean perHour = SavingsMath.RATE_NORMALIZED.contains(f.action());
                 for (Map.Entry<String, BigDecimal> b : f.baseline().entrySet()) {
                     BigDecimal cost = days == 0 ? BigDecimal.ZERO : cost(c, f.resourceId(), b.getKey(), start, end);
-                    out.add(new ActionedFinding(f.id(), f.resourceId(), f.owner(), f.action(), f.on(), b.getKey(), b.getValue(), cost, days));
+                    ActionedFinding.HourlyUsage before = perHour ? hours(c, f.resourceId(), b.getKey(), f.on().minusDays(BASELINE_DAYS), f.on()) : null;
+                    ActionedFinding.HourlyUsage after = perHour && days > 0 ? hours(c, f.resourceId(), b.getKey(), start, end) : null;
+                    out.add(new ActionedFinding(f.id(), f.resourceId(), f.owner(), f.action(), f.on(), b.getKey(), b.getValue(), cost, days,
+                            before, after));
                 }
             }
         } catch (SQLException e) {
@@ -115,6 +119,29 @@ public class SavingsReader {
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getBigDecimal(1);
+            }
+        }
+    }
+
+    /** The baseline window before an action, as the finding's stored baseline averages it (FindingCosts). */
+    static final int BASELINE_DAYS = 30;
+    /** Consumed units that are hours, as the connectors write them (CUR "Hrs", FOCUS "Hours", Azure "1 Hour"). */
+    static final List<String> HOUR_UNITS = List.of("hrs", "hours", "hour", "1 hour", "h");
+
+    /** Cost and hours of the resource's hour-metered usage rows in [start, end) and one currency. */
+    private static ActionedFinding.HourlyUsage hours(Connection c, String resource, String currency, LocalDate start, LocalDate end) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT COALESCE(sum(effective_cost), 0), COALESCE(sum(consumed_quantity), 0) "
+                + "FROM outlay.ledger_charge WHERE tenant_id = ? AND resource_id = ? AND billing_currency = ? AND charge_category = 'Usage' "
+                + "AND lower(consumed_unit) = ANY (?) AND charge_period_start >= ? AND charge_period_start < ?")) {
+            ps.setString(1, TenantContext.requireTenant());
+            ps.setString(2, resource);
+            ps.setString(3, currency);
+            ps.setArray(4, c.createArrayOf("text", HOUR_UNITS.toArray()));
+            ps.setTimestamp(5, Timestamp.from(start.atStartOfDay().toInstant(ZoneOffset.UTC)));
+            ps.setTimestamp(6, Timestamp.from(end.atStartOfDay().toInstant(ZoneOffset.UTC)));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return new ActionedFinding.HourlyUsage(rs.getBigDecimal(1), rs.getBigDecimal(2));
             }
         }
     }

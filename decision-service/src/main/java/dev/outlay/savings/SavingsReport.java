@@ -21,8 +21,10 @@ public record SavingsReport(LocalDate from, LocalDate to, int settleDays, int po
                                         BigDecimal expectedMonthlySavings, int excludedResources) {
     }
 
+    /** {@code method}: PER_DAY (baseline − post daily cost) or PER_HOUR (a resize: rate change × hours after). */
     public record RealizedFinding(String findingId, String owner, String kind, String currency, LocalDate actionedOn,
-                                  BigDecimal baselineDaily, BigDecimal postDaily, int postDays, BigDecimal realized, String status) {
+                                  BigDecimal baselineDaily, BigDecimal postDaily, int postDays, BigDecimal realized, String status,
+                                  String method) {
     }
 
     public record RealizedTotal(String owner, String kind, String currency, int findings, BigDecimal realized) {

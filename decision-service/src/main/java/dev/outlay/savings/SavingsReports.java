@@ -85,7 +85,7 @@ public class SavingsReports {
         for (ActionedFinding f : reader.actioned(from, to, SETTLE_DAYS, POST_DAYS)) {
             SavingsMath.Realized r = SavingsMath.realized(f);
             realized.add(new SavingsReport.RealizedFinding(f.findingId(), f.owner(), f.action(), f.currency(), f.actionedOn(), f.baselineDaily(),
-                    r.postDaily(), f.postDays(), r.realized(), r.status()));
+                    r.postDaily(), f.postDays(), r.realized(), r.status(), r.method()));
             Acc a = realizedBy.computeIfAbsent(f.owner() + "\u0000" + f.action() + "\u0000" + f.currency(), k -> new Acc(f.owner(), f.action(), f.currency()));
             a.n++;
             a.expected = a.expected.add(r.realized());

@@ -55,4 +55,30 @@ class SavingsMathTest {
         assertNull(pending.postDaily());
         assertEquals(0, BigDecimal.ZERO.compareTo(pending.realized()));
     }
+
+    @Test
+    void aResizeIsRateNormalizedPerRunningHour() {
+        LocalDate on = LocalDate.parse("2024-10-01");
+        // before: 720 h for 720.00 (1.00/h), baseline 24/day; after 30 days: 300 h at 0.40/h = 120.00
+        // per hour: (1.00 − 0.40) × 300 = 180; per day it would be (24 − 4) × 30 = 600 (the 420 h it no longer ran)
+        ActionedFinding f = new ActionedFinding("r", "i-1", "web", "RESIZE", on, "USD", d("24"), d("120"), 30,
+                new ActionedFinding.HourlyUsage(d("720"), d("720")), new ActionedFinding.HourlyUsage(d("120"), d("300")));
+        SavingsMath.Realized r = SavingsMath.realized(f);
+        assertEquals(0, d("180").compareTo(r.realized()), r.toString());
+        assertEquals(0, d("6").compareTo(r.realizedDaily()));
+        assertEquals(SavingsMath.PER_HOUR, r.method());
+        // a rate that went up: bounded at zero
+        ActionedFinding up = new ActionedFinding("u", "i-2", "web", "MIGRATE", on, "USD", d("24"), d("900"), 30,
+                new ActionedFinding.HourlyUsage(d("720"), d("720")), new ActionedFinding.HourlyUsage(d("900"), d("720")));
+        assertEquals(0, BigDecimal.ZERO.compareTo(SavingsMath.realized(up).realized()));
+        // bounded by the baseline: 10/day baseline, a claimed rate drop of 2.00/h over 720 h (1440) is capped at 10 × 30 = 300
+        ActionedFinding capped = new ActionedFinding("c", "i-3", "web", "RESIZE", on, "USD", d("10"), d("0.72"), 30,
+                new ActionedFinding.HourlyUsage(d("1440.72"), d("720")), new ActionedFinding.HourlyUsage(d("0.72"), d("720")));
+        assertEquals(0, d("300").compareTo(SavingsMath.realized(capped).realized()));
+        // no hours after (a volume, or the resource gone): per day, as a delete
+        ActionedFinding gone = new ActionedFinding("g", "vol-1", "web", "MIGRATE", on, "USD", d("10"), d("0"), 30,
+                new ActionedFinding.HourlyUsage(d("0"), d("0")), new ActionedFinding.HourlyUsage(d("0"), d("0")));
+        assertEquals(SavingsMath.PER_DAY, SavingsMath.realized(gone).method());
+        assertEquals(0, d("300").compareTo(SavingsMath.realized(gone).realized()));
+    }
 }

@@ -83,6 +83,8 @@ public final class AlertPlanner {
             ClassifiedAnomaly c = byId.get(o.anomalyId());
             if (!AlertOutcome.NEW.equals(o.alert()) || c.owner() == null) continue;
             Anomaly a = c.anomaly();
+            // A unit-cost KPI's alert says what no cost series says (cost per unit of the business), so it stands alone.
+            if (a.series().dimension() == SeriesKey.Dimension.KPI) continue;
             events.computeIfAbsent(c.owner() + "\n" + a.date() + "\n" + a.direction(), k -> new ArrayList<>()).add(c);
         }
         Comparator<ClassifiedAnomaly> keeper = Comparator

@@ -53,7 +53,7 @@ public class AnomalyBands {
         LocalDate from = day.minusDays(DAYS_BEFORE);
         LocalDate to = newest == null || newest.isAfter(day.plusDays(DAYS_AFTER)) ? day.plusDays(DAYS_AFTER) : newest;
         DetectionParameters params = settings.current().parameters();
-        List<AnomalyDetector.BandDay> days = series.load(tenant, from.minusDays(AnomalyService.lookBack(params)), to).stream()
+        List<AnomalyDetector.BandDay> days = anomalies.allSeries(tenant, from.minusDays(AnomalyService.lookBack(params)), to).stream()
                 .filter(s -> s.key().equals(key)).findFirst()
                 .map((DailySeries s) -> new AnomalyDetector(params).band(s, from, to)).orElse(List.of());
         List<String> currencies = key.currency() != null ? List.of(key.currency())

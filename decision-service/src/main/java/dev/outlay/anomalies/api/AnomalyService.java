@@ -5,7 +5,9 @@ import dev.outlay.anomalies.AnomalyDetector;
 import dev.outlay.anomalies.ClassificationInputs;
 import dev.outlay.anomalies.DetectionParameters;
 import dev.outlay.anomalies.DetectionResult;
+import dev.outlay.anomalies.DailySeries;
 import dev.outlay.anomalies.SeriesKey;
+import dev.outlay.anomalies.UnitCostSplit;
 import dev.outlay.anomalies.alerts.AlertOutcome;
 import dev.outlay.anomalies.alerts.AlertPlanner;
 import dev.outlay.anomalies.alerts.AnomalySettings;
@@ -72,6 +74,9 @@ public class AnomalyService {
     @Inject
     AnomalyTriage triage;
 
+    @Inject
+    dev.outlay.economics.KpiSeries kpis;
+
     @Transactional
     public List<Map<String, Object>> detect(LocalDate from, LocalDate to) {
         if (to.isBefore(from)) throw ProblemException.badRequest("'to' is before 'from'");
@@ -81,15 +86,16 @@ public class AnomalyService {
         DetectionParameters params = settings.parameters();
         int lookBack = lookBack(params);
         AnomalyDetector detector = new AnomalyDetector(params);
-        DetectionResult result = detector.detect(series.load(tenant, from.minusDays(lookBack), to), from, to);
+        DetectionResult result = detector.detect(allSeries(tenant, from.minusDays(lookBack), to), from, to);
         List<Anomaly> anomalies = result.anomalies();
         if (!anomalies.isEmpty()) {
             DecisionService.BulkResult bulk = decisions.evaluateBulk(RULE_SET, null,
                     anomalies.stream().map(AnomalyService::inputs).toList());
             Map<SeriesKey, String> owners = series.owners(tenant);
+            Map<String, String> kpiOwners = kpis.owners();
             List<ClassifiedAnomaly> classified = new ArrayList<>();
             for (int i = 0; i < anomalies.size(); i++) {
-                classified.add(classify(anomalies.get(i), bulk.outputs().get(i), owners));
+                classified.add(classify(anomalies.get(i), bulk.outputs().get(i), owners, kpiOwners));
             }
             List<AlertOutcome> plan = new AlertPlanner(settings).plan(
                     history.past(from.minusDays(HISTORY_DAYS), to), history.snoozes(from), classified);
@@ -109,6 +115,13 @@ public class AnomalyService {
             }
         }
         return list(from, to, null, null, null);
+    }
+
+    /** The ledger's account and owner series, then one series per unit-cost KPI and currency. */
+    List<DailySeries> allSeries(String tenant, LocalDate from, LocalDate to) {
+        List<DailySeries> all = new ArrayList<>(series.load(tenant, from, to));
+        all.addAll(kpis.load(from, to));
+        return all;
     }
 
     /** Days of history before a window that its baselines need. */
@@ -133,14 +146,23 @@ public class AnomalyService {
         if (a.series().dimension() == SeriesKey.Dimension.OWNER) {
             in.put("volumeShare", UNKNOWN_SHARE);
             in.put("rateShare", UNKNOWN_SHARE);
+        } else if (a.series().dimension() == SeriesKey.Dimension.KPI) {
+            // the rule set's rate is the KPI's efficiency: cost per unit of the business metric
+            UnitCostSplit split = UnitCostSplit.of(a);
+            in.put("volumeShare", split.volumeShare());
+            in.put("rateShare", split.efficiencyShare());
         }
         return in;
     }
 
-    private static ClassifiedAnomaly classify(Anomaly a, Map<String, Object> out, Map<SeriesKey, String> owners) {
+    private static ClassifiedAnomaly classify(Anomaly a, Map<String, Object> out, Map<SeriesKey, String> owners,
+                                              Map<String, String> kpiOwners) {
         // Owners are known per (sub-account, service); a multi-currency account series names its currency besides.
-        String owner = a.series().dimension() == SeriesKey.Dimension.OWNER ? a.series().owner()
-                : owners.get(SeriesKey.of(a.series().subAccount(), a.series().service()));
+        String owner = switch (a.series().dimension()) {
+            case OWNER -> a.series().owner();
+            case KPI -> kpiOwners.get(a.series().kpi());
+            case SUB_ACCOUNT_SERVICE -> owners.get(SeriesKey.of(a.series().subAccount(), a.series().service()));
+        };
         return new ClassifiedAnomaly(a, str(classification(out).get("cause")),
                 Severity.parse(str(out.get("severity"))).orElse(null), str(out.get("routing")), owner);
     }
@@ -158,8 +180,9 @@ public class AnomalyService {
         try (Connection conn = dataSource.getConnection(); PreparedStatement ps = conn.prepareStatement("""
                 INSERT INTO outlay.anomaly (tenant_id, id, series, sub_account, service, day, direction, cost, baseline, impact,
                   relative_change, score, volume_effect, rate_effect, cause, confidence, severity, routing, rule_id, explanation,
-                  version_hash, decision_id, owner, alert, alert_id)
-                VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
+                  version_hash, decision_id, owner, alert, alert_id, kpi, currency, metric_baseline, metric_observed,
+                  unit_cost_baseline, unit_cost_observed, unit_cost_driver)
+                VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
                 ON CONFLICT (tenant_id, id) DO UPDATE SET cause = EXCLUDED.cause, confidence = EXCLUDED.confidence,
                   severity = EXCLUDED.severity, routing = EXCLUDED.routing, rule_id = EXCLUDED.rule_id,
                   explanation = EXCLUDED.explanation, version_hash = EXCLUDED.version_hash, decision_id = EXCLUDED.decision_id,
@@ -178,8 +201,9 @@ public class AnomalyService {
             ps.setBigDecimal(i++, a.relativeChange());
             ps.setDouble(i++, a.score());
             boolean split = a.decomposition() != null && a.series().dimension() != SeriesKey.Dimension.OWNER;
-            ps.setBigDecimal(i++, split ? a.decomposition().volumeEffect() : null);
-            ps.setBigDecimal(i++, split ? a.decomposition().rateEffect() : null);
+            UnitCostSplit unit = a.series().dimension() == SeriesKey.Dimension.KPI ? UnitCostSplit.of(a) : null;
+            ps.setBigDecimal(i++, unit != null ? unit.volumeEffect() : split ? a.decomposition().volumeEffect() : null);
+            ps.setBigDecimal(i++, unit != null ? unit.efficiencyEffect() : split ? a.decomposition().rateEffect() : null);
             ps.setString(i++, c.cause());
             ps.setBigDecimal(i++, classification.get("confidence") == null ? null : new BigDecimal(classification.get("confidence").toString()));
             ps.setString(i++, str(out.get("severity")));
@@ -190,7 +214,14 @@ public class AnomalyService {
             ps.setObject(i++, decisionId);
             ps.setString(i++, c.owner());
             ps.setString(i++, o.alert());
-            ps.setString(i, o.alertId());
+            ps.setString(i++, o.alertId());
+            ps.setString(i++, a.series().kpi());
+            ps.setString(i++, a.series().currency());
+            ps.setBigDecimal(i++, unit == null ? null : unit.baselineVolume());
+            ps.setBigDecimal(i++, unit == null ? null : unit.volume());
+            ps.setBigDecimal(i++, unit == null ? null : unit.baselineUnitCost());
+            ps.setBigDecimal(i++, unit == null ? null : unit.unitCost());
+            ps.setString(i, unit == null ? null : unit.driver().name().toLowerCase(java.util.Locale.ROOT));
             ps.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("could not store anomaly " + a.id(), e);
@@ -203,7 +234,8 @@ public class AnomalyService {
 
     private static final String COLUMNS = "id, series, sub_account, service, day, direction, cost, baseline, impact, relative_change, "
             + "score, volume_effect, rate_effect, cause, confidence, severity, routing, rule_id, explanation, version_hash, decision_id, "
-            + "status, snoozed_until, feedback, detected_at, owner, alert, alert_id, violation_id, process_instance_id";
+            + "status, snoozed_until, feedback, detected_at, owner, alert, alert_id, violation_id, process_instance_id, "
+            + "kpi, currency, metric_baseline, metric_observed, unit_cost_baseline, unit_cost_observed, unit_cost_driver";
 
     public List<Map<String, Object>> list(LocalDate from, LocalDate to, String severity, String owner, String status) {
         StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM outlay.anomaly WHERE tenant_id = ?");

@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -32,6 +33,45 @@ public class CarbonResource {
 
     @Inject
     com.fasterxml.jackson.databind.ObjectMapper mapper;
+
+    @Inject
+    ProviderCarbonExports providerExports;
+
+    @Inject
+    CarbonDivergence divergence;
+
+    @Operation(operationId = "importCarbonProviderExport", summary = "Import a provider's own carbon export",
+            description = "Stores the rows of a provider's carbon export (provider=aws: the AWS Carbon emissions Data Export as CSV, "
+                    + "gzip accepted) for the tenant; rows of the same provider, payer account and month from earlier imports are "
+                    + "replaced. A file with unreadable lines is refused whole (422, every line named) and nothing is stored; audited.")
+    @POST
+    @Path("provider-exports")
+    @Consumes({"text/csv", MediaType.APPLICATION_OCTET_STREAM})
+    @RolesAllowed({"admin", "finops_admin"})
+    public Response importProviderExport(@QueryParam("provider") String provider, @QueryParam("fileName") String fileName, byte[] body) {
+        return Response.status(201).entity(providerExports.importFile(provider, fileName, body)).build();
+    }
+
+    @Operation(operationId = "listCarbonProviderExports", summary = "List imported provider carbon exports",
+            description = "The tenant's imports of provider carbon exports, newest first: file, checksum, rows and months.")
+    @GET
+    @Path("provider-exports")
+    @RolesAllowed({"admin", "finops_admin", "finance", "platform", "engineering", "leadership", "auditor"})
+    public List<ProviderExportImport> providerExports() {
+        return providerExports.list();
+    }
+
+    @Operation(operationId = "getCarbonDivergence", summary = "Compare a provider's carbon export with Outlay's estimate",
+            description = "Per month and service, the provider's location-based (and market-based) kgCO2e from its imported export "
+                    + "against Outlay's location-based estimate of the same provider's ledger rows; ratio = Outlay / provider, "
+                    + "METHOD_DIVERGENCE outside [0.5, 2.0]. from/to are months (yyyy-mm, to exclusive).")
+    @GET
+    @Path("divergence")
+    @RolesAllowed({"admin", "finops_admin", "finance", "platform", "engineering", "leadership", "auditor"})
+    public Response divergence(@QueryParam("provider") @DefaultValue("aws") String provider, @QueryParam("from") String from,
+                               @QueryParam("to") String to, @QueryParam("factorSet") String factorSet) {
+        return dev.outlay.api.PlainDecimalJson.ok(mapper, divergence.report(provider, from, to, factorSet));
+    }
 
     @Operation(operationId = "getCarbonReport", summary = "Estimate energy and emissions of the ledger",
             description = "Energy (kWh) and emissions (kgCO2e) of a window's usage rows, grouped by an owner dimension, service, region, account or provider, under the tenant's newest factor set or a named older one; usage that cannot be estimated is listed with its cost. JSON or CSV.")
