@@ -138,6 +138,7 @@ class OpenCostConnectionTest {
         // the bill (30.00) less the offsets (27.995968) plus idle capacity (4.40), which no namespace used
         assertEquals(0, new BigDecimal("6.404032").compareTo(byNamespace.get("")), byNamespace.toString());
 
+        assertEquals(20, dev.outlay.support.FocusMandatory.check(t, MONTH.toString(), "Kubernetes"), "the FOCUS export has the rows, mandatory columns filled");
         given().header("Authorization", finops).post("/api/v1/connections/" + id + "/opencost/poll?month=" + MONTH).then().statusCode(200)
                 .body("status", equalTo("duplicate"));
         assertEquals(0, new BigDecimal("30.00").compareTo(total(costs(t, "&groupBy=service"))));
