@@ -60,6 +60,18 @@ public record Connection(UUID id, String name, String kind, boolean enabled, Con
         return (SalesforceSettings) config;
     }
 
+    /** The settings of a {@code stripe} connection; callers check the kind first. */
+    @JsonIgnore
+    public StripeSettings stripe() {
+        return (StripeSettings) config;
+    }
+
+    /** The settings of an {@code opencost} connection; callers check the kind first. */
+    @JsonIgnore
+    public OpenCostSettings openCost() {
+        return (OpenCostSettings) config;
+    }
+
     /** The outcome of the newest scheduled poll or backfill of this connection. */
     public record LastPoll(Instant at, String status, String detail) {
     }

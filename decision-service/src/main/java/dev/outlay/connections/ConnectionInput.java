@@ -108,6 +108,14 @@ public record ConnectionInput(String name, String kind, Boolean enabled, Connect
         return f;
     }
 
+    /** The API endpoints the settings name (for the demo's stub check); empty for kinds this does not know. */
+    List<String> endpoints() {
+        if (config instanceof M365Settings m) return java.util.stream.Stream.of(m.graphEndpoint(), m.tokenEndpoint()).toList();
+        if (config instanceof StripeSettings s) return java.util.Collections.singletonList(s.apiEndpoint());
+        if (config instanceof OpenCostSettings o) return java.util.Collections.singletonList(o.endpoint());
+        return List.of();
+    }
+
     /** The secret of a SaaS kind's connection, or null. */
     public ApiSecret secret() {
         return credentials instanceof ApiSecret a ? a : null;

@@ -58,6 +58,29 @@ public class ConnectionService {
         return stored;
     }
 
+    /**
+     * Creates a connection whose endpoints are the demo's local stub of a vendor API: like {@link #create}, except that
+     * custom endpoints are allowed when every endpoint is on the loopback address. Only the demo calls it.
+     */
+    @Transactional
+    public Connection createLoopbackStub(ConnectionInput in) {
+        if (in == null || in.endpoints().isEmpty() || !in.endpoints().stream().allMatch(ConnectionService::loopback)) {
+            throw new IllegalArgumentException("a stub connection's endpoints must be on 127.0.0.1");
+        }
+        List<Problem.Fault> faults = in.faults(true, true);
+        if (!faults.isEmpty()) throw ProblemException.unprocessable("The connection is not valid.", faults);
+        if (repository.nameTaken(in.name())) throw ProblemException.conflict("A connection named " + in.name() + " already exists.");
+        UUID id = UUID.randomUUID();
+        repository.insert(id, in, in.config().normalised(), seal(id, in.credentials()), TenantContext.caller().orElseThrow().subject());
+        Connection stored = get(id);
+        audit.record("connection.create", "connection", id.toString(), null, stored);
+        return stored;
+    }
+
+    private static boolean loopback(String endpoint) {
+        return endpoint != null && java.net.URI.create(endpoint).getHost() != null && java.net.URI.create(endpoint).getHost().equals("127.0.0.1");
+    }
+
     @Transactional
     public Connection update(UUID id, ConnectionInput in) {
         Connection before = get(id);

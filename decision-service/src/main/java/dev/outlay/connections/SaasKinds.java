@@ -13,7 +13,9 @@ public final class SaasKinds {
 
     public static final String M365 = "m365";
     public static final String SALESFORCE = "salesforce";
-    static final List<String> KINDS = List.of(M365, SALESFORCE);
+    public static final String STRIPE = "stripe";
+    public static final String OPENCOST = "opencost";
+    static final List<String> KINDS = List.of(M365, SALESFORCE, STRIPE, OPENCOST);
 
     private SaasKinds() {
     }
@@ -24,15 +26,19 @@ public final class SaasKinds {
 
     static Class<? extends ConnectionSettings> settingsType(String kind) {
         if (SALESFORCE.equals(kind)) return SalesforceSettings.class;
+        if (STRIPE.equals(kind)) return StripeSettings.class;
+        if (OPENCOST.equals(kind)) return OpenCostSettings.class;
         return M365.equals(kind) ? M365Settings.class : null;
     }
 
     static List<Problem.Fault> faults(ConnectionSettings config, ApiSecret secret, boolean creating, boolean customEndpointsAllowed) {
         List<Problem.Fault> f = new ArrayList<>();
-        if (config == null) f.add(Problem.Fault.at("config", "required: tenantId and clientId (m365) or instanceUrl and clientId (salesforce)"));
+        if (config == null) f.add(Problem.Fault.at("config", "required: tenantId and clientId (m365), instanceUrl and clientId (salesforce), accountId (stripe), or endpoint and cluster (opencost)"));
         else f.addAll(config.faults(customEndpointsAllowed));
         if (secret != null) f.addAll(secret.faults());
-        else if (creating) f.add(Problem.Fault.at("credentials", "required: {\"secret\": the app's client (consumer) secret}"));
+        // An OpenCost API often has no authentication of its own (a cluster-internal service); its token is optional.
+        else if (creating && !(config instanceof OpenCostSettings)) f.add(Problem.Fault.at("credentials", config instanceof StripeSettings
+                ? "required: {\"secret\": a Stripe secret (sk_...) or restricted (rk_...) API key}" : "required: {\"secret\": the app's client (consumer) secret}"));
         return f;
     }
 }

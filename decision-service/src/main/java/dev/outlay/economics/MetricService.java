@@ -27,6 +27,11 @@ public class MetricService {
         return repository.metric(name).orElseThrow(() -> ProblemException.notFound("metric " + name));
     }
 
+    /** The metric if defined (for writers that define their own metrics on first use). */
+    public java.util.Optional<MetricDefinition> find(String name) {
+        return repository.metric(name);
+    }
+
     @Transactional
     public MetricDefinition put(String name, MetricInput in) {
         Names.requireSlug("name", name);

@@ -112,7 +112,7 @@ class DryRunApiTest {
     void bundledMappingTemplates() {
         String t = "dryrun-templates";
         as(t, "auditor").when().get("/api/v1/mapping-templates").then().statusCode(200)
-                .body("name", contains("azure-ea", "oci-cost")).body("[0].version", equalTo("azure-ea-1"))
+                .body("name", contains("azure-ea", "oci-cost", "internal-charge")).body("[0].version", equalTo("azure-ea-1"))
                 .body("[0].description", containsString("Azure EA"));
         String yaml = as(t, "auditor").when().get("/api/v1/mapping-templates/azure-ea").then().statusCode(200)
                 .contentType(startsWith("application/yaml")).body(containsString("dateFormat: M/d/yyyy")).extract().asString();

@@ -149,6 +149,17 @@ class M365ConnectionTest {
         given().header("Authorization", bearer(t, "m365-admin", "admin")).get("/api/v1/connections/" + id).then().statusCode(200)
                 .body("lastPoll.status", equalTo("ok")).body("credentials.secret", equalTo("***"));
 
+        // what the unused-seat findings work from: E3 has 6 unassigned and 4 assigned seats without a sign-in in 30 days
+        JsonPath u = exact(given().header("Authorization", bearer(t, "m365-fin", "finance")).get("/api/v1/sources/" + id + "/utilization")
+                .then().statusCode(200).extract().asString());
+        assertEquals(2, u.getList("skus").size(), u.prettify());
+        assertEquals("ENTERPRISEPACK", u.getString("skus[0].sku"));
+        assertEquals(10L, u.getLong("skus[0].purchased"));
+        assertEquals(6L, u.getLong("skus[0].unassigned"));
+        assertEquals(4L, u.getLong("skus[0].inactive30d"));
+        assertEquals(10L, u.getLong("skus[0].unusedSeats"));
+        given().header("Authorization", bearer("m365-other", "x", "finance")).get("/api/v1/sources/" + id + "/utilization").then().statusCode(404);
+
         // another tenant can neither see nor poll it
         given().header("Authorization", bearer("m365-other", "x", "finops_admin")).post("/api/v1/connections/" + id + "/seats/poll")
                 .then().statusCode(404);

@@ -134,6 +134,14 @@ public final class IsolationFixtures {
                         "credentials", Map.of("accessKeyId", "AKIAISOLATION0001", "secretAccessKey", "iso-secret")))
                 .post("/api/v1/connections").then().statusCode(201);
 
+        // a SaaS seat source (disabled, never polled: its utilization is an empty list, still only its tenant's)
+        given().header("Authorization", auth).contentType(ContentType.JSON)
+                .body(Map.of("name", "iso-m365", "kind", "m365", "enabled", false,
+                        "config", Map.of("tenantId", "iso.onmicrosoft.com", "clientId", "0f0f0f0f-0000-4000-8000-000000000150",
+                                "graphEndpoint", "http://127.0.0.1:9/graph"),
+                        "credentials", Map.of("secret", "iso-client-secret")))
+                .post("/api/v1/connections").then().statusCode(201);
+
         // an outgoing integration connection, with a stored test send as its evidence (the receiver does not exist:
         // a failed test is evidence too)
         String integration = given().header("Authorization", auth).contentType(ContentType.JSON)

@@ -44,7 +44,7 @@ public record InvoiceMapping(String version, String provider, String currency, S
     public static final Set<String> TARGETS = Set.of("chargePeriodStart", "chargePeriodEnd", "billedCost", "effectiveCost",
             "listCost", "currency", "provider", "serviceName", "description", "invoiceId", "billingAccountId",
             "subAccountId", "subAccountName", "resourceId", "resourceName", "quantity", "unit", "chargeCategory",
-            "serviceCategory", "regionId", "skuId");
+            "serviceCategory", "regionId", "skuId", "unitPrice");
 
     private static final Set<String> KEYS = Set.of("version", "provider", "currency", "billingAccountId", "serviceCategory",
             "columns", "chargeCategories", "serviceCategories", "tags", "tagPrefix", "tagsColumn", "dateFormat", "decimalSeparator", "delimiter");
@@ -74,10 +74,12 @@ public record InvoiceMapping(String version, String provider, String currency, S
                 throw new InvalidConfigException("columns." + target, "unknown target '" + target + "' (allowed: " + String.join(", ", new java.util.TreeSet<>(TARGETS)) + ")");
             }
         }
-        for (String required : new String[]{"chargePeriodStart", "billedCost"}) {
-            if (columns.get(required) == null || columns.get(required).isBlank()) {
-                throw new InvalidConfigException("columns." + required, "columns." + required + " is required");
-            }
+        if (columns.get("chargePeriodStart") == null || columns.get("chargePeriodStart").isBlank()) {
+            throw new InvalidConfigException("columns.chargePeriodStart", "columns.chargePeriodStart is required");
+        }
+        // An internal charge states units and a rate instead of an amount: the cost is their product, exactly.
+        if (!mapped(columns, "billedCost") && !(mapped(columns, "quantity") && mapped(columns, "unitPrice"))) {
+            throw new InvalidConfigException("columns.billedCost", "columns.billedCost is required (or columns.quantity and columns.unitPrice, cost = quantity × unitPrice)");
         }
         if (!columns.containsKey("currency") && (currency == null || currency.isBlank())) {
             throw new InvalidConfigException("currency", "currency (or columns.currency) is required");
@@ -125,6 +127,15 @@ public record InvoiceMapping(String version, String provider, String currency, S
         }
         columns = Map.copyOf(columns);
         tags = tags == null ? Map.of() : Map.copyOf(tags);
+    }
+
+    private static boolean mapped(Map<String, String> columns, String target) {
+        return columns.get(target) != null && !columns.get(target).isBlank();
+    }
+
+    /** Whether rows are costed as quantity × unitPrice (no billedCost column mapped). */
+    public boolean costFromRate() {
+        return !mapped(columns, "billedCost");
     }
 
     /** A mapping in JSON (text starting with '{') or YAML; null or blank gives {@link #defaults()}. */

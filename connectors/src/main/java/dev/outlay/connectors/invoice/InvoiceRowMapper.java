@@ -34,7 +34,8 @@ final class InvoiceRowMapper implements RowMapper {
         this.m = m;
         for (Map.Entry<String, String> e : m.columns().entrySet()) {
             int i = h.indexOf(e.getValue());
-            boolean required = e.getKey().equals("chargePeriodStart") || e.getKey().equals("billedCost");
+            boolean required = e.getKey().equals("chargePeriodStart") || e.getKey().equals("billedCost")
+                    || m.costFromRate() && (e.getKey().equals("quantity") || e.getKey().equals("unitPrice"));
             if (i < 0 && required) {
                 throw new SourceFormatException(file, 1, 0, e.getValue(), "missing mandatory column " + e.getValue()
                         + " (mapped to " + e.getKey() + ")");
@@ -95,8 +96,18 @@ final class InvoiceRowMapper implements RowMapper {
         Instant end = instant(r, "chargePeriodEnd");
         if (end == null) end = start.plus(1, ChronoUnit.DAYS);
         YearMonth month = YearMonth.from(start.atZone(ZoneOffset.UTC));
-        BigDecimal billed = amount(r, "billedCost");
-        if (billed == null) throw r.fault(col("billedCost"), "number is required");
+        BigDecimal rate = amount(r, "unitPrice");
+        BigDecimal billed;
+        if (m.costFromRate()) {
+            BigDecimal units = amount(r, "quantity");
+            if (units == null) throw r.fault(col("quantity"), "number of units is required (cost = units × rate)");
+            if (rate == null) throw r.fault(col("unitPrice"), "rate is required (cost = units × rate)");
+            // Exact: the product of two decimals has the sum of their scales, never rounded here.
+            billed = units.multiply(rate);
+        } else {
+            billed = amount(r, "billedCost");
+            if (billed == null) throw r.fault(col("billedCost"), "number is required");
+        }
         BigDecimal effective = amount(r, "effectiveCost");
         BigDecimal list = amount(r, "listCost");
         String provider = or(r.text(col("provider")), m.provider());
@@ -137,6 +148,7 @@ final class InvoiceRowMapper implements RowMapper {
                 .resourceId(r.text(col("resourceId"))).resourceName(r.text(col("resourceName")))
                 .regionId(r.text(col("regionId"))).skuId(r.text(col("skuId")))
                 .pricingQuantity(qty).pricingUnit(unit)
+                .listUnitPrice(qty == null ? null : rate).contractedUnitPrice(qty == null ? null : rate)
                 .consumedQuantity(category == ChargeCategory.USAGE ? qty : null)
                 .consumedUnit(category == ChargeCategory.USAGE ? unit : null)
                 .billedCost(billed)

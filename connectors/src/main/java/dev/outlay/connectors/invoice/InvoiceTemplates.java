@@ -18,7 +18,7 @@ public final class InvoiceTemplates {
     public record Template(String name, String description, String version, String provider, String yaml) {
     }
 
-    public static final List<String> NAMES = List.of("azure-ea", "oci-cost");
+    public static final List<String> NAMES = List.of("azure-ea", "oci-cost", "internal-charge");
 
     /** Read and validated once: a broken bundled template fails the first use, not a later upload. */
     private static final List<Template> BUNDLED = NAMES.stream().map(InvoiceTemplates::load).toList();

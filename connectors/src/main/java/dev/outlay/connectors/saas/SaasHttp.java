@@ -25,7 +25,8 @@ import java.util.stream.Collectors;
  */
 public final class SaasHttp {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Decimals as written (OpenCost's costs), never through a double. */
+    private static final ObjectMapper JSON = new ObjectMapper().enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
     private final HttpClient http;
     private final int maxAttempts;

@@ -1,0 +1,17 @@
+package dev.outlay.stripe;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * What one month's poll of a Stripe connection read and did: the ingestion's status ({@code succeeded},
+ * {@code duplicate}, {@code dry-run}, or {@code no-fees} when the month had no fee to load), Stripe's fees and the
+ * revenue per currency, and the metric values written.
+ */
+public record StripePollResult(UUID connection, String month, String status, UUID ingestion, int transactions, int rows,
+                               List<Amount> fees, List<Amount> revenue, long orders, int metricValues) {
+
+    public record Amount(String currency, BigDecimal amount) {
+    }
+}
