@@ -140,7 +140,7 @@ class ConnectionPollGcpTest {
 
     @Test
     void mixedCurrenciesInOneBillingAccountAreAFailedIngestionNamingThem() throws Exception {
-        refused("gcp-eurmix", "gcp_billing_export_v1_EURMIX", "currency EUR differs from USD");
+        refused("gcp-eurmix", "gcp_billing_export_v1_EURMIX", "currency USD differs from EUR");
     }
 
     /** January is refused naming what and where (February has no rows); nothing reaches the tenant's ledger. */
