@@ -2,9 +2,9 @@ package dev.outlay.ingestion;
 
 import dev.outlay.connectors.ChargeStream;
 import dev.outlay.connectors.SourceFormatException;
-import dev.outlay.connectors.azure.blob.AzureBlobExports;
 import dev.outlay.connectors.azure.blob.AzureExportPeriod;
 import dev.outlay.connectors.azure.blob.AzureExportSelection;
+import dev.outlay.connectors.azure.blob.AzureExportStore;
 import dev.outlay.ledger.LedgerLoader;
 import dev.outlay.model.SourceKind;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,6 +20,7 @@ import java.util.Optional;
  * Loads one billing month of a tenant's Azure Cost Management exports (an {@code azure-blob} connection): the
  * current runs' manifests pick the blobs, which load as one ingestion replacing the month. A storage or manifest
  * failure found before any row is read is recorded as a failed ingestion too, so the manifest says what and where.
+ * The store is a container (a poll) or generated export files (the demo): the same runs, manifests and mappers.
  */
 @ApplicationScoped
 public class AzureBlobIngest {
@@ -28,7 +29,7 @@ public class AzureBlobIngest {
     IngestionService ingestion;
 
     /** Empty when a selected export has no run for the month yet. */
-    public Optional<Ingestion> ingestPeriod(String source, AzureBlobExports exports, AzureExportSelection selection,
+    public Optional<Ingestion> ingestPeriod(String source, AzureExportStore exports, AzureExportSelection selection,
                                             YearMonth month, boolean replay) {
         SourceKind kind = selection.isFocus() ? SourceKind.FOCUS : SourceKind.AZURE_COST;
         Optional<AzureExportPeriod> period;

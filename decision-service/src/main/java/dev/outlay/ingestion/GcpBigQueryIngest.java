@@ -22,8 +22,11 @@ import java.util.Optional;
 /**
  * Loads one invoice month of a tenant's BigQuery billing export (a {@code gcp-bigquery} connection) as one
  * ingestion replacing the month: Google keeps adding late rows and adjustments to a month after it ends, so the
- * month is read whole. The fingerprint is the month's newest {@code export_time} and row count: a re-poll of an
- * unchanged month is a duplicate. A refused read (auth, missing table, query error, mixed currencies) is recorded
+ * month is read whole. The month's newest {@code export_time} of the last good load is kept
+ * ({@link GcpExportWatermarks}) and sent as {@code @since}: BigQuery returns the month only when a row was exported
+ * after it, and then the whole month, which replaces the month's earlier load (rewritten days included); an
+ * unchanged month returns no rows and loads nothing. The fingerprint is that watermark and the row count: a re-read
+ * of the same rows is a duplicate. A replay reads the month whatever the watermark. A refused read (auth, missing table, query error, mixed currencies) is recorded
  * as a failed ingestion naming the table; nothing reaches the ledger.
  */
 @ApplicationScoped
@@ -34,14 +37,17 @@ public class GcpBigQueryIngest {
     @Inject
     IngestionService ingestion;
 
+    @Inject
+    GcpExportWatermarks watermarks;
+
     /** Empty when the export has no row for the month. */
     public Optional<Ingestion> ingestMonth(String source, String table, GcpBillingReader reader, YearMonth month, boolean replay) {
         String objectKey = "bigquery://" + table + "/invoice_month=" + INVOICE_MONTH.format(month);
         var req = new IngestionService.Request(SourceKind.GCP_BILLING, source, objectKey, null, replay);
+        String invoiceMonth = INVOICE_MONTH.format(month);
         GcpBillingRead read;
         try {
-            // Whole month: the export_time watermark is not kept between polls, the fingerprint makes re-reads duplicates.
-            read = reader.read(INVOICE_MONTH.format(month), null);
+            read = reader.read(invoiceMonth, replay ? null : watermarks.find(source, invoiceMonth).orElse(null));
         } catch (SourceFormatException e) {
             return Optional.of(ingestion.recordRefused(req, e));
         } catch (GcpBillingReadException e) {
@@ -61,7 +67,11 @@ public class GcpBigQueryIngest {
             }
         };
         String fingerprint = ContentHash.sha256(objectKey + "\n" + read.watermark() + "\n" + charges.size() + "\n" + read.schemaVersion());
-        return Optional.of(ingestion.ingestFiles(req, fingerprint, List.of(file)));
+        Ingestion done = ingestion.ingestFiles(req, fingerprint, List.of(file));
+        if (("succeeded".equals(done.status()) || "duplicate".equals(done.status())) && read.watermark() != null) {
+            watermarks.store(source, invoiceMonth, read.watermark(), done.id());
+        }
+        return Optional.of(done);
     }
 
     static Problem problem(GcpBillingReadException e) {

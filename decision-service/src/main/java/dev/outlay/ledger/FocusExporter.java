@@ -22,7 +22,9 @@ import java.util.List;
 /**
  * Streams the tenant's ledger of one billing period as a FOCUS 1.2 CSV. The ledger keeps what the sources
  * said; this writer applies the FOCUS 1.2 conditional-nullability rules on the way out (e.g. Tax rows carry no
- * pricing quantity, unit prices are derived when a source gave only costs). See docs/mappings/focus-export.md.
+ * pricing quantity, unit prices are derived when a source gave only costs). RegionName comes from the provider
+ * region catalogue ({@link RegionCatalogue}) when the source gave only the id. Conformance to the FOCUS 1.2
+ * requirements model is tested by FocusConformanceTest. See docs/mappings/focus-export.md.
  */
 @ApplicationScoped
 public class FocusExporter {
@@ -30,10 +32,12 @@ public class FocusExporter {
     public static final List<String> COLUMNS = List.of("AvailabilityZone", "BilledCost", "BillingAccountId", "BillingAccountName",
             "BillingCurrency", "BillingPeriodEnd", "BillingPeriodStart", "ChargeCategory", "ChargeClass", "ChargeDescription",
             "ChargeFrequency", "ChargePeriodEnd", "ChargePeriodStart", "CommitmentDiscountCategory", "CommitmentDiscountId",
-            "CommitmentDiscountName", "CommitmentDiscountStatus", "CommitmentDiscountType", "ConsumedQuantity", "ConsumedUnit",
+            "CommitmentDiscountName", "CommitmentDiscountQuantity", "CommitmentDiscountStatus", "CommitmentDiscountType",
+            "CommitmentDiscountUnit", "ConsumedQuantity", "ConsumedUnit",
             "ContractedCost", "ContractedUnitPrice", "EffectiveCost", "InvoiceId", "InvoiceIssuerName", "ListCost", "ListUnitPrice",
             "PricingCategory", "PricingQuantity", "PricingUnit", "ProviderName", "PublisherName", "RegionId", "RegionName",
-            "ResourceId", "ResourceName", "ResourceType", "ServiceCategory", "ServiceName", "SkuId", "SkuPriceId", "SubAccountId",
+            "ResourceId", "ResourceName", "ResourceType", "ServiceCategory", "ServiceName", "SkuId", "SkuMeter", "SkuPriceDetails",
+            "SkuPriceId", "SubAccountId",
             "SubAccountName", "Tags");
 
     private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
@@ -131,6 +135,27 @@ public class FocusExporter {
         String cdName = cdId == null ? null : rs.getString("commitment_discount_name");
         if (cdId != null && usage && cdStatus == null) cdStatus = "Used";
         if (cdId != null && cdCategory == null) cdCategory = "Spend";
+        // CommitmentDiscountQuantity-C-004/-007: set exactly on non-correction Usage and Purchase rows of a commitment.
+        // A usage-based commitment counts in the pricing unit (hours); a spend-based one in the billing currency,
+        // the amount of commitment the row consumed (effective cost) or bought (billed cost).
+        BigDecimal cdQuantity = null;
+        String cdUnit = null;
+        if (cdId != null && usageOrPurchase && !correction) {
+            if ("Usage".equals(cdCategory)) {
+                cdQuantity = pricingQty;
+                cdUnit = pricingUnit;
+            } else {
+                BigDecimal amount = category.equals("Purchase") ? rs.getBigDecimal("billed_cost") : rs.getBigDecimal("effective_cost");
+                cdQuantity = amount == null ? null : amount.abs();
+                cdUnit = rs.getString("billing_currency");
+            }
+            if (cdQuantity == null) cdUnit = null;
+        }
+        String regionName = regionId == null ? null : rs.getString("region_name");
+        if (regionId != null && regionName == null) {
+            // RegionName-C-005-C; a region the catalogue does not know yet is named by its id rather than left null.
+            regionName = RegionCatalogue.get().name(rs.getString("provider_name"), regionId).orElse(regionId);
+        }
 
         StringBuilder sb = new StringBuilder(512);
         cell(sb, rs.getString("availability_zone"), true);
@@ -149,8 +174,10 @@ public class FocusExporter {
         cell(sb, cdCategory, false);
         cell(sb, cdId, false);
         cell(sb, cdName, false);
+        num(sb, cdQuantity);
         cell(sb, cdStatus, false);
         cell(sb, cdType, false);
+        cell(sb, cdUnit, false);
         num(sb, consumed);
         cell(sb, consumedUnit, false);
         num(sb, contracted);
@@ -166,13 +193,15 @@ public class FocusExporter {
         cell(sb, rs.getString("provider_name"), false);
         cell(sb, rs.getString("publisher_name"), false);
         cell(sb, regionId, false);
-        cell(sb, regionId == null ? null : rs.getString("region_name"), false);
+        cell(sb, regionName, false);
         cell(sb, resourceId, false);
         cell(sb, resourceName, false);
         cell(sb, resourceType, false);
         cell(sb, rs.getString("service_category"), false);
         cell(sb, service, false);
         cell(sb, skuId, false);
+        cell(sb, null, false); // SkuMeter: no source keeps a meter in the ledger; null is allowed (SkuMeter-C-003-C is a SHOULD)
+        cell(sb, null, false); // SkuPriceDetails: likewise, null is allowed
         cell(sb, skuPriceId, false);
         cell(sb, subAccountId, false);
         cell(sb, subAccountName, false);

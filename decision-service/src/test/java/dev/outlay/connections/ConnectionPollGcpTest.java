@@ -73,6 +73,19 @@ class ConnectionPollGcpTest {
                 .willReturn(aResponse().withStatus(404).withHeader("Content-Type", "application/json").withBody(
                         "{\"error\":{\"code\":404,\"message\":\"Not found: Table billing-reader:billing_export.gcp_billing_export_v1_MISSING\","
                                 + "\"errors\":[{\"message\":\"Not found: Table\",\"domain\":\"global\",\"reason\":\"notFound\"}],\"status\":\"NOT_FOUND\"}}")));
+        // One page each (no pageToken): a schema without the required cost_type, and a second currency on one account.
+        ObjectNode single = (ObjectNode) new ObjectMapper().readTree(page1);
+        single.remove("pageToken");
+        single.put("totalRows", String.valueOf(single.get("rows").size()));
+        String onePage = single.toString();
+        wm.stubFor(post(urlPathEqualTo(QUERIES)).withRequestBody(containing("gcp_billing_export_v1_NOCOLUMN")).withRequestBody(containing("202501"))
+                .willReturn(okJson(onePage.replace("\"name\":\"cost_type\"", "\"name\":\"charge_type\""))));
+        wm.stubFor(post(urlPathEqualTo(QUERIES)).withRequestBody(containing("gcp_billing_export_v1_EURMIX")).withRequestBody(containing("202501"))
+                .willReturn(okJson(onePage.replaceFirst("\"USD\"", "\"EUR\""))));
+        for (String t : new String[] {"gcp_billing_export_v1_NOCOLUMN", "gcp_billing_export_v1_EURMIX"}) {
+            wm.stubFor(post(urlPathEqualTo(QUERIES)).withRequestBody(containing(t)).withRequestBody(containing("202502"))
+                    .willReturn(okJson(empty.toString())));
+        }
         wm.stubFor(get(urlPathEqualTo("/bigquery/v2/projects/" + PROJECT + "/jobs/job_gcp_fixture_1")).willReturn(okJson(fixture("gcp/job.json"))));
         wm.stubFor(get(urlPathEqualTo("/bigquery/v2/projects/" + PROJECT + "/datasets/_anon_fixture/tables/anon_result/data"))
                 .withQueryParam("pageToken", equalTo("PAGE-2")).willReturn(okJson(fixture("gcp/tabledata-page2.json"))));
@@ -117,6 +130,31 @@ class ConnectionPollGcpTest {
         assertEquals(2, failed.getList("$").size(), failed.prettify());
         assertEquals(404, failed.getInt("[0].error.status"));
         assertTrue(failed.getString("[0].error.detail").contains("billing-reader.billing_export.gcp_billing_export_v1_MISSING"), failed.prettify());
+        ConnectionPollS3Test.assertMoney("0", scalar(tenant, "count(*)"));
+    }
+
+    @Test
+    void schemaWithoutARequiredColumnIsAFailedIngestionNamingIt() throws Exception {
+        refused("gcp-nocolumn", "gcp_billing_export_v1_NOCOLUMN", "cost_type");
+    }
+
+    @Test
+    void mixedCurrenciesInOneBillingAccountAreAFailedIngestionNamingThem() throws Exception {
+        refused("gcp-eurmix", "gcp_billing_export_v1_EURMIX", "currency USD differs from EUR");
+    }
+
+    /** January is refused naming what and where (February has no rows); nothing reaches the tenant's ledger. */
+    private void refused(String tenant, String table, String says) throws Exception {
+        String id = create(tenant, "acme-gcp", table);
+        ConnectionPoller.PollResult r = ConnectionPollS3Test.resultFor(id, poller.pollTenant(tenant, NOW, Instant.now()));
+        assertEquals("failed", r.status(), r.periods().toString());
+        assertTrue(r.periods().get(0).startsWith("2025-01: failed"), r.periods().toString());
+        JsonPath failed = given().header("Authorization", bearer(tenant, "fo", "finops_admin")).get("/api/v1/ingestions?source=acme-gcp&status=failed")
+                .then().statusCode(200).extract().jsonPath();
+        assertEquals(1, failed.getList("$").size(), failed.prettify());
+        String error = failed.getString("[0].error");
+        assertTrue(error.contains(says), failed.prettify());
+        assertTrue(error.contains(table), "the problem does not say where: " + failed.prettify());
         ConnectionPollS3Test.assertMoney("0", scalar(tenant, "count(*)"));
     }
 

@@ -29,7 +29,7 @@ import java.util.function.Supplier;
  * manifest lists. Every storage failure (missing container, expired SAS, rejected key) becomes a
  * {@link SourceFormatException} naming the account, container and blob, so the pipeline records it like a bad file.
  */
-public final class AzureBlobExports {
+public final class AzureBlobExports implements AzureExportStore {
 
     private final AzureBlobLocation location;
     private final BlobContainerClient container;
@@ -57,11 +57,12 @@ public final class AzureBlobExports {
         this.container = b.buildClient();
     }
 
+    @Override
     public AzureBlobLocation location() {
         return location;
     }
 
-    /** The manifest of the newest run of {@code month} of an export, or empty when the month has no run yet. */
+    @Override
     public Optional<AzureExportManifest> newestRun(String exportName, YearMonth month) {
         String root = location.exportRoot(exportName);
         String folder = root + "/" + AzureExportRuns.periodFolder(month) + "/";
@@ -78,7 +79,7 @@ public final class AzureBlobExports {
         return Optional.of(AzureExportManifest.parse(location.where(manifest.get()), bytes));
     }
 
-    /** Streams one data blob (gzip and Parquet are recognised by the reader, not by the name). */
+    @Override
     public InputStream open(String blobName) {
         return call(blobName, () -> container.getBlobClient(blobName).openInputStream());
     }

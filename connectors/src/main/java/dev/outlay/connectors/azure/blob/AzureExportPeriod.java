@@ -53,7 +53,7 @@ public final class AzureExportPeriod {
      * The month's current runs, or empty when a selected export has no run for it yet (a pair loads only once
      * both halves exist: one alone would misstate billed or effective cost).
      */
-    public static Optional<AzureExportPeriod> find(AzureBlobExports exports, AzureExportSelection selection, YearMonth month) {
+    public static Optional<AzureExportPeriod> find(AzureExportStore exports, AzureExportSelection selection, YearMonth month) {
         BillingProfileCurrencies currencies = new BillingProfileCurrencies();
         List<AzureExportManifest> manifests = new ArrayList<>();
         List<Part> parts = new ArrayList<>();
@@ -96,7 +96,7 @@ public final class AzureExportPeriod {
         }
     }
 
-    private static void addParts(List<Part> parts, AzureBlobExports exports, AzureExportManifest m, AzureCostConfig config,
+    private static void addParts(List<Part> parts, AzureExportStore exports, AzureExportManifest m, AzureCostConfig config,
                                  Predicate<dev.outlay.model.Charge> keep, BillingProfileCurrencies currencies) {
         for (AzureExportManifest.Blob blob : m.blobs()) {
             String key = exports.location().where(blob.blobName());
