@@ -12,9 +12,10 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Console sessions in demo mode. The cookie key is derived from the installation's secrets key (the key that seals
- * connection secrets, kept in the data dir in demo mode), so it survives restarts like the demo's tokens do. Outside
- * demo mode the console needs OIDC, which is not built yet, and every session cookie is ignored.
+ * Console sessions, opened by the demo picker (demo mode) or by the tenant's single sign-on (any mode). The cookie
+ * key is derived from the installation's secrets key (the key that seals connection secrets, kept in the data dir in
+ * demo mode), so it survives restarts like the demo's tokens do. Without a secrets key no session can be signed, and
+ * every session cookie is ignored.
  */
 @ApplicationScoped
 public class ConsoleSessions {
@@ -22,6 +23,9 @@ public class ConsoleSessions {
     public static final String COOKIE = "outlay_console";
     /** The sign-in form's CSRF token, before a session exists (double submit: cookie and form field must agree). */
     public static final String SIGN_IN_COOKIE = "outlay_console_signin";
+    /** A started SSO sign-in (sealed {@code PendingLogin}); only its callback path receives it. */
+    public static final String SSO_STATE_COOKIE = "outlay_console_sso";
+    static final String SSO_PATH = "/console/sign-in/sso";
     static final Duration LIFETIME = Duration.ofHours(8);
 
     @Inject
@@ -32,12 +36,18 @@ public class ConsoleSessions {
 
     private volatile SessionCodec codec;
 
-    public boolean enabled() {
+    /** Whether the demo picker signs people in (demo mode only). */
+    public boolean demoPicker() {
         return config.demo().enabled();
     }
 
+    /** Whether sessions can be signed at all (a secrets key is configured; demo mode always has one). */
+    public boolean available() {
+        return secrets.configured().isPresent();
+    }
+
     public Optional<ConsoleSession> read(String cookieValue) {
-        if (!enabled()) return Optional.empty();
+        if (cookieValue == null || !available()) return Optional.empty();
         return codec().decode(cookieValue, Instant.now());
     }
 
@@ -57,10 +67,23 @@ public class ConsoleSessions {
         return cookie(name, "", 0);
     }
 
+    /**
+     * The started sign-in, for its callback only. SameSite=Lax, not Strict: the callback is a top-level navigation
+     * coming from the IdP's site, and browsers leave Strict cookies off such requests.
+     */
+    public NewCookie ssoStateCookie(String sealed, int maxAge) {
+        return new NewCookie.Builder(SSO_STATE_COOKIE).value(sealed).path(SSO_PATH).maxAge(maxAge).httpOnly(true)
+                .secure(!demoPicker()).sameSite(NewCookie.SameSite.LAX).build();
+    }
+
+    public NewCookie expiredSsoState() {
+        return ssoStateCookie("", 0);
+    }
+
     /** Secure except in demo mode, which serves plain HTTP on localhost (a Secure cookie would never come back). */
     private NewCookie cookie(String name, String value, int maxAge) {
         return new NewCookie.Builder(name).value(value).path("/").maxAge(maxAge).httpOnly(true)
-                .secure(!enabled()).sameSite(NewCookie.SameSite.STRICT).build();
+                .secure(!demoPicker()).sameSite(NewCookie.SameSite.STRICT).build();
     }
 
     private SessionCodec codec() {

@@ -2,6 +2,7 @@ package dev.outlay.console;
 
 import dev.outlay.demo.DemoMode;
 import dev.outlay.demo.DemoUsers;
+import dev.outlay.sso.SsoConfigService;
 import dev.outlay.tenancy.Caller;
 import dev.outlay.tenancy.TenantIds;
 import dev.outlay.tenancy.TenantRegistry;
@@ -21,7 +22,8 @@ import java.util.List;
 
 /**
  * Sign-in. In demo mode a picker of the demo tenant's users ({@link DemoUsers}: personas holding several roles, then
- * one user per role as {@code ./outlay token} issues them); outside demo mode the console needs OIDC.
+ * one user per role as {@code ./outlay token} issues them); in every mode the tenant's single sign-on
+ * ({@link SsoSignInResource}). A tenant that requires SSO refuses the picker.
  */
 @Path("/console/sign-in")
 public class SignInResource {
@@ -39,6 +41,9 @@ public class SignInResource {
     @Inject
     CurrentSession current;
 
+    @Inject
+    SsoConfigService sso;
+
     /** One user of the picker: its radio's id, and the home view its roles give. */
     public record Choice(String id, DemoUsers.DemoUser user, String view) {
     }
@@ -53,12 +58,15 @@ public class SignInResource {
     @Produces(MediaType.TEXT_HTML)
     public Response signIn(@FormParam("csrf") String csrf, @CookieParam(ConsoleSessions.SIGN_IN_COOKIE) String expected,
                            @FormParam("user") String user, @FormParam("role") String role, @FormParam("tenant") String tenant) {
-        if (!sessions.enabled()) return page(403, "Sign-in needs OIDC outside demo mode.");
+        if (!sessions.demoPicker()) return page(403, "Outside demo mode the console signs people in through their tenant's single sign-on.");
         if (!SessionCodec.sameToken(expected, csrf)) return page(403, "The form carries no valid CSRF token; reload the page and try again.");
         DemoUsers.DemoUser who = chosen(user, role);
         if (who == null) return page(400, "Pick one of the listed users.");
         String t = tenant == null || tenant.isBlank() ? DemoMode.DEMO_TENANT : tenant.trim();
         if (!TenantIds.valid(t)) return page(400, "Tenant '" + t + "' is not a valid tenant id (lower-case letters, digits and '-').");
+        if (tenants.exists(t) && sso.required(t)) {
+            return page(403, "Tenant '" + t + "' requires single sign-on: sign in through its identity provider below.");
+        }
         // Demo mode creates tenants on first use, as it does for tokens naming a new tenant.
         tenants.ensure(t, t, DemoMode.DEMO_TENANT.equals(t));
         ConsoleSession s = sessions.open(new Caller(t, who.subject(), who.roles()));
@@ -73,16 +81,22 @@ public class SignInResource {
     }
 
     Response page(int status, String error) {
-        if (!sessions.enabled()) {
-            return ConsolePages.html(status == 200 ? 200 : status, signIn.data("demo", false).data("error", error)
-                    .data("csrf", "").data("choices", List.of()).render());
+        return page(status, error, "");
+    }
+
+    /** The picker (demo mode) and the SSO form; both forms carry the same double-submit CSRF token. */
+    Response page(int status, String error, String ssoTenant) {
+        if (!sessions.available()) {
+            return ConsolePages.html(status, signIn.data("demo", false).data("sso", false).data("error", error)
+                    .data("csrf", "").data("choices", List.of()).data("ssoTenant", "").render());
         }
         String csrf = SessionCodec.randomToken();
-        List<Choice> choices = DemoUsers.all().stream().map(u -> new Choice(u.persona() ? "user-" + u.subject().replace('.', '-')
+        boolean demo = sessions.demoPicker();
+        List<Choice> choices = !demo ? List.of() : DemoUsers.all().stream().map(u -> new Choice(u.persona() ? "user-" + u.subject().replace('.', '-')
                 : "role-" + u.roles().iterator().next(), u, ConsoleSession.personaOf(u.roles()))).toList();
-        String body = signIn.data("demo", true).data("error", error).data("csrf", csrf).data("choices", choices)
-                .data("tenant", DemoMode.DEMO_TENANT).render();
+        String body = signIn.data("demo", demo).data("sso", true).data("error", error).data("csrf", csrf).data("choices", choices)
+                .data("tenant", DemoMode.DEMO_TENANT).data("ssoTenant", ssoTenant == null ? "" : ssoTenant).render();
         return Response.status(status).type(ConsolePages.HTML).header("Cache-Control", "no-store")
-                .cookie(sessions.signInCookie(csrf)).entity(body).build();
+                .cookie(sessions.signInCookie(csrf)).entity(body.getBytes(java.nio.charset.StandardCharsets.UTF_8)).build();
     }
 }

@@ -23,9 +23,10 @@ final class TenantTables {
 
     /**
      * Columns an export leaves out. Sealed credentials are useless without the installation's key and are not the
-     * tenant's data to carry elsewhere; the connection's settings are exported, its secret must be entered again.
+     * tenant's data to carry elsewhere; the connection's settings are exported, its secret must be entered again (so is an SSO client secret).
      */
-    static final Map<String, Set<String>> NOT_EXPORTED = Map.of("connection", Set.of("sealed_secret"), "integration", Set.of("sealed_secret", "sealed_inbound_secret"));
+    static final Map<String, Set<String>> NOT_EXPORTED = Map.of("connection", Set.of("sealed_secret"), "integration", Set.of("sealed_secret", "sealed_inbound_secret"),
+            "tenant_sso", Set.of("client_secret_sealed"));
 
     private TenantTables() {
     }
