@@ -66,6 +66,9 @@ public class TenantFilter implements ContainerRequestFilter, ContainerResponseFi
     @Inject
     jakarta.enterprise.inject.Instance<ScimCredentials> scim;
 
+    @Inject
+    jakarta.inject.Provider<io.quarkus.security.identity.CurrentIdentityAssociation> identityAssociation;
+
     @jakarta.ws.rs.core.Context
     io.vertx.core.http.HttpServerRequest httpRequest;
 
@@ -100,6 +103,11 @@ public class TenantFilter implements ContainerRequestFilter, ContainerResponseFi
                 // The tenant's SCIM bearer secret, never a JWT; a refusal is a SCIM error (the SCIM module maps it).
                 Caller caller = scim.get().authenticate(request.getHeaderString("Authorization"), request.getMethod(), path.normalized());
                 refuseSuspended(caller.tenantId());
+                // The SCIM client is this request's security identity: otherwise the first bean that asks for one
+                // (Kogito's task life cycle, on a deprovisioning) makes the JWT mechanism parse the SCIM secret and fail.
+                identityAssociation.get().setIdentity(io.quarkus.security.runtime.QuarkusSecurityIdentity.builder()
+                        .setPrincipal(new io.quarkus.security.runtime.QuarkusPrincipal(caller.subject()))
+                        .addRoles(caller.roles()).build());
                 TenantContext.bind(caller);
                 MDC.put("tenant", caller.tenantId());
                 return;
