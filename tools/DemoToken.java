@@ -27,6 +27,7 @@ public class DemoToken {
         String user = null;
         long ttlMinutes = 12 * 60;
         List<String> roles = new ArrayList<>();
+        boolean operator = false;
         String dataDir = System.getenv().getOrDefault("OUTLAY_DATA_DIR", "data");
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
@@ -37,12 +38,16 @@ public class DemoToken {
                 case "--user" -> { user = need(a, v); i++; }
                 case "--ttl-minutes" -> { ttlMinutes = Long.parseLong(need(a, v)); i++; }
                 case "--data-dir" -> { dataDir = need(a, v); i++; }
-                default -> fail("unknown option " + a + " (use --tenant, --role, --user, --ttl-minutes, --data-dir)");
+                // The platform operator (docs/tenant-provisioning.md): role outlay_operator and no tenant claim.
+                case "--operator" -> operator = true;
+                default -> fail("unknown option " + a + " (use --tenant, --role, --user, --ttl-minutes, --data-dir, --operator)");
             }
         }
         if (!tenant.matches("[a-z0-9][a-z0-9-]{0,62}")) fail("tenant must be a lowercase slug: " + tenant);
         for (String r : roles) if (!ROLES.contains(r)) fail("unknown role " + r + "; roles: " + String.join(", ", ROLES.stream().sorted().toList()));
-        if (user == null) user = roles.isEmpty() ? "demo-user" : "demo-" + roles.get(0);
+        if (operator && !roles.isEmpty()) fail("--operator takes no --role: the operator holds no tenant role");
+        if (operator) roles.add("outlay_operator");
+        if (user == null) user = operator ? "demo-operator" : roles.isEmpty() ? "demo-user" : "demo-" + roles.get(0);
 
         Path keyFile = Path.of(dataDir, "keys", "jwt-private.pem");
         if (!Files.isRegularFile(keyFile)) fail("no demo signing key at " + keyFile + ": start the service once with ./outlay demo");
@@ -55,8 +60,8 @@ public class DemoToken {
         groups.append(']');
         String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\"}";
         // aud: the demo service expects "outlay" (dev.outlay.demo.DemoAudience) and refuses tokens without it.
-        String claims = "{\"iss\":\"outlay-demo\",\"aud\":\"outlay\",\"sub\":\"" + user + "\",\"upn\":\"" + user + "\",\"tenant\":\"" + tenant
-                + "\",\"groups\":" + groups + ",\"iat\":" + now + ",\"exp\":" + (now + ttlMinutes * 60)
+        String claims = "{\"iss\":\"outlay-demo\",\"aud\":\"outlay\",\"sub\":\"" + user + "\",\"upn\":\"" + user + "\""
+                + (operator ? "" : ",\"tenant\":\"" + tenant + "\"") + ",\"groups\":" + groups + ",\"iat\":" + now + ",\"exp\":" + (now + ttlMinutes * 60)
                 + ",\"jti\":\"" + UUID.randomUUID() + "\"}";
         if (!user.matches("[A-Za-z0-9._@-]{1,128}")) fail("user may use letters, digits and . _ @ - only");
         Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();

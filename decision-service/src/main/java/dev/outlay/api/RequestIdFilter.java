@@ -45,5 +45,6 @@ public class RequestIdFilter implements ContainerRequestFilter, ContainerRespons
         MDC.remove("requestId");
         MDC.remove("tenant");
         MDC.remove("client");
+        MDC.remove("operator");
     }
 }

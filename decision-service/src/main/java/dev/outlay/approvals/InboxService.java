@@ -117,6 +117,28 @@ public class InboxService {
         return Map.of("taskId", taskId, "completed", true, "decision", String.valueOf(decision.decision()));
     }
 
+    /**
+     * Gives every task the subject has claimed in the current tenant back to its group (SCIM deprovisioning): the
+     * release acts as that subject, whose claim it is, with the roles given; only tasks whose subject row belongs to
+     * this tenant are touched (row-level security), so a namesake in another tenant keeps theirs. Returns the ids.
+     */
+    @Transactional
+    public List<String> releaseClaimsOf(String subject, Set<String> roles, String reason) {
+        IdentityProvider owner = IdentityProviders.of(subject, List.copyOf(roles));
+        List<String> released = new java.util.ArrayList<>();
+        for (UserTaskView t : tasks.list(owner)) {
+            if (!subject.equals(t.getActualOwner()) || t.getStatus() == null || !"Reserved".equals(t.getStatus().getName())) continue;
+            Optional<Context> ctx = context(t);
+            if (ctx.isEmpty()) continue;
+            tasks.transition(t.getId(), "release", Map.of(), owner);
+            if (ctx.get().request() != null) requests.event(ctx.get().request().id(), subject, "released", reason);
+            audit.record("task.release", subjectType(ctx.get()), subjectId(ctx.get()), Map.of("owner", subject),
+                    Map.of("taskId", t.getId(), "task", t.getTaskName(), "reason", reason));
+            released.add(t.getId());
+        }
+        return released;
+    }
+
     /** The task, if the caller may act on it in their tenant: 404 if unknown here, 409 if done, 403 for four-eyes. */
     private Context actionable(String taskId) {
         Caller caller = TenantContext.caller().orElseThrow();

@@ -34,6 +34,9 @@ public class ConsoleSessions {
     @Inject
     Secrets secrets;
 
+    @Inject
+    dev.outlay.tenancy.SessionRevocations revocations;
+
     private volatile SessionCodec codec;
 
     /** Whether the demo picker signs people in (demo mode only). */
@@ -48,7 +51,10 @@ public class ConsoleSessions {
 
     public Optional<ConsoleSession> read(String cookieValue) {
         if (cookieValue == null || !available()) return Optional.empty();
-        return codec().decode(cookieValue, Instant.now());
+        // A deprovisioned user's sessions end at once: the cookie is stateless, so it is checked against the
+        // per-user revocation time (issued = expiry - lifetime, to the second; a tie counts as revoked).
+        return codec().decode(cookieValue, Instant.now())
+                .filter(s -> !revocations.revoked(s.caller().tenantId(), s.caller().subject(), s.expires().minus(LIFETIME)));
     }
 
     public ConsoleSession open(Caller caller) {

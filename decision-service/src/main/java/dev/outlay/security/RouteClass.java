@@ -14,6 +14,16 @@ public enum RouteClass {
     SIGNED_HOOK,
     /** The web console ({@code /} and {@code /console/...}): a signed console session cookie, CSRF token on every POST. */
     CONSOLE,
+    /**
+     * SCIM 2.0 provisioning ({@code /scim/v2/...}, RFC 7644): the tenant's SCIM bearer secret, never a JWT; errors
+     * are SCIM error bodies, not problem+json.
+     */
+    SCIM,
+    /**
+     * The platform operator's API ({@code /operator/v1/...}): a verified token carrying the {@code outlay_operator}
+     * role and no tenant claim (docs/security/operator-identity.md).
+     */
+    OPERATOR,
     /** Everything else, including the jobs service's /management/shutdown: nobody. */
     REFUSED
 }

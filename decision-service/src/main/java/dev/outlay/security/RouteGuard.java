@@ -70,9 +70,10 @@ public class RouteGuard {
                 refuse(rc, 404, "Not found", "No route " + path.normalized() + ".");
                 return;
             }
-            case TENANT_API, RAW_KOGITO, CONSOLE -> {
+            case TENANT_API, RAW_KOGITO, CONSOLE, SCIM, OPERATOR -> {
                 // Token, tenant and roles: TenantFilter and KogitoRouteGuard, before content negotiation;
-                // the console's session cookie and CSRF token: TenantFilter and ConsoleResource.
+                // the console's session cookie and CSRF token: TenantFilter and ConsoleResource;
+                // the SCIM secret and the operator's token: TenantFilter too.
             }
         }
         rc.next();

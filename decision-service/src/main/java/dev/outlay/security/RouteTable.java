@@ -31,6 +31,9 @@ public final class RouteTable {
             return RouteClass.REFUSED;
         }
         if (first.equals("api") && "v1".equals(second)) return RouteClass.TENANT_API;
+        // SCIM discovery and resources; the service answers only the RFC's resource paths below /scim/v2.
+        if (first.equals("scim") && "v2".equals(second) && n >= 3) return RouteClass.SCIM;
+        if (first.equals("operator") && "v1".equals(second) && n >= 3) return RouteClass.OPERATOR;
         if (first.equals("hooks") && n == 4 && HOOK_SYSTEMS.contains(second)) return RouteClass.SIGNED_HOOK;
         if (n == 0 || first.equals("console")) return RouteClass.CONSOLE;
         if (RAW_KOGITO_ROOTS.contains(first)) return RouteClass.RAW_KOGITO;

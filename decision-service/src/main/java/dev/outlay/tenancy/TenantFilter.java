@@ -63,6 +63,12 @@ public class TenantFilter implements ContainerRequestFilter, ContainerResponseFi
     @Inject
     jakarta.inject.Provider<CurrentSession> currentSession;
 
+    @Inject
+    jakarta.enterprise.inject.Instance<ScimCredentials> scim;
+
+    @Inject
+    jakarta.inject.Provider<io.quarkus.security.identity.CurrentIdentityAssociation> identityAssociation;
+
     @jakarta.ws.rs.core.Context
     io.vertx.core.http.HttpServerRequest httpRequest;
 
@@ -84,12 +90,30 @@ public class TenantFilter implements ContainerRequestFilter, ContainerResponseFi
             case CONSOLE -> {
                 // The console's own session, never a bearer token; a page without one sends the browser to sign in.
                 Cookie cookie = request.getCookies().get(ConsoleSessions.COOKIE);
-                consoleSessions.get().read(cookie == null ? null : cookie.getValue()).ifPresent(s -> {
+                consoleSessions.get().read(cookie == null ? null : cookie.getValue())
+                        .filter(s -> !tenants.suspended(s.caller().tenantId())).ifPresent(s -> {
                     currentSession.get().set(s);
                     TenantContext.bind(s.caller());
                     MDC.put("tenant", s.caller().tenantId());
                     users.touch(s.caller());
                 });
+                return;
+            }
+            case SCIM -> {
+                // The tenant's SCIM bearer secret, never a JWT; a refusal is a SCIM error (the SCIM module maps it).
+                Caller caller = scim.get().authenticate(request.getHeaderString("Authorization"), request.getMethod(), path.normalized());
+                refuseSuspended(caller.tenantId());
+                // The SCIM client is this request's security identity: otherwise the first bean that asks for one
+                // (Kogito's task life cycle, on a deprovisioning) makes the JWT mechanism parse the SCIM secret and fail.
+                identityAssociation.get().setIdentity(io.quarkus.security.runtime.QuarkusSecurityIdentity.builder()
+                        .setPrincipal(new io.quarkus.security.runtime.QuarkusPrincipal(caller.subject()))
+                        .addRoles(caller.roles()).build());
+                TenantContext.bind(caller);
+                MDC.put("tenant", caller.tenantId());
+                return;
+            }
+            case OPERATOR -> {
+                operator();
                 return;
             }
             case TENANT_API, RAW_KOGITO -> {
@@ -112,11 +136,37 @@ public class TenantFilter implements ContainerRequestFilter, ContainerResponseFi
             }
             tenants.ensure(tenant, tenant, false);
         }
+        refuseSuspended(tenant);
         Set<String> roles = new TreeSet<>(identity.getRoles());
         Caller caller = new Caller(tenant, identity.getPrincipal().getName(), Set.copyOf(roles));
         TenantContext.bind(caller);
         MDC.put("tenant", tenant);
         users.touch(caller);
+    }
+
+    private void refuseSuspended(String tenant) {
+        if (tenants.suspended(tenant)) {
+            throw ProblemException.forbidden("Tenant '" + tenant + "' is suspended by the platform operator; its API answers again once it is resumed.");
+        }
+    }
+
+    /**
+     * The platform operator: a verified token with the operator role and no tenant claim. A tenant's token never
+     * acts as the operator, even when its IdP puts the role into it, and an operator's token names no tenant, so it
+     * is refused by every tenant route (docs/security/operator-identity.md). No tenant is bound.
+     */
+    private void operator() {
+        if (identity.isAnonymous()) {
+            throw ProblemException.unauthorized("The operator API needs an operator's bearer token (Authorization: Bearer <jwt>).");
+        }
+        String claim = configProvider.get().auth().tenantClaim();
+        if (token.getClaim(claim) != null) {
+            throw ProblemException.forbidden("A token that names a tenant ('" + claim + "' claim) cannot act as the platform operator.");
+        }
+        if (!identity.hasRole(Caller.OPERATOR_ROLE)) {
+            throw ProblemException.forbidden("The operator API needs the '" + Caller.OPERATOR_ROLE + "' role.");
+        }
+        MDC.put("operator", identity.getPrincipal().getName());
     }
 
     @Override

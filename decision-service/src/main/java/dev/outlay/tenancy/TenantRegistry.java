@@ -19,8 +19,22 @@ import java.util.concurrent.ConcurrentHashMap;
 @ApplicationScoped
 public class TenantRegistry {
 
-    public record Tenant(String id, String displayName, boolean demo, Instant createdAt) {
+    public record Tenant(String id, String displayName, boolean demo, Instant createdAt, String status,
+                         Instant statusChangedAt, String statusReason) {
+        public boolean suspended() {
+            return SUSPENDED.equals(status);
+        }
     }
+
+    public static final String ACTIVE = "active";
+    public static final String SUSPENDED = "suspended";
+    /** How long a status read here is trusted; another instance's suspend or resume takes effect within it. */
+    static final long STATUS_TTL_MILLIS = 5_000;
+
+    private record CachedStatus(boolean suspended, long readAt) {
+    }
+
+    private final java.util.Map<String, CachedStatus> statuses = new ConcurrentHashMap<>();
 
     @Inject
     AgroalDataSource dataSource;
@@ -39,15 +53,52 @@ public class TenantRegistry {
 
     public Optional<Tenant> find(String tenantId) {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT id, display_name, demo, created_at FROM outlay.tenant WHERE id = ?")) {
+             PreparedStatement ps = c.prepareStatement("SELECT id, display_name, demo, created_at, status, status_changed_at, status_reason FROM outlay.tenant WHERE id = ?")) {
             ps.setString(1, tenantId);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) return Optional.empty();
-                return Optional.of(new Tenant(rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getTimestamp(4).toInstant()));
+                java.sql.Timestamp changed = rs.getTimestamp(6);
+                return Optional.of(new Tenant(rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getTimestamp(4).toInstant(),
+                        rs.getString(5), changed == null ? null : changed.toInstant(), rs.getString(7)));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("tenant lookup failed", e);
         }
+    }
+
+    /**
+     * Whether the platform operator suspended the tenant. Read on every tenant request, so it is cached for
+     * {@link #STATUS_TTL_MILLIS}; a change made through {@link #setStatus} on this instance applies at once.
+     */
+    public boolean suspended(String tenantId) {
+        long now = System.currentTimeMillis();
+        CachedStatus cached = statuses.get(tenantId);
+        if (cached != null && now - cached.readAt() < STATUS_TTL_MILLIS) return cached.suspended();
+        boolean suspended = find(tenantId).map(Tenant::suspended).orElse(false);
+        statuses.put(tenantId, new CachedStatus(suspended, now));
+        return suspended;
+    }
+
+    /** Sets active or suspended; false when the tenant does not exist. The caller audits. */
+    public boolean setStatus(String tenantId, String status, String reason) {
+        if (!ACTIVE.equals(status) && !SUSPENDED.equals(status)) throw new IllegalArgumentException("status " + status);
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement(
+                     "UPDATE outlay.tenant SET status = ?, status_changed_at = now(), status_reason = ? WHERE id = ?")) {
+            ps.setString(1, status);
+            ps.setString(2, reason);
+            ps.setString(3, tenantId);
+            boolean found = ps.executeUpdate() == 1;
+            statuses.remove(tenantId);
+            return found;
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not change the tenant's status", e);
+        }
+    }
+
+    /** Drops the cached status, e.g. after the transaction that changed it committed. */
+    public void invalidateStatus(String tenantId) {
+        statuses.remove(tenantId);
     }
 
     /** Every tenant id, ordered: start-up and scheduled jobs visit each tenant in turn. */
@@ -94,6 +145,7 @@ public class TenantRegistry {
     /** Drops a purged tenant from the lookup cache. */
     public void forget(String tenantId) {
         known.remove(tenantId);
+        statuses.remove(tenantId);
     }
 
     /** Fired inside the new tenant's context so observers can seed tenant-owned rows. */

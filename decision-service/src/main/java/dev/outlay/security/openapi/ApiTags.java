@@ -22,7 +22,7 @@ final class ApiTags {
             Map.entry("me", "Who the token says the caller is."),
             Map.entry("users", "The people of the tenant."),
             Map.entry("audit", "The tenant's hash-chained audit log and its verification."),
-            Map.entry("tenant", "Tenant export and deletion."),
+            Map.entry("tenant", "Tenant export and deletion, and the plan the platform operator set."),
             Map.entry("ingestions", "Billing file uploads, dry runs, load history and retractions."),
             Map.entry("costs", "The cost ledger, grouped and filtered."),
             Map.entry("exports", "FOCUS exports of the ledger."),
@@ -49,6 +49,7 @@ final class ApiTags {
             Map.entry("invoices", "Invoice summaries to reconcile the ledger against."),
             Map.entry("reconciliations", "Reconciliation of the ledger against invoices and between sources."),
             Map.entry("close", "Month-end close: periods, packages, verification and restatements."),
+            Map.entry("scim", "SCIM provisioning settings: the tenant's SCIM bearer secrets and the group to role mapping."),
             Map.entry("hooks", "Callbacks from connected systems, verified by the connection's signature."),
             Map.entry(RawKogitoOperations.TAG, "Kogito's generated process and task routes: admins, read-only, the caller's tenant only."));
 

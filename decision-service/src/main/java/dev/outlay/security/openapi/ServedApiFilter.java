@@ -57,6 +57,9 @@ public class ServedApiFilter implements OASFilter {
             }
             default -> {
                 // REFUSED and INTERNAL routes answer 404 to every caller; the console is HTML for browsers, not an API.
+                // SCIM describes itself (/scim/v2/ServiceProviderConfig, Schemas, ResourceTypes; RFC 7644 §4) and answers
+                // SCIM errors, not problem+json; the operator API is the installation's, not a tenant's (docs/scim.md,
+                // docs/tenant-provisioning.md).
                 return false;
             }
         }

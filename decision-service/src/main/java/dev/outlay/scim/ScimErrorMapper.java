@@ -1,0 +1,21 @@
+package dev.outlay.scim;
+
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+/** A refused SCIM request answers a SCIM error body as application/scim+json (never problem+json). */
+@Provider
+public class ScimErrorMapper implements ExceptionMapper<ScimException> {
+
+    @Override
+    public Response toResponse(ScimException e) {
+        return response(e.status(), e.scimType(), e.getMessage());
+    }
+
+    static Response response(int status, String scimType, String detail) {
+        Response.ResponseBuilder b = Response.status(status).type(ScimMedia.TYPE).entity(ScimError.of(status, scimType, detail));
+        if (status == 401) b.header("WWW-Authenticate", "Bearer realm=\"scim\"");
+        return b.build();
+    }
+}
