@@ -3,7 +3,8 @@
 // allocation run from the console's form and watches its progress (htmx polling, no reload) to its coverage, which
 // must be the coverage API's. Each persona's home is then read and its own numbers compared with the API's for the
 // same caller's data: finance's statement by team and budget forecasts, leadership's coverage, top movers and savings,
-// platform's coverage and loads, the auditor's decisions and chain verification. Every console page visited gets an
+// platform's coverage and loads, engineering's open anomalies of its team, the auditor's decisions and chain
+// verification. Every console page visited gets an
 // axe-core audit (a11y.mjs) that fails on serious or critical violations. Screenshots go to $SCREENSHOTS (default
 // target/screenshots); docs/screenshots holds a committed set.
 //
@@ -187,6 +188,13 @@ try {
   check(await pia.locator('h2', { hasText: 'Ingestion history' }).count() === 1, 'platform sees the ingestion history');
   await audit(pia, 'home (platform)');
   await pia.screenshot({ path: `${shots}/home-platform.png`, fullPage: true });
+
+  // Engineering (Eli, web team): the open anomalies of the web team, as the anomalies API counts them.
+  const eli = await signInAs(browser, 'eli.web-engineer');
+  const webAnomalies = await api('/api/v1/anomalies?owner=web&status=open');
+  check((await eli.locator('[data-kpi="team-anomalies-web"]').textContent()).trim() === String(webAnomalies.length),
+      `the web engineer's home counts the web team's ${webAnomalies.length} open anomalies as the API does`);
+  await audit(eli, 'home (engineering)');
 
   // Auditor (Ada): the latest decisions with their replay links, and the chain as the verify API answers it.
   const ada = await signInAs(browser, 'ada.auditor');

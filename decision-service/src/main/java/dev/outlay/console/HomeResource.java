@@ -66,6 +66,13 @@ public class HomeResource {
     @Inject
     dev.outlay.ingestion.IngestionRepository ingestions;
 
+    @Inject
+    dev.outlay.anomalies.api.AnomalyService anomalies;
+
+    /** Open anomalies of one of the session's owner groups, as {@code GET /api/v1/anomalies?owner=&status=open} counts them. */
+    public record TeamAnomalies(String team, int open) {
+    }
+
     Clock clock = Clock.systemUTC();
 
     @Inject
@@ -133,6 +140,15 @@ public class HomeResource {
                 .data("movers", lead ? List.of(leadership.movers("service", today), leadership.movers("team", today)) : null)
                 .data("realized", lead && any(s, LeadershipPanels.SAVINGS_READERS) ? leadership.savings() : null);
         page.data("recentLoads", "platform".equals(persona) && any(s, IngestionsPageResource.READERS) ? ingestions.list(null, null, 5) : null);
+        List<TeamAnomalies> teamAnomalies = null;
+        if ("engineering".equals(persona) && any(s, AnomaliesPageResource.READERS)) {
+            teamAnomalies = new ArrayList<>();
+            for (String team : new java.util.TreeSet<>(s.roles())) {
+                if (dev.outlay.tenancy.Caller.ROLES.contains(team)) continue;
+                teamAnomalies.add(new TeamAnomalies(team, anomalies.list(null, null, null, team, "open").size()));
+            }
+        }
+        page.data("teamAnomalies", teamAnomalies);
         boolean aud = "auditor".equals(persona);
         page.data("decisions", aud && any(s, AuditorPanels.DECISION_READERS) ? auditor.decisions() : null)
                 .data("verification", aud && any(s, AuditorPanels.AUDIT_READERS) ? auditor.verification() : null)
