@@ -36,6 +36,10 @@ OUTLAY_TOKEN_PLATFORM="$(./outlay token --tenant demo --role platform)" \
 OUTLAY_TOKEN_AUDITOR="$(./outlay token --tenant demo --role auditor)" \
 OUTLAY_TOKEN_FINOPS="$TOKEN" SCREENSHOTS="$PWD/target/screenshots" \
   node browser-tests/console.mjs "http://localhost:$PORT" || { tail -200 "$LOG"; echo "smoke: console browser check failed"; exit 1; }
+# Persona homes against the API, an allocation run followed to success in the console, axe-core on every page.
+OUTLAY_TOKEN_AUDITOR="$(./outlay token --tenant demo --role auditor)" \
+OUTLAY_TOKEN_FINOPS="$TOKEN" SCREENSHOTS="$PWD/target/screenshots" \
+  node browser-tests/personas.mjs "http://localhost:$PORT" || { tail -200 "$LOG"; echo "smoke: personas browser check failed"; exit 1; }
 # The rules studio after the console check: the real embedded DMN editor, a saved draft, a publish, the next evaluation.
 OUTLAY_TOKEN_FINOPS="$TOKEN" SCREENSHOTS="$PWD/target/screenshots" \
   node browser-tests/studio.mjs "http://localhost:$PORT" || { tail -200 "$LOG"; echo "smoke: studio browser check failed"; exit 1; }

@@ -226,6 +226,11 @@ public class AllocationStore {
                 + "AND status = 'succeeded' AND superseded_by IS NULL ORDER BY started_at DESC LIMIT 1", Date.valueOf(period)).stream().findFirst();
     }
 
+    /** The tenant's latest runs of any period and status, newest first (the console's run list). */
+    public List<Run> recent(int limit) {
+        return runs("SELECT " + RUN_COLUMNS + " FROM outlay.allocation_run WHERE tenant_id = ? ORDER BY started_at DESC, id LIMIT ?", limit);
+    }
+
     public List<Run> inForce(LocalDate from, LocalDate to) {
         return runs("SELECT " + RUN_COLUMNS + " FROM outlay.allocation_run WHERE tenant_id = ? AND billing_period >= ? AND billing_period <= ? "
                 + "AND status = 'succeeded' AND superseded_by IS NULL ORDER BY billing_period", Date.valueOf(from), Date.valueOf(to));

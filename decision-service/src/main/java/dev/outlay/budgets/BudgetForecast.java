@@ -22,7 +22,7 @@ import java.util.Map;
  */
 public final class BudgetForecast {
 
-    static final int PROFILE_DAYS = 28;
+    public static final int PROFILE_DAYS = 28;
     static final int MIN_PROFILE_DAYS = 7;
 
     private BudgetForecast() {

@@ -16,12 +16,16 @@ public record ConsoleSession(Caller caller, Instant expires, String csrf) {
         return personaOf(caller.roles());
     }
 
-    /** Leadership, finance, platform, engineering in that order; administrators get platform's, the rest finance's. */
+    /**
+     * Leadership, finance, platform, engineering in that order; administrators get platform's, auditors (with none of
+     * those) the auditor's, the rest finance's.
+     */
     public static String personaOf(Set<String> roles) {
         for (String p : new String[]{"leadership", "finance", "platform", "engineering"}) {
             if (roles.contains(p)) return p;
         }
         if (roles.contains("admin") || roles.contains("finops_admin")) return "platform";
+        if (roles.contains("auditor")) return "auditor";
         return "finance";
     }
 

@@ -51,6 +51,28 @@ public class HomeResource {
     @Inject
     SavingsKpis savings;
 
+    @Inject
+    AllocationInForce allocation;
+
+    @Inject
+    FinancePanels finance;
+
+    @Inject
+    LeadershipPanels leadership;
+
+    @Inject
+    AuditorPanels auditor;
+
+    @Inject
+    dev.outlay.ingestion.IngestionRepository ingestions;
+
+    @Inject
+    dev.outlay.anomalies.api.AnomalyService anomalies;
+
+    /** Open anomalies of one of the session's owner groups, as {@code GET /api/v1/anomalies?owner=&status=open} counts them. */
+    public record TeamAnomalies(String team, int open) {
+    }
+
     Clock clock = Clock.systemUTC();
 
     @Inject
@@ -93,11 +115,48 @@ public class HomeResource {
         // Engineering and platform: their teams' findings; leadership: the tenant's open savings (a total, no finding in it).
         List<SavingsKpis.Savings> teamSavings = findingReader && Set.of("engineering", "platform").contains(persona) ? savings.mine() : null;
         List<SavingsKpis.Savings> openSavings = "leadership".equals(persona) ? savings.all() : null;
-        String body = home.data("session", s).data("persona", persona).data("today", today.toString()).data("mtd", mtd)
+        io.quarkus.qute.TemplateInstance body = home.data("session", s).data("persona", persona).data("today", today.toString()).data("mtd", mtd)
                 .data("charts", charts).data("breakdown", breakdown).data("tasks", tasks).data("health", health)
                 .data("dataQuality", daily.dataQuality()).data("teamSavings", teamSavings).data("openSavings", openSavings)
-                .data("findingReader", findingReader).render();
-        return ConsolePages.html(200, body);
+                .data("findingReader", findingReader);
+        personaPanels(s, persona, today, body);
+        return ConsolePages.html(200, body.render());
+    }
+
+    /**
+     * What only one persona's home shows, each figure read only when the session holds a role the API would ask for
+     * it (a persona is chosen from the roles, but an approver-only user falls back to the finance view).
+     */
+    private void personaPanels(ConsoleSession s, String persona, LocalDate today, io.quarkus.qute.TemplateInstance page) {
+        boolean allocationReader = any(s, AllocationRunsPageResource.READERS);
+        boolean closeReader = any(s, FinancePanels.CLOSE_READERS);
+        boolean statementShown = allocationReader && Set.of("finance", "platform", "leadership").contains(persona);
+        page.data("statement", statementShown ? allocation.latest(today).orElse(null) : null).data("statementShown", statementShown);
+        page.data("close", "finance".equals(persona) && closeReader ? finance.periods() : null)
+                .data("reconciliations", "finance".equals(persona) && closeReader ? finance.reconciliations() : null)
+                .data("burn", "finance".equals(persona) && any(s, BudgetsPageResource.READERS) ? finance.burn() : null);
+        boolean lead = "leadership".equals(persona);
+        page.data("forecasts", lead ? leadership.forecasts(today) : null)
+                .data("movers", lead ? List.of(leadership.movers("service", today), leadership.movers("team", today)) : null)
+                .data("realized", lead && any(s, LeadershipPanels.SAVINGS_READERS) ? leadership.savings() : null);
+        page.data("recentLoads", "platform".equals(persona) && any(s, IngestionsPageResource.READERS) ? ingestions.list(null, null, 5) : null);
+        List<TeamAnomalies> teamAnomalies = null;
+        if ("engineering".equals(persona) && any(s, AnomaliesPageResource.READERS)) {
+            teamAnomalies = new ArrayList<>();
+            for (String team : new java.util.TreeSet<>(s.roles())) {
+                if (dev.outlay.tenancy.Caller.ROLES.contains(team)) continue;
+                teamAnomalies.add(new TeamAnomalies(team, anomalies.list(null, null, null, team, "open").size()));
+            }
+        }
+        page.data("teamAnomalies", teamAnomalies);
+        boolean aud = "auditor".equals(persona);
+        page.data("decisions", aud && any(s, AuditorPanels.DECISION_READERS) ? auditor.decisions() : null)
+                .data("verification", aud && any(s, AuditorPanels.AUDIT_READERS) ? auditor.verification() : null)
+                .data("publishes", aud && any(s, AuditorPanels.AUDIT_READERS) ? auditor.publishes() : null);
+    }
+
+    private static boolean any(ConsoleSession s, Set<String> roles) {
+        return s.roles().stream().anyMatch(roles::contains);
     }
 
     private Breakdown breakdown(String persona, LocalDate today, LocalDate tomorrow) {

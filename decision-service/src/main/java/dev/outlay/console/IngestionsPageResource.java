@@ -67,6 +67,9 @@ public class IngestionsPageResource {
     SourceHealthService sources;
 
     @Inject
+    dev.outlay.allocation.AllocationStore allocations;
+
+    @Inject
     @Location("console/ingestions.html")
     Template list;
 
@@ -141,10 +144,11 @@ public class IngestionsPageResource {
         boolean allowed = s.roles().stream().anyMatch(READERS::contains);
         List<Ingestion> history = allowed ? manifest.list(null, null, HISTORY) : List.of();
         List<SourceHealthService.SourceHealth> health = allowed ? sources.health() : List.of();
+        List<AllocationRunView> allocationRuns = allowed ? allocations.recent(5).stream().map(r -> AllocationRunView.of(r, List.of())).toList() : List.of();
         Problem p = allowed ? problem
                 : ProblemException.forbidden("Ingestion needs one of the roles " + String.join(", ", new java.util.TreeSet<>(READERS)) + ".").problem();
         return ConsolePages.html(allowed ? status : 403, list.data("session", s).data("canLoad", allowed && s.roles().stream().anyMatch(LOADERS::contains))
-                .data("kinds", KINDS).data("history", history).data("health", health).data("preview", preview).data("problem", p).render());
+                .data("kinds", KINDS).data("history", history).data("health", health).data("allocationRuns", allocationRuns).data("preview", preview).data("problem", p).render());
     }
 
     private Response renderOne(ConsoleSession s, String id, int status, Problem refusal, String notice) {
