@@ -168,6 +168,22 @@ public class AuditLog {
         return signer.get().check(TenantContext.requireTenant(), entries, storedAnchors());
     }
 
+    /**
+     * Verifies the chain from its genesis through the last entry before {@code to}, against the anchors up to that
+     * entry: what the log looked like when a window ended, so entries appended later (a pack's own audit entry
+     * among them) do not change the answer for a closed window.
+     */
+    public AuditChain.Verification verifyThrough(Instant to) {
+        List<AuditEntry> entries = list(null, to, null, null);
+        long head = entries.isEmpty() ? 0 : entries.get(entries.size() - 1).seq();
+        Optional<AuditAnchors> signer = anchors();
+        if (signer.isEmpty()) {
+            return AuditChain.verify(entries).withAnchor("off: no secrets key (OUTLAY_SECRETS_KEY), the chain is not anchored", null);
+        }
+        List<AuditAnchors.Anchor> anchors = storedAnchors().stream().filter(a -> a.seq() <= head).toList();
+        return signer.get().check(TenantContext.requireTenant(), entries, anchors);
+    }
+
     private List<AuditAnchors.Anchor> storedAnchors() {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
                 "SELECT seq, head_hash, anchored_at, key_id, mac FROM outlay.audit_anchor WHERE tenant_id = ? ORDER BY seq")) {
