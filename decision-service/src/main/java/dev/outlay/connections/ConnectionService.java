@@ -45,6 +45,12 @@ public class ConnectionService {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    dev.outlay.usage.ConnectionLimit limit;
+
+    @Inject
+    dev.outlay.usage.UsageMeter meter;
+
     public List<Connection> list() {
         return repository.list();
     }
@@ -58,11 +64,13 @@ public class ConnectionService {
     public Connection create(ConnectionInput in) {
         validate(in, true);
         if (repository.nameTaken(in.name())) throw ProblemException.conflict("A connection named " + in.name() + " already exists.");
+        limit.requireRoomForOneMore();
         UUID id = UUID.randomUUID();
         String sealed = seal(id, in.credentials());
         repository.insert(id, in, in.config().normalised(), sealed, TenantContext.caller().orElseThrow().subject());
         Connection stored = get(id);
         audit.record("connection.create", "connection", id.toString(), null, stored);
+        meter.connectionAdded(id, stored.kind());
         return stored;
     }
 
@@ -92,6 +100,7 @@ public class ConnectionService {
         Connection before = get(id);
         repository.delete(id);
         audit.record("connection.delete", "connection", id.toString(), before, null);
+        meter.connectionRemoved(id, before.kind());
     }
 
     /** The stored credentials in clear, for the S3 client of a poll; never for an API answer. */

@@ -25,6 +25,9 @@ public class UserDirectory {
     @Inject
     AgroalDataSource dataSource;
 
+    @Inject
+    jakarta.enterprise.event.Event<UserFirstSeen> firstSeen;
+
     private final Set<String> seen = ConcurrentHashMap.newKeySet();
 
     public void touch(Caller caller) {
@@ -39,11 +42,17 @@ public class UserDirectory {
             try (Connection c = dataSource.getConnection();
                  PreparedStatement ps = c.prepareStatement("""
                          INSERT INTO outlay.app_user (tenant_id, subject, roles) VALUES (?, ?, ?)
-                         ON CONFLICT (tenant_id, subject) DO UPDATE SET roles = EXCLUDED.roles, last_seen = now()""")) {
+                         ON CONFLICT (tenant_id, subject) DO UPDATE SET roles = EXCLUDED.roles, last_seen = now()
+                         RETURNING (xmax = 0)""")) {
                 ps.setString(1, caller.tenantId());
                 ps.setString(2, caller.subject());
                 ps.setString(3, String.join(",", new java.util.TreeSet<>(caller.roles())));
-                ps.executeUpdate();
+                // xmax = 0 on the returned row: it was inserted, not updated, so this subject is a new seat.
+                boolean inserted;
+                try (java.sql.ResultSet rs = ps.executeQuery()) {
+                    inserted = rs.next() && rs.getBoolean(1);
+                }
+                if (inserted) firstSeen.fire(new UserFirstSeen(caller.tenantId(), caller.subject()));
             } catch (SQLException e) {
                 throw new IllegalStateException("could not record the user", e);
             }

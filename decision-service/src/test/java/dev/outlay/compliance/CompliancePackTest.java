@@ -163,7 +163,7 @@ class CompliancePackTest {
         given().header("Authorization", bearer("cp-bad", "fo", "finops_admin")).contentType(ContentType.JSON)
                 .body("{\"from\":\"2026-01-01\",\"to\":\"2026-01-02\"}").post("/api/v1/compliance/pack").then().statusCode(403);
         try (Connection c = DriverManager.getConnection(superuserUrl); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT count(*) FROM outlay.audit_entry WHERE tenant_id = 'cp-bad'")) {
+             ResultSet rs = st.executeQuery("SELECT count(*) FROM outlay.audit_entry WHERE tenant_id = 'cp-bad' AND action = 'compliance.pack'")) {
             rs.next();
             assertEquals(0, rs.getInt(1), "a refused request records nothing");
         }
