@@ -1,3 +1,11 @@
+/*
+ * Copyright Outlay contributors
+ * SPDX-License-Identifier: BUSL-1.1
+ *
+ * Use of this software is governed by the Business Source License 1.1 in the LICENSE file of this module
+ * (see docs/licensing.md). On the Change Date, 2030-12-03, in accordance with the Business Source License,
+ * use of this software will be governed by the Apache License, Version 2.0.
+ */
 package dev.outlay.audit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -158,6 +166,22 @@ public class AuditLog {
             return AuditChain.verify(entries).withAnchor("off: no secrets key (OUTLAY_SECRETS_KEY), the chain is not anchored", null);
         }
         return signer.get().check(TenantContext.requireTenant(), entries, storedAnchors());
+    }
+
+    /**
+     * Verifies the chain from its genesis through the last entry before {@code to}, against the anchors up to that
+     * entry: what the log looked like when a window ended, so entries appended later (a pack's own audit entry
+     * among them) do not change the answer for a closed window.
+     */
+    public AuditChain.Verification verifyThrough(Instant to) {
+        List<AuditEntry> entries = list(null, to, null, null);
+        long head = entries.isEmpty() ? 0 : entries.get(entries.size() - 1).seq();
+        Optional<AuditAnchors> signer = anchors();
+        if (signer.isEmpty()) {
+            return AuditChain.verify(entries).withAnchor("off: no secrets key (OUTLAY_SECRETS_KEY), the chain is not anchored", null);
+        }
+        List<AuditAnchors.Anchor> anchors = storedAnchors().stream().filter(a -> a.seq() <= head).toList();
+        return signer.get().check(TenantContext.requireTenant(), entries, anchors);
     }
 
     private List<AuditAnchors.Anchor> storedAnchors() {

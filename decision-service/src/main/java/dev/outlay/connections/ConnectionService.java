@@ -1,3 +1,11 @@
+/*
+ * Copyright Outlay contributors
+ * SPDX-License-Identifier: BUSL-1.1
+ *
+ * Use of this software is governed by the Business Source License 1.1 in the LICENSE file of this module
+ * (see docs/licensing.md). On the Change Date, 2030-12-03, in accordance with the Business Source License,
+ * use of this software will be governed by the Apache License, Version 2.0.
+ */
 package dev.outlay.connections;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -37,6 +45,12 @@ public class ConnectionService {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    dev.outlay.usage.ConnectionLimit limit;
+
+    @Inject
+    dev.outlay.usage.UsageMeter meter;
+
     public List<Connection> list() {
         return repository.list();
     }
@@ -50,11 +64,13 @@ public class ConnectionService {
     public Connection create(ConnectionInput in) {
         validate(in, true);
         if (repository.nameTaken(in.name())) throw ProblemException.conflict("A connection named " + in.name() + " already exists.");
+        limit.requireRoomForOneMore();
         UUID id = UUID.randomUUID();
         String sealed = seal(id, in.credentials());
         repository.insert(id, in, in.config().normalised(), sealed, TenantContext.caller().orElseThrow().subject());
         Connection stored = get(id);
         audit.record("connection.create", "connection", id.toString(), null, stored);
+        meter.connectionAdded(id, stored.kind());
         return stored;
     }
 
@@ -107,6 +123,7 @@ public class ConnectionService {
         Connection before = get(id);
         repository.delete(id);
         audit.record("connection.delete", "connection", id.toString(), before, null);
+        meter.connectionRemoved(id, before.kind());
     }
 
     /** The stored credentials in clear, for the S3 client of a poll; never for an API answer. */

@@ -1,3 +1,11 @@
+/*
+ * Copyright Outlay contributors
+ * SPDX-License-Identifier: BUSL-1.1
+ *
+ * Use of this software is governed by the Business Source License 1.1 in the LICENSE file of this module
+ * (see docs/licensing.md). On the Change Date, 2030-12-03, in accordance with the Business Source License,
+ * use of this software will be governed by the Apache License, Version 2.0.
+ */
 package dev.outlay.tenancy;
 
 import io.agroal.api.AgroalDataSource;
@@ -17,6 +25,9 @@ public class UserDirectory {
     @Inject
     AgroalDataSource dataSource;
 
+    @Inject
+    jakarta.enterprise.event.Event<UserFirstSeen> firstSeen;
+
     private final Set<String> seen = ConcurrentHashMap.newKeySet();
 
     public void touch(Caller caller) {
@@ -31,11 +42,17 @@ public class UserDirectory {
             try (Connection c = dataSource.getConnection();
                  PreparedStatement ps = c.prepareStatement("""
                          INSERT INTO outlay.app_user (tenant_id, subject, roles) VALUES (?, ?, ?)
-                         ON CONFLICT (tenant_id, subject) DO UPDATE SET roles = EXCLUDED.roles, last_seen = now()""")) {
+                         ON CONFLICT (tenant_id, subject) DO UPDATE SET roles = EXCLUDED.roles, last_seen = now()
+                         RETURNING (xmax = 0)""")) {
                 ps.setString(1, caller.tenantId());
                 ps.setString(2, caller.subject());
                 ps.setString(3, String.join(",", new java.util.TreeSet<>(caller.roles())));
-                ps.executeUpdate();
+                // xmax = 0 on the returned row: it was inserted, not updated, so this subject is a new seat.
+                boolean inserted;
+                try (java.sql.ResultSet rs = ps.executeQuery()) {
+                    inserted = rs.next() && rs.getBoolean(1);
+                }
+                if (inserted) firstSeen.fire(new UserFirstSeen(caller.tenantId(), caller.subject()));
             } catch (SQLException e) {
                 throw new IllegalStateException("could not record the user", e);
             }

@@ -1,3 +1,11 @@
+/*
+ * Copyright Outlay contributors
+ * SPDX-License-Identifier: BUSL-1.1
+ *
+ * Use of this software is governed by the Business Source License 1.1 in the LICENSE file of this module
+ * (see docs/licensing.md). On the Change Date, 2030-12-03, in accordance with the Business Source License,
+ * use of this software will be governed by the Apache License, Version 2.0.
+ */
 // Upload progress for the ingestion form: the browser's own upload events give the bytes sent; once the server has
 // the file it redirects to the load's page, which then shows bytes and rows read from the manifest. Without this
 // script the form still works (a plain multipart POST), only without the bar.
