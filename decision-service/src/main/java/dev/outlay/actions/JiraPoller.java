@@ -47,6 +47,9 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 public class JiraPoller {
 
+    @jakarta.inject.Inject
+    dev.outlay.cluster.ClusterJobs cluster;
+
     private static final Logger LOG = Logger.getLogger(JiraPoller.class);
     private static final Pattern ISSUE_KEY = Pattern.compile("[A-Z][A-Z0-9_]{0,9}-[0-9]{1,12}");
     private static final Duration DEFAULT_BACKOFF = Duration.ofMinutes(1);
@@ -81,6 +84,7 @@ public class JiraPoller {
     @Scheduled(every = "${outlay.actions.jira-poll-every:5m}", delayed = "30s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         if (!config.worker()) return;
+        if (!cluster.onceEvery("jira-poll", "outlay.actions.jira-poll-every", "5m")) return;
         for (String tenant : tenants.activeIds()) {
             try {
                 pollTenant(tenant);

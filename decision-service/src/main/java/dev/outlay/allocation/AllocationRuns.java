@@ -62,6 +62,10 @@ public class AllocationRuns {
     @Inject
     jakarta.enterprise.event.Event<AllocationRunSucceeded> succeeded;
 
+    @Inject
+    dev.outlay.cluster.WorkClaims claims;
+
+    private final AtomicInteger pending = new AtomicInteger();
     private ExecutorService worker;
 
     @PostConstruct
@@ -94,16 +98,57 @@ public class AllocationRuns {
     public Submitted submit(LocalDate period, AllocationEngine engine) {
         if (engine == AllocationEngine.SPARK) spark.requireAvailable();
         Caller caller = TenantContext.caller().orElseThrow();
-        var open = store.openRun(period);
-        if (open.isPresent()) return new Submitted(open.get(), null);
-        if (!chargeGroups.hasRows(caller.tenantId(), period)) {
-            throw ProblemException.unprocessable("The ledger has no rows for billing period " + period + ".", List.of());
+        for (int attempt = 0; ; attempt++) {
+            // A request for a period whose run is still open joins that run whatever engine it asked for: the
+            // period's result is the same either way, and a retried request must not double the work.
+            var open = store.openRun(period);
+            if (open.isPresent()) return new Submitted(open.get(), null);
+            if (!chargeGroups.hasRows(caller.tenantId(), period)) {
+                throw ProblemException.unprocessable("The ledger has no rows for billing period " + period + ".", List.of());
+            }
+            String version = decisions.activeVersion(AllocationService.RULE_SET);
+            UUID id = UUID.randomUUID();
+            claims.lease(KIND, caller.tenantId(), id);
+            var run = store.queue(id, period, version, caller.subject(), Instant.now(), engine);
+            if (run.isEmpty()) {
+                // Another request (on any instance) queued one between our read and our insert: join it, as above.
+                claims.release(KIND, id);
+                if (attempt < 3) continue;
+                throw new IllegalStateException("allocation run for " + period + " neither queued nor found open");
+            }
+            return new Submitted(run.get(), start(caller, id, period, version, engine));
         }
-        String version = decisions.activeVersion(AllocationService.RULE_SET);
-        UUID id = UUID.randomUUID();
-        AllocationStore.Run run = store.queue(id, period, version, caller.subject(), Instant.now(), engine);
-        Future<?> job = worker.submit(() -> TenantContext.runAs(caller, () -> execute(id, period, version, engine)));
-        return new Submitted(run, job);
+    }
+
+    /** The claim kind of allocation runs (V330 work_claim). */
+    static final String KIND = "allocation-run";
+
+    private Future<?> start(Caller caller, UUID id, LocalDate period, String version, AllocationEngine engine) {
+        pending.incrementAndGet();
+        return worker.submit(() -> {
+            try {
+                TenantContext.runAs(caller, () -> execute(id, period, version, engine));
+            } finally {
+                pending.decrementAndGet();
+                claims.release(KIND, id);
+            }
+        });
+    }
+
+    /** True when this instance's worker is idle (a taken run would not wait behind local ones). */
+    boolean idle() {
+        return pending.get() == 0;
+    }
+
+    /** Runs a queued run this instance took over from a lost one; its requester stays the recorded one. */
+    void resume(UUID id) {
+        AllocationStore.Run run = store.find(id).orElse(null);
+        if (run == null || !run.status().equals("queued")) {
+            claims.release(KIND, id);
+            return;
+        }
+        Caller caller = new Caller(TenantContext.requireTenant(), run.createdBy(), TenantContext.system(TenantContext.requireTenant()).roles());
+        start(caller, id, run.billingPeriod(), run.versionHash(), AllocationEngine.parse(run.engine()));
     }
 
     /** Waits for a submitted run (the {@code wait=true} form of the API) and returns how it ended. */

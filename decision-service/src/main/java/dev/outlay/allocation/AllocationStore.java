@@ -54,16 +54,33 @@ public class AllocationStore {
     @Inject
     AgroalDataSource dataSource;
 
-    Run queue(UUID id, LocalDate period, String versionHash, String actor, Instant requested) {
-        return queue(id, period, versionHash, actor, requested, AllocationEngine.SERVICE);
+    /**
+     * Stores a queued run. Empty when the period already has an open run: the partial unique index
+     * {@code allocation_run_open} (V330) decides, so two instances' simultaneous requests cannot both queue one.
+     */
+    Optional<Run> queue(UUID id, LocalDate period, String versionHash, String actor, Instant requested, AllocationEngine engine) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
+                INSERT INTO outlay.allocation_run (id, tenant_id, billing_period, version_hash, status, created_by, started_at, engine)
+                VALUES (?, ?, ?, ?, 'queued', ?, ?, ?) ON CONFLICT (tenant_id, billing_period) WHERE status IN ('queued', 'running') DO NOTHING""")) {
+            Object[] args = {id, TenantContext.requireTenant(), Date.valueOf(period), versionHash, actor, Timestamp.from(requested), engine.wire()};
+            for (int i = 0; i < args.length; i++) ps.setObject(i + 1, args[i]);
+            if (ps.executeUpdate() == 0) return Optional.empty();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return find(id);
     }
 
-    Run queue(UUID id, LocalDate period, String versionHash, String actor, Instant requested, AllocationEngine engine) {
-        update("""
-                INSERT INTO outlay.allocation_run (id, tenant_id, billing_period, version_hash, status, created_by, started_at, engine)
-                VALUES (?, ?, ?, ?, 'queued', ?, ?, ?)""", id, TenantContext.requireTenant(), Date.valueOf(period), versionHash, actor,
-                Timestamp.from(requested), engine.wire());
-        return find(id).orElseThrow();
+    /** A run whose instance died goes back to queued (nothing of it was stored: results are written only at the end). */
+    boolean requeue(UUID id) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "UPDATE outlay.allocation_run SET status = 'queued', groups_total = NULL, groups_evaluated = 0 "
+                        + "WHERE id = ? AND status IN ('queued', 'running')")) {
+            ps.setObject(1, id);
+            return ps.executeUpdate() > 0;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     void running(UUID id) {
@@ -78,10 +95,11 @@ public class AllocationStore {
         update("UPDATE outlay.allocation_run SET status = 'failed', problem = ?, finished_at = now() WHERE id = ?", problemJson, id);
     }
 
-    /** Marks every queued or running run of the current tenant failed; returns how many. */
+    /** Marks the current tenant's queued or running runs that no instance claims failed (from before V330); returns how many. */
     int failUnfinished(String problemJson) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "UPDATE outlay.allocation_run SET status = 'failed', problem = ?, finished_at = now() WHERE status IN ('queued', 'running')")) {
+                "UPDATE outlay.allocation_run r SET status = 'failed', problem = ?, finished_at = now() WHERE status IN ('queued', 'running') "
+                        + "AND NOT EXISTS (SELECT 1 FROM outlay.work_claim w WHERE w.kind = 'allocation-run' AND w.item_id = r.id)")) {
             ps.setString(1, problemJson);
             return ps.executeUpdate();
         } catch (SQLException e) {

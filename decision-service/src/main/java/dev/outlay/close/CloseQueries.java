@@ -112,9 +112,13 @@ public class CloseQueries {
     public List<CloseViews.RestatementView> restatements(YearMonth month) {
         requirePeriod(month);
         LocalDate p = BillingMonth.firstDay(month);
+        // Restatements first: each statement sees its own snapshot (read committed), and a restatement's candidate
+        // package commits with it, so packages read afterwards always hold both of its packages (the other order
+        // lost a candidate committed in between, seen under load as a null base/candidate).
+        List<CloseStore.RestatementRow> rows = db.restatements(p);
         Map<UUID, CloseStore.PackageRow> byId = new HashMap<>();
         db.packages(p).forEach(k -> byId.put(k.id(), k));
-        return db.restatements(p).stream().map(r -> view(r, byId)).toList();
+        return rows.stream().map(r -> view(r, byId)).toList();
     }
 
     @Transactional

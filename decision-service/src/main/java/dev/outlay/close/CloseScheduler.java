@@ -30,6 +30,9 @@ import java.util.List;
 @ApplicationScoped
 public class CloseScheduler {
 
+    @jakarta.inject.Inject
+    dev.outlay.cluster.ClusterJobs cluster;
+
     private static final Logger LOG = Logger.getLogger(CloseScheduler.class);
     static final String ACTOR = "outlay-close-scheduler";
 
@@ -48,6 +51,7 @@ public class CloseScheduler {
     @Scheduled(identity = "close-preliminary", cron = "${outlay.close.cron:0 15 * * * ?}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
+        if (!cluster.oncePerFiring("close-preliminary")) return;
         int started = 0;
         LocalDate today = LocalDate.now(Clock.systemUTC());
         for (String tenant : tenants.activeIds()) started += runFor(tenant, today);

@@ -47,6 +47,9 @@ import java.util.UUID;
 @ApplicationScoped
 public class ConnectionPoller {
 
+    @jakarta.inject.Inject
+    dev.outlay.cluster.ClusterJobs cluster;
+
     private static final Logger LOG = Logger.getLogger(ConnectionPoller.class);
 
     /** The kinds that load billing exports into the ledger (aws-inventory has its own poller). */
@@ -84,6 +87,7 @@ public class ConnectionPoller {
     @Scheduled(every = "60s", delayed = "60s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         if (config.s3PollMinutes() <= 0) return; // 0 disables polling
+        if (!cluster.onceEvery("connection-poll", Duration.ofSeconds(60))) return;
         Instant dueBefore = Instant.now().minus(Duration.ofMinutes(config.s3PollMinutes()));
         pollAll(YearMonth.now(ZoneOffset.UTC), dueBefore);
     }

@@ -30,6 +30,9 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class FindingScanJob {
 
+    @jakarta.inject.Inject
+    dev.outlay.cluster.ClusterJobs cluster;
+
     private static final Logger LOG = Logger.getLogger(FindingScanJob.class);
 
     @Inject
@@ -44,6 +47,7 @@ public class FindingScanJob {
     @Scheduled(identity = "finding-scan", cron = "${outlay.findings.cron:0 0 7 * * ?}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
+        if (!cluster.oncePerFiring("finding-scan")) return;
         int queued = 0;
         for (String tenant : tenants.activeIds()) {
             if (queue(tenant, "schedule")) queued++;

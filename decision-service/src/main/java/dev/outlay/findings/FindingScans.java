@@ -54,6 +54,12 @@ public class FindingScans {
     @Inject
     FindingScanService service;
 
+    /** The claim kind of finding scans (V330 work_claim); a scan whose instance died is failed (FindingScanClaims). */
+    static final String KIND = "finding-scan";
+
+    @Inject
+    dev.outlay.cluster.WorkClaims claims;
+
     private ExecutorService worker;
 
     @PostConstruct
@@ -91,11 +97,24 @@ public class FindingScans {
         var open = store.openScan(profile, asOf, !AFTER_LOADS.contains(trigger));
         if (open.isPresent()) return new Submitted(open.get(), null);
         UUID id = UUID.randomUUID();
-        FindingScan scan = store.queueScan(id, trigger, profile, asOf, caller.subject(), FindingLifecycle.now());
+        claims.lease(KIND, caller.tenantId(), id);
+        FindingScan scan;
+        try {
+            scan = store.queueScan(id, trigger, profile, asOf, caller.subject(), FindingLifecycle.now());
+        } catch (RuntimeException e) {
+            claims.release(KIND, id);
+            throw e;
+        }
         // A scan opens findings and triage for owners: who asked for it, with which profile, is evidence.
         audit.record("finding.scan", "finding_scan", id.toString(), null,
                 java.util.Map.of("profile", profile, "asOf", String.valueOf(asOf), "trigger", trigger));
-        Future<?> job = worker.submit(() -> TenantContext.runAs(caller, () -> execute(id, profile, asOf)));
+        Future<?> job = worker.submit(() -> {
+            try {
+                TenantContext.runAs(caller, () -> execute(id, profile, asOf));
+            } finally {
+                claims.release(KIND, id);
+            }
+        });
         return new Submitted(scan, job);
     }
 

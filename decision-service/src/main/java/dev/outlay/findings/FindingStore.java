@@ -322,6 +322,12 @@ public class FindingStore {
                 FindingUndecidedStore.json(detectors), id);
     }
 
+    /** Fails a scan whose instance died, unless it had already ended. */
+    void scanLost(UUID id, String problemJson) {
+        update("UPDATE outlay.finding_scan SET status = 'failed', problem = ?, finished_at = now() WHERE id = ? "
+                + "AND status IN ('queued', 'running')", problemJson, id);
+    }
+
     void scanFailed(UUID id, String problemJson) {
         update("UPDATE outlay.finding_scan SET status = 'failed', problem = ?, finished_at = now() WHERE id = ?", problemJson, id);
     }
@@ -330,7 +336,8 @@ public class FindingStore {
     int failUnfinished(String problemJson) {
         try (Connection c = TenantConnections.open(dataSource); PreparedStatement ps = c.prepareStatement(
                 "UPDATE outlay.finding_scan SET status = 'failed', problem = ?, finished_at = now() WHERE tenant_id = ? "
-                        + "AND status IN ('queued', 'running')")) {
+                        + "AND status IN ('queued', 'running') AND NOT EXISTS (SELECT 1 FROM outlay.work_claim w "
+                        + "WHERE w.kind = 'finding-scan' AND w.item_id = finding_scan.id)")) {
             ps.setString(1, problemJson);
             ps.setString(2, TenantContext.requireTenant());
             return ps.executeUpdate();

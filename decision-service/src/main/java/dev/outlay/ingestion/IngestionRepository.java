@@ -88,14 +88,28 @@ public class IngestionRepository {
     }
 
     /** Marks every queued or running ingestion of the current tenant failed (start-up recovery). */
+    /** Fails the current tenant's open ingestions that no instance claims (from before V330). */
     public int failUnfinished(Problem problem) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "UPDATE outlay.ingestion SET status = 'failed', error = ?::jsonb, finished_at = now() WHERE status IN ('queued', 'running')")) {
+                "UPDATE outlay.ingestion i SET status = 'failed', error = ?::jsonb, finished_at = now() WHERE status IN ('queued', 'running') "
+                        + "AND NOT EXISTS (SELECT 1 FROM outlay.work_claim w WHERE w.kind = 'ingestion' AND w.item_id = i.id)")) {
             ps.setString(1, write(problem));
             return ps.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("ingestion manifest update failed", e);
         }
+    }
+
+    /** An open ingestion whose instance died goes back to queued, progress cleared (its load was rolled back). */
+    public boolean requeue(UUID id) {
+        return update("UPDATE outlay.ingestion SET status = 'queued', bytes_read = 0, rows_read = 0 WHERE id = ? "
+                + "AND status IN ('queued', 'running')", id) > 0;
+    }
+
+    /** Fails one open ingestion (its instance died and its bytes are gone); false when it had already ended. */
+    public boolean failOpen(UUID id, Problem problem) {
+        return update("UPDATE outlay.ingestion SET status = 'failed', error = ?::jsonb, finished_at = now() WHERE id = ? "
+                + "AND status IN ('queued', 'running')", write(problem), id) > 0;
     }
 
     public Optional<Ingestion> find(UUID id) {

@@ -71,6 +71,19 @@ public class IngestionService {
                               String mappingSha256, boolean replay, UUID duplicateOf) {
     }
 
+    @Inject
+    dev.outlay.cluster.WorkClaims claims;
+
+    @Inject
+    dev.outlay.cluster.ClusterConfig cluster;
+
+    @Inject
+    IngestionSpool spool;
+
+    /** The claim kind of ingestions (V330 work_claim). */
+    static final String KIND = "ingestion";
+
+    private final AtomicInteger pending = new AtomicInteger();
     private ExecutorService pool;
 
     @PostConstruct
@@ -132,12 +145,17 @@ public class IngestionService {
         StagedUpload upload = StagedUpload.spool(body, Long.MAX_VALUE);
         UUID id = UUID.randomUUID();
         Caller caller = TenantContext.caller().orElseThrow();
-        Optional<UUID> same = recordQueued(id, req, upload.sha256(), upload.size(), caller);
-        if (same.isPresent()) {
-            manifest.markDuplicate(id, same.get());
-            upload.delete();
-        } else {
-            run(id, req, upload);
+        claims.lease(KIND, caller.tenantId(), id);
+        try {
+            Optional<UUID> same = recordQueued(id, req, upload.sha256(), upload.size(), caller);
+            if (same.isPresent()) {
+                manifest.markDuplicate(id, same.get());
+                upload.delete();
+            } else {
+                run(id, req, upload);
+            }
+        } finally {
+            claims.release(KIND, id);
         }
         return manifest.find(id).orElseThrow();
     }
@@ -149,6 +167,17 @@ public class IngestionService {
     public Ingestion ingestFiles(Request req, String fingerprint, List<LedgerLoader.SourceFile> files) {
         UUID id = UUID.randomUUID();
         Caller caller = TenantContext.caller().orElseThrow();
+        // Claimed while it runs on this thread: another instance's start-up must not take it for a leftover, and
+        // if this instance dies the survivor fails it (the files are read again at the source's next poll).
+        claims.lease(KIND, caller.tenantId(), id);
+        try {
+            return loadFiles(id, req, fingerprint, files, caller);
+        } finally {
+            claims.release(KIND, id);
+        }
+    }
+
+    private Ingestion loadFiles(UUID id, Request req, String fingerprint, List<LedgerLoader.SourceFile> files, Caller caller) {
         Optional<UUID> same = recordQueued(id, req, fingerprint, null, caller);
         if (same.isPresent()) {
             manifest.markDuplicate(id, same.get());
@@ -198,21 +227,66 @@ public class IngestionService {
     private Submitted enqueue(Request req, StagedUpload upload) {
         UUID id = UUID.randomUUID();
         Caller caller = TenantContext.caller().orElseThrow(() -> new IllegalStateException("no caller"));
-        Optional<UUID> same = recordQueued(id, req, upload.sha256(), upload.size(), caller);
+        // The claim comes before the manifest row (V330: an open row without a claim is a leftover).
+        claims.lease(KIND, caller.tenantId(), id);
+        Optional<UUID> same;
+        try {
+            same = recordQueued(id, req, upload.sha256(), upload.size(), caller);
+            if (same.isEmpty() && cluster.sharedSpool()) spool.write(id, req, upload, caller);
+        } catch (RuntimeException e) {
+            claims.release(KIND, id);
+            upload.delete();
+            throw e;
+        }
         if (same.isPresent()) {
             manifest.markDuplicate(id, same.get());
             upload.delete();
+            claims.release(KIND, id);
             return new Submitted(id, java.util.concurrent.CompletableFuture.completedFuture(null));
         }
-        Future<?> job = pool.submit(() -> TenantContext.runAs(caller, () -> {
-            org.jboss.logging.MDC.put("tenant", caller.tenantId());
+        return new Submitted(id, start(caller, id, req, upload));
+    }
+
+    private Future<?> start(Caller caller, UUID id, Request req, StagedUpload upload) {
+        pending.incrementAndGet();
+        return pool.submit(() -> {
             try {
-                run(id, req, upload);
+                TenantContext.runAs(caller, () -> {
+                    org.jboss.logging.MDC.put("tenant", caller.tenantId());
+                    try {
+                        run(id, req, upload);
+                    } finally {
+                        org.jboss.logging.MDC.remove("tenant");
+                        spool.delete(id);
+                    }
+                });
             } finally {
-                org.jboss.logging.MDC.remove("tenant");
+                pending.decrementAndGet();
+                claims.release(KIND, id);
             }
-        }));
-        return new Submitted(id, job);
+        });
+    }
+
+    /** Room on this instance's ingestion workers for an ingestion taken over from a lost instance. */
+    boolean hasCapacity() {
+        return pending.get() < config.workers();
+    }
+
+    /** Runs a queued, spooled ingestion this instance took over; the requester stays the recorded one. */
+    void resume(UUID id) {
+        Ingestion row = manifest.find(id).orElse(null);
+        if (row == null || !row.status().equals("queued")) {
+            claims.release(KIND, id);
+            return;
+        }
+        var spooled = spool.read(row);
+        if (spooled.isEmpty()) {
+            manifest.failOpen(id, IngestionClaims.LOST);
+            claims.release(KIND, id);
+            return;
+        }
+        LOG.infof("ingestion %s of %s resumed on this instance", id, row.objectKey());
+        start(spooled.get().caller(), id, spooled.get().request(), spooled.get().upload());
     }
 
     /**

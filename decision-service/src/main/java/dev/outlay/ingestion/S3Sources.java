@@ -53,6 +53,9 @@ public class S3Sources {
     @Inject
     IngestionService ingestion;
 
+    @Inject
+    dev.outlay.cluster.ClusterJobs cluster;
+
     private ScheduledExecutorService timer;
 
     void start(@Observes StartupEvent event) {
@@ -62,7 +65,11 @@ public class S3Sources {
             t.setDaemon(true);
             return t;
         });
-        timer.scheduleWithFixedDelay(this::pollAll, 1, config.s3PollMinutes(), TimeUnit.MINUTES);
+        // Once per cluster per interval, whichever instance's timer comes first (ClusterJobs).
+        java.time.Duration every = java.time.Duration.ofMinutes(config.s3PollMinutes());
+        timer.scheduleWithFixedDelay(() -> {
+            if (cluster.onceEvery("s3-sources", every)) pollAll();
+        }, 1, config.s3PollMinutes(), TimeUnit.MINUTES);
     }
 
     void stop(@Observes ShutdownEvent event) {

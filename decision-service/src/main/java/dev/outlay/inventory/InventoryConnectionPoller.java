@@ -45,6 +45,9 @@ import java.util.UUID;
 @ApplicationScoped
 public class InventoryConnectionPoller {
 
+    @jakarta.inject.Inject
+    dev.outlay.cluster.ClusterJobs cluster;
+
     private static final Logger LOG = Logger.getLogger(InventoryConnectionPoller.class);
 
     /** The reader's listing names → the kind a complete listing vouches for. */
@@ -78,6 +81,7 @@ public class InventoryConnectionPoller {
     @Scheduled(every = "60s", delayed = "90s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         if (config.pollMinutes() <= 0) return;
+        if (!cluster.onceEvery("inventory-poll", Duration.ofSeconds(60))) return;
         Instant dueBefore = Instant.now().minus(Duration.ofMinutes(config.pollMinutes()));
         for (String tenant : tenants.ids()) {
             TenantContext.runAs(TenantContext.system(tenant), () -> {

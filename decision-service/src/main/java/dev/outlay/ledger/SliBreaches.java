@@ -42,6 +42,9 @@ import java.util.UUID;
 @ApplicationScoped
 public class SliBreaches {
 
+    @jakarta.inject.Inject
+    dev.outlay.cluster.ClusterJobs cluster;
+
     private static final Logger LOG = Logger.getLogger(SliBreaches.class);
     static final String FRESHNESS = "freshness";
 
@@ -67,6 +70,7 @@ public class SliBreaches {
     @Scheduled(every = "${outlay.ingestion.sli-check-every:15m}", delayed = "2m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         if (!config.sliCheck()) return;
+        if (!cluster.onceEvery("sli-check", "outlay.ingestion.sli-check-every", "15m")) return;
         for (String tenant : tenants.activeIds()) {
             try {
                 check(tenant);

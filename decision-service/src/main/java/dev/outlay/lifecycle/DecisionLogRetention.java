@@ -30,6 +30,9 @@ import java.util.Map;
 @ApplicationScoped
 public class DecisionLogRetention {
 
+    @jakarta.inject.Inject
+    dev.outlay.cluster.ClusterJobs cluster;
+
     private static final Logger LOG = Logger.getLogger(DecisionLogRetention.class);
 
     @Inject
@@ -47,6 +50,7 @@ public class DecisionLogRetention {
     @Scheduled(every = "${outlay.retention.check-every:6h}", delayed = "5m",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
+        if (!cluster.onceEvery("decision-log-retention", "outlay.retention.check-every", "6h")) return;
         if (config.retention().decisionLogDays() > 0) enforce(config.retention().decisionLogDays());
     }
 

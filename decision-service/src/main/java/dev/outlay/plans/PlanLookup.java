@@ -9,8 +9,9 @@
 package dev.outlay.plans;
 
 /**
- * Where a tenant's plan comes from. {@link ConfiguredPlans} (configuration) is the default bean; the tenant
- * provisioning API's stored plan replaces it by providing another bean of this type.
+ * Where a tenant's plan comes from: {@code dev.outlay.provisioning.ProvisionedPlans} (a pinned tier from
+ * configuration, else the operator's stored plan, else the default tier). An interface so metering does not depend
+ * on provisioning.
  */
 public interface PlanLookup {
 

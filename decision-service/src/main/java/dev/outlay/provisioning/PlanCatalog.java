@@ -8,10 +8,15 @@
  */
 package dev.outlay.provisioning;
 
+import dev.outlay.plans.Tier;
+
 import java.util.Map;
 
 /**
  * The plans an operator can assign and the limits each starts with (an operator may override any of them per tenant).
+ * Connected sources, the one priced and enforced metric, come from {@link Tier} so a pinned tier and a provisioned
+ * plan of the same name allow the same; accounts, seats and rows start unlimited because pricing never limits them
+ * (docs/pricing-model.md) — an operator may still record a contractual figure, which metering reports, not enforces.
  * Tenants that existed before plans did are on enterprise, without limits, so nothing changes for them.
  */
 public final class PlanCatalog {
@@ -21,11 +26,16 @@ public final class PlanCatalog {
     public static final String ENTERPRISE = "enterprise";
 
     static final Map<String, TenantLimits> DEFAULTS = Map.of(
-            FREE, new TenantLimits(1L, 3L, 5L, 1_000_000L),
-            TEAM, new TenantLimits(10L, 50L, 50L, 50_000_000L),
+            FREE, fromTier(Tier.FREE),
+            TEAM, fromTier(Tier.TEAM),
             ENTERPRISE, TenantLimits.NONE);
 
     private PlanCatalog() {
+    }
+
+    private static TenantLimits fromTier(Tier tier) {
+        Integer sources = tier.limits().connectedSources();
+        return new TenantLimits(sources == null ? null : sources.longValue(), null, null, null);
     }
 
     public static TenantLimits defaults(String plan) {

@@ -20,7 +20,6 @@ import jakarta.inject.Inject;
  * The plan metering enforces, from the operator's provisioning: a tenant's configured tier
  * ({@code outlay.plans.tenants."<tenant>"}) wins, so an installation can pin a tenant without the API; otherwise the
  * plan and limits the operator set on the tenant ({@link TenantPlans}); a tenant without a row gets the default tier.
- * Replaces {@code ConfiguredPlans} (a default bean) once provisioning is present.
  */
 @ApplicationScoped
 public class ProvisionedPlans implements PlanLookup {

@@ -59,6 +59,12 @@ public class ReconciliationRuns {
     @Inject
     InvoiceStore invoices;
 
+    /** The claim kind of reconciliation runs (V330 work_claim); a run whose instance died is failed. */
+    static final String KIND = "reconciliation-run";
+
+    @Inject
+    dev.outlay.cluster.WorkClaims claims;
+
     private ExecutorService worker;
 
     @PostConstruct
@@ -90,8 +96,20 @@ public class ReconciliationRuns {
         String version = decisions.activeVersion(ReconciliationPolicy.RULE_SET);
         UUID id = UUID.randomUUID();
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        store.start(id, period, periodState, version, caller.subject(), now);
-        Future<?> job = worker.submit(() -> TenantContext.runAs(caller, () -> execute(id, period, periodState, version, now)));
+        claims.lease(KIND, caller.tenantId(), id);
+        try {
+            store.start(id, period, periodState, version, caller.subject(), now);
+        } catch (RuntimeException e) {
+            claims.release(KIND, id);
+            throw e;
+        }
+        Future<?> job = worker.submit(() -> {
+            try {
+                TenantContext.runAs(caller, () -> execute(id, period, periodState, version, now));
+            } finally {
+                claims.release(KIND, id);
+            }
+        });
         return new Submitted(store.find(id).orElseThrow(), job);
     }
 

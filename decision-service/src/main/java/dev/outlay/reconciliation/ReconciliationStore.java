@@ -49,13 +49,20 @@ public class ReconciliationStore {
         update("UPDATE outlay.reconciliation_run SET checks_total = ?, checks_done = ? WHERE id = ? AND status = 'running'", total, done, id);
     }
 
+    /** Fails a run whose instance died, unless it had already ended. */
+    void lost(UUID id, String problemJson) {
+        update("UPDATE outlay.reconciliation_run SET status = 'failed', problem = ?::jsonb, finished_at = now() WHERE id = ? "
+                + "AND status = 'running'", problemJson, id);
+    }
+
     void fail(UUID id, String problemJson) {
         update("UPDATE outlay.reconciliation_run SET status = 'failed', problem = ?::jsonb, finished_at = now() WHERE id = ?", problemJson, id);
     }
 
     int failUnfinished(String problemJson) {
         try (Connection c = TenantConnections.open(dataSource); PreparedStatement ps = c.prepareStatement(
-                "UPDATE outlay.reconciliation_run SET status = 'failed', problem = ?::jsonb, finished_at = now() WHERE status = 'running'")) {
+                "UPDATE outlay.reconciliation_run SET status = 'failed', problem = ?::jsonb, finished_at = now() WHERE status = 'running' "
+                        + "AND NOT EXISTS (SELECT 1 FROM outlay.work_claim w WHERE w.kind = 'reconciliation-run' AND w.item_id = reconciliation_run.id)")) {
             ps.setString(1, problemJson);
             return ps.executeUpdate();
         } catch (SQLException e) {

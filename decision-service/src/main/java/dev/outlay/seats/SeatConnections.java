@@ -65,6 +65,9 @@ import java.util.function.Function;
 @ApplicationScoped
 public class SeatConnections {
 
+    @jakarta.inject.Inject
+    dev.outlay.cluster.ClusterJobs cluster;
+
     private static final Logger LOG = Logger.getLogger(SeatConnections.class);
     static final String M365_VENDOR = "microsoft-365";
     static final String SALESFORCE_VENDOR = "salesforce";
@@ -93,6 +96,7 @@ public class SeatConnections {
     @Scheduled(every = "60s", delayed = "90s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         if (config.pollMinutes() <= 0) return;
+        if (!cluster.onceEvery("seat-connections", Duration.ofSeconds(60))) return;
         Instant dueBefore = Instant.now().minus(Duration.ofMinutes(config.pollMinutes()));
         for (String tenant : tenants.ids()) pollTenant(tenant, dueBefore);
     }

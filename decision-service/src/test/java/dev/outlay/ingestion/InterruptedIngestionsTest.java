@@ -45,4 +45,24 @@ class InterruptedIngestionsTest {
         assertEquals("failed", after.status());
         assertEquals("Ingestion interrupted", after.error().title());
     }
+
+    @Inject
+    dev.outlay.cluster.WorkClaims claims;
+
+    @Test
+    void anotherInstancesRunningIngestionIsLeftAloneOnStart() {
+        String t = "ledger-restart";
+        tenants.ensure(t, t, false);
+        UUID id = UUID.randomUUID();
+        claims.lease("ingestion", t, id); // a live instance (this one) holds it
+        TenantContext.runAs(TenantContext.system(t), () -> {
+            manifest.create(id, "aws-cur", "aws-cur", "busy.csv", "abd", null, 10L, "x");
+            manifest.markRunning(id);
+        });
+        recovery.onStart(null);
+        Ingestion after = TenantContext.runAs(TenantContext.system(t), () -> manifest.find(id).orElseThrow());
+        assertEquals("running", after.status(), "a restart of one instance must not kill another's work");
+        claims.release("ingestion", id);
+        TenantContext.runAs(TenantContext.system(t), () -> manifest.failOpen(id, IngestionClaims.LOST));
+    }
 }

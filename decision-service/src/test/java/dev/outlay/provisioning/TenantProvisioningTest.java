@@ -71,7 +71,7 @@ class TenantProvisioningTest {
 
         given().header("Authorization", op).contentType(ContentType.JSON).body("{\"plan\":\"free\"}")
                 .put("/operator/v1/tenants/" + T + "/plan").then().statusCode(200)
-                .body("plan", equalTo("free")).body("limits.seats", equalTo(5));
+                .body("plan", equalTo("free")).body("limits.connectedSources", equalTo(2)).body("limits.seats", nullValue());
         given().header("Authorization", op).contentType(ContentType.JSON).body("{\"plan\":\"free\",\"limits\":{\"seats\":-1}}")
                 .put("/operator/v1/tenants/" + T + "/plan").then().statusCode(422).body("errors[0].field", equalTo("limits.seats"));
         assertEquals("free", plans.of(T).orElseThrow().plan(), "a refused change changes nothing");

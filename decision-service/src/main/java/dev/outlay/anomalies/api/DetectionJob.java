@@ -8,12 +8,10 @@
  */
 package dev.outlay.anomalies.api;
 
-import dev.outlay.ingestion.IngestionSucceeded;
 import dev.outlay.tenancy.TenantContext;
 import dev.outlay.tenancy.TenantRegistry;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
@@ -24,6 +22,9 @@ import org.jboss.logging.Logger;
  */
 @ApplicationScoped
 public class DetectionJob {
+
+    @jakarta.inject.Inject
+    dev.outlay.cluster.ClusterJobs cluster;
 
     private static final Logger LOG = Logger.getLogger(DetectionJob.class);
 
@@ -39,21 +40,9 @@ public class DetectionJob {
     @Scheduled(identity = "anomaly-detection", cron = "${outlay.anomalies.cron:0 30 6 * * ?}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
+        if (!cluster.oncePerFiring("anomaly-detection")) return;
         int found = detectAllTenants();
         LOG.infof("scheduled anomaly detection: %d anomalies in the tenants' recent windows", found);
-    }
-
-    private final CoalescingRunner<String> afterLoads = new CoalescingRunner<>("outlay-detect-after-load", this::detect);
-
-    /** Queued, not run on the ingestion worker: a burst of loads of one tenant gives one detection (two at most). */
-    void afterIngestion(@Observes IngestionSucceeded e) {
-        if (!config.afterIngestion()) return;
-        afterLoads.request(e.tenantId());
-    }
-
-    @jakarta.annotation.PreDestroy
-    void stop() {
-        afterLoads.close();
     }
 
     /** Detection over the recent window of every tenant not being deleted; returns the anomalies now in those windows. */
