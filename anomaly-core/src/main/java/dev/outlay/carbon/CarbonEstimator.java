@@ -26,6 +26,7 @@ import java.util.TreeMap;
  * <ul>
  *   <li>compute: vCPU-hours × (min W + utilization × (max W − min W)) ÷ 1000</li>
  *   <li>storage: TB-hours (replication applied) × Wh per TB-hour of the medium ÷ 1000</li>
+ *   <li>GPUs of an accelerated instance (method 2): GPU-hours × (min W + default utilization × (max W − min W)) ÷ 1000</li>
  *   <li>networking: GB × kWh per GB; memory: GB-hours × kWh per GB-hour</li>
  * </ul>
  * each × the provider's PUE, then kgCO2e = kWh × grid gCO2e/kWh of the row's region ÷ 1000. Line results are exact
@@ -35,7 +36,7 @@ import java.util.TreeMap;
 public final class CarbonEstimator {
 
     /** Version of the classification rules and formulas; every output names it next to the factor set's version. */
-    public static final String METHOD_VERSION = "ccf-outlay-1";
+    public static final String METHOD_VERSION = "ccf-outlay-2";
     public static final int SCALE = 6;
     private static final BigDecimal THOUSAND = BigDecimal.valueOf(1000);
     private static final Comparator<List<String>> GROUP_ORDER = (a, b) -> {
@@ -65,12 +66,14 @@ public final class CarbonEstimator {
                 continue;
             }
             BigDecimal kwh = kwh(c, f).multiply(f.pue());
+            BigDecimal gpuKwh = c.hasGpus() ? gpuKwh(c).multiply(f.pue()) : BigDecimal.ZERO;
             BigDecimal grid = line.region() == null ? null : f.gridGramsPerKwh().get(line.region().trim().toLowerCase(java.util.Locale.ROOT));
             boolean regionDefaulted = grid == null;
             if (grid == null) grid = f.unknownRegionGramsPerKwh();
             Acc acc = groups.computeIfAbsent(line.group(), g -> new Acc());
             acc.kwh.merge(c.kind(), kwh, BigDecimal::add);
-            acc.kg = acc.kg.add(kwh.multiply(grid).divide(THOUSAND));
+            if (c.hasGpus()) acc.kwh.merge(UsageKind.GPU, gpuKwh, BigDecimal::add);
+            acc.kg = acc.kg.add(kwh.add(gpuKwh).multiply(grid).divide(THOUSAND));
             acc.rows += line.rows();
             if (regionDefaulted) acc.regionDefaulted += line.rows();
             if (c.kind() == UsageKind.COMPUTE && c.utilizationDefaulted()) acc.utilizationDefaulted += line.rows();
@@ -85,11 +88,12 @@ public final class CarbonEstimator {
             BigDecimal storage = a.kwh.getOrDefault(UsageKind.STORAGE_SSD, BigDecimal.ZERO).add(a.kwh.getOrDefault(UsageKind.STORAGE_HDD, BigDecimal.ZERO));
             BigDecimal network = a.kwh.getOrDefault(UsageKind.NETWORK, BigDecimal.ZERO);
             BigDecimal memory = a.kwh.getOrDefault(UsageKind.MEMORY, BigDecimal.ZERO);
-            BigDecimal all = compute.add(storage).add(network).add(memory);
+            BigDecimal gpu = a.kwh.getOrDefault(UsageKind.GPU, BigDecimal.ZERO);
+            BigDecimal all = compute.add(storage).add(network).add(memory).add(gpu);
             totalKwh = totalKwh.add(all);
             totalKg = totalKg.add(a.kg);
             estimated += a.rows;
-            out.add(new CarbonGroup(e.getKey(), round(compute), round(storage), round(network), round(memory), round(all), round(a.kg),
+            out.add(new CarbonGroup(e.getKey(), round(compute), round(storage), round(network), round(memory), round(gpu), round(all), round(a.kg),
                     a.rows, a.regionDefaulted, a.utilizationDefaulted));
         }
         List<UnestimatedUsage> un = new ArrayList<>();
@@ -114,7 +118,15 @@ public final class CarbonEstimator {
             case STORAGE_HDD -> c.quantity().multiply(f.hddWhPerTbHour()).divide(THOUSAND);
             case NETWORK -> c.quantity().multiply(f.networkKwhPerGb());
             case MEMORY -> c.quantity().multiply(f.memoryKwhPerGbHour());
+            case GPU -> throw new IllegalArgumentException("GPU energy is a compute line's part, see gpuKwh");
         };
+    }
+
+    /** Energy of an accelerated instance's GPUs at the server, before PUE. */
+    static BigDecimal gpuKwh(Classification c) {
+        WattRange w = c.gpuWatts();
+        BigDecimal watts = w.min().add(c.gpuUtilization().multiply(w.max().subtract(w.min())));
+        return c.gpuHours().multiply(watts).divide(THOUSAND);
     }
 
     private static BigDecimal round(BigDecimal v) {

@@ -20,6 +20,6 @@ import java.util.List;
  * {@code utilizationDefaultedRows}: compute rows at the factor set's default utilization.
  */
 public record CarbonGroup(List<String> group, BigDecimal computeKwh, BigDecimal storageKwh, BigDecimal networkKwh,
-                          BigDecimal memoryKwh, BigDecimal kwh, BigDecimal kgCo2e, long estimatedRows,
+                          BigDecimal memoryKwh, BigDecimal gpuKwh, BigDecimal kwh, BigDecimal kgCo2e, long estimatedRows,
                           long regionDefaultedRows, long utilizationDefaultedRows) {
 }

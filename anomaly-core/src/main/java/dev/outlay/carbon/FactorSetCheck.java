@@ -77,7 +77,16 @@ public final class FactorSetCheck {
             else if (shape.architecture() != null && !f.architectures().containsKey(shape.architecture())) {
                 faults.add(new InvalidFactorSetException.Fault(p + ".architecture", "not in architectures"));
             }
+            if (shape == null) return;
+            if (shape.gpus() != null && shape.gpus() < 0) faults.add(new InvalidFactorSetException.Fault(p + ".gpus", "not negative"));
+            boolean counted = shape.gpus() != null && shape.gpus() > 0;
+            if (counted && shape.gpuModel() == null) faults.add(new InvalidFactorSetException.Fault(p + ".gpuModel", "required when gpus > 0"));
+            else if (counted && !f.gpuModels().containsKey(shape.gpuModel())) {
+                faults.add(new InvalidFactorSetException.Fault(p + ".gpuModel", "not in gpuModels"));
+            }
+            if (!counted && shape.gpuModel() != null) faults.add(new InvalidFactorSetException.Fault(p + ".gpus", "required (> 0) with a gpuModel"));
         });
+        f.gpuModels().forEach((model, w) -> watts(faults, at + ".gpuModels." + model, w));
     }
 
     private static void watts(List<InvalidFactorSetException.Fault> faults, String at, WattRange w) {

@@ -11,6 +11,19 @@
  */
 package dev.outlay.carbon;
 
-/** An instance type's vCPU count and processor microarchitecture (a key of the provider's architectures, or null). */
-public record InstanceShape(int vcpus, String architecture) {
+/**
+ * An instance type's vCPU count and processor microarchitecture (a key of the provider's architectures, or null),
+ * and for accelerated types its GPU count and model (a key of the provider's {@code gpuModels}); both null on a type
+ * without GPUs, so a set written before GPUs were counted reads, and hashes, as it did.
+ */
+public record InstanceShape(int vcpus, String architecture, Integer gpus, String gpuModel) {
+
+    public InstanceShape(int vcpus, String architecture) {
+        this(vcpus, architecture, null, null);
+    }
+
+    /** True when the type carries GPUs the method should count. */
+    public boolean accelerated() {
+        return gpus != null && gpus > 0;
+    }
 }

@@ -29,19 +29,32 @@ import java.util.Map;
  * @param gridGramsPerKwh       grid intensity by region id, gCO2e per kWh
  * @param unknownRegionGramsPerKwh grid intensity where the row names no region or one the set does not list
  * @param replication           copies kept by storage class (see {@link UsageClassifier} for the class names)
- * @param instanceTypes         vCPUs and microarchitecture by instance type (lower case)
+ * @param instanceTypes         vCPUs and microarchitecture (and GPUs) by instance type (lower case)
+ * @param gpuModels             watts per GPU at idle and at full load by GPU model (empty: the set counts no GPUs)
  */
 public record ProviderFactors(BigDecimal pue, BigDecimal defaultUtilization, WattRange unknownArchitecture,
                               Map<String, WattRange> architectures, BigDecimal ssdWhPerTbHour, BigDecimal hddWhPerTbHour,
                               BigDecimal networkKwhPerGb, BigDecimal memoryKwhPerGbHour, BigDecimal lambdaGbPerVcpu,
                               Map<String, BigDecimal> gridGramsPerKwh, BigDecimal unknownRegionGramsPerKwh,
-                              Map<String, BigDecimal> replication, Map<String, InstanceShape> instanceTypes) {
+                              Map<String, BigDecimal> replication, Map<String, InstanceShape> instanceTypes,
+                              Map<String, WattRange> gpuModels) {
 
     public ProviderFactors {
         architectures = architectures == null ? Map.of() : Map.copyOf(architectures);
         gridGramsPerKwh = gridGramsPerKwh == null ? Map.of() : Map.copyOf(gridGramsPerKwh);
         replication = replication == null ? Map.of() : Map.copyOf(replication);
         instanceTypes = instanceTypes == null ? Map.of() : Map.copyOf(instanceTypes);
+        gpuModels = gpuModels == null ? Map.of() : Map.copyOf(gpuModels);
+    }
+
+    /** A provider without GPU coefficients (every set before method 2). */
+    public ProviderFactors(BigDecimal pue, BigDecimal defaultUtilization, WattRange unknownArchitecture,
+                           Map<String, WattRange> architectures, BigDecimal ssdWhPerTbHour, BigDecimal hddWhPerTbHour,
+                           BigDecimal networkKwhPerGb, BigDecimal memoryKwhPerGbHour, BigDecimal lambdaGbPerVcpu,
+                           Map<String, BigDecimal> gridGramsPerKwh, BigDecimal unknownRegionGramsPerKwh,
+                           Map<String, BigDecimal> replication, Map<String, InstanceShape> instanceTypes) {
+        this(pue, defaultUtilization, unknownArchitecture, architectures, ssdWhPerTbHour, hddWhPerTbHour, networkKwhPerGb,
+                memoryKwhPerGbHour, lambdaGbPerVcpu, gridGramsPerKwh, unknownRegionGramsPerKwh, replication, instanceTypes, null);
     }
 
     /** Copies kept for a storage class; 1 when the set does not name the class. */

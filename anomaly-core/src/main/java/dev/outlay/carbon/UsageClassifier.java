@@ -92,7 +92,12 @@ public final class UsageClassifier {
         BigDecimal copies = usage.contains("multi-azusage") ? f.copies("rds-multi-az") : BigDecimal.ONE;
         BigDecimal vcpuHours = hours.multiply(BigDecimal.valueOf(shape.vcpus())).multiply(copies);
         WattRange w = shape.architecture() == null ? null : f.architectures().get(shape.architecture());
-        return withUtilization(line, f, w, vcpuHours);
+        Classification cpu = withUtilization(line, f, w, vcpuHours);
+        WattRange gpu = shape.accelerated() ? f.gpuModels().get(shape.gpuModel()) : null;
+        if (gpu == null) return cpu;
+        // CCF counts an accelerated instance's GPUs beside its vCPUs, each GPU at its model's idle-to-full watts and
+        // the provider's average utilization: the ledger carries no GPU metric, so it is always the default.
+        return cpu.withGpus(hours.multiply(BigDecimal.valueOf(shape.gpus())).multiply(copies), gpu, f.defaultUtilization());
     }
 
     private static Classification withUtilization(UsageLine line, ProviderFactors f, WattRange w, BigDecimal vcpuHours) {

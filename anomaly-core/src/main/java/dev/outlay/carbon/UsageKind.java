@@ -22,5 +22,7 @@ public enum UsageKind {
     /** Gigabytes moved between the provider's data centres. */
     NETWORK,
     /** Gigabyte-hours of memory billed on their own (e.g. Fargate). */
-    MEMORY
+    MEMORY,
+    /** GPU-hours of an accelerated instance (hours × its GPUs); never a line's own kind, always beside its compute. */
+    GPU
 }

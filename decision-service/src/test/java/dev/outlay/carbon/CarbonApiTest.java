@@ -86,9 +86,9 @@ class CarbonApiTest {
         String json = given().header("Authorization", bearer(T, "co2-eng", "engineering")).get(url)
                 .then().statusCode(200).extract().asString();
         JsonPath p = exact(json);
-        assertEquals("ccf-b7a049c7", p.getString("factorSet.name"));
+        assertEquals("ccf-b7a049c7-gpu", p.getString("factorSet.name"));
         assertEquals(true, p.getBoolean("factorSet.bundled"));
-        assertEquals("ccf-outlay-1", p.getString("methodVersion"));
+        assertEquals("ccf-outlay-2", p.getString("methodVersion"));
         assertEquals(2, p.getList("rows").size(), p.prettify());
         // data: inter-AZ 100 GB × 0.001 × 1.135 = 0.1135 kWh (eu-west-1 278.6 g → 0.0316211 kg)
         //     + Azure blob 100 GB-month × 720 h × 3 (LRS) / 1000 = 216 TB-h × 0.65 / 1000 × 1.185 = 0.166374 kWh
@@ -120,11 +120,11 @@ class CarbonApiTest {
         String csv = given().header("Authorization", finops()).get(url + "&format=csv").then().statusCode(200)
                 .contentType("text/csv").extract().asString();
         String v = p.getString("factorSet.version");
-        assertEquals("factorSet,method,record,team,computeKwh,storageKwh,networkKwh,memoryKwh,kwh,kgCo2e,rows,reason,currency,cost\n"
-                + v + ",ccf-outlay-1,estimate,data,0.000000,0.166374,0.113500,0.000000,0.279874,0.086258,2,,,\n"
-                + v + ",ccf-outlay-1,estimate,web,4.068180,0.039226,0.000000,0.000000,4.107406,1.556990,2,,,\n"
-                + v + ",ccf-outlay-1,unestimated,,,,,,,,1,UNCLASSIFIED,USD,10.00\n"
-                + v + ",ccf-outlay-1,unestimated,web,,,,,,,1,TRANSFER_OUTSIDE_PROVIDER_NETWORK,USD,4.25\n", csv);
+        assertEquals("factorSet,method,record,team,computeKwh,storageKwh,networkKwh,memoryKwh,gpuKwh,kwh,kgCo2e,rows,reason,currency,cost\n"
+                + v + ",ccf-outlay-2,estimate,data,0.000000,0.166374,0.113500,0.000000,0.000000,0.279874,0.086258,2,,,\n"
+                + v + ",ccf-outlay-2,estimate,web,4.068180,0.039226,0.000000,0.000000,0.000000,4.107406,1.556990,2,,,\n"
+                + v + ",ccf-outlay-2,unestimated,,,,,,,,,1,UNCLASSIFIED,USD,10.00\n"
+                + v + ",ccf-outlay-2,unestimated,web,,,,,,,,1,TRANSFER_OUTSIDE_PROVIDER_NETWORK,USD,4.25\n", csv);
     }
 
     @Test
@@ -223,7 +223,7 @@ class CarbonApiTest {
         assertEquals(0, d("0").compareTo(b.get("totalKwh")));
         List<String> ofB = given().header("Authorization", other).get("/api/v1/carbon/factor-sets").then().statusCode(200)
                 .extract().jsonPath().getList("version");
-        assertEquals(1, ofB.size(), "tenant B has the bundled set only");
+        assertEquals(2, ofB.size(), "tenant B has the two bundled sets only");
         for (String v : given().header("Authorization", finops()).get("/api/v1/carbon/factor-sets").then().extract().jsonPath()
                 .<String>getList("version")) {
             if (!ofB.contains(v)) given().header("Authorization", other).get("/api/v1/carbon/factor-sets/" + v).then().statusCode(404);

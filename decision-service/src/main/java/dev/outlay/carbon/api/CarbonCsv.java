@@ -26,19 +26,19 @@ final class CarbonCsv {
     static String write(CarbonReport r) {
         StringBuilder sb = new StringBuilder("factorSet,method,record");
         for (String g : r.groupBy()) sb.append(',').append(g);
-        sb.append(",computeKwh,storageKwh,networkKwh,memoryKwh,kwh,kgCo2e,rows,reason,currency,cost\n");
+        sb.append(",computeKwh,storageKwh,networkKwh,memoryKwh,gpuKwh,kwh,kgCo2e,rows,reason,currency,cost\n");
         String prefix = r.factorSet().version() + "," + r.methodVersion() + ",";
         for (CarbonReport.Row row : r.rows()) {
             sb.append(prefix).append("estimate");
             for (String g : r.groupBy()) sb.append(',').append(AuditCsv.cell(row.group().get(g)));
             sb.append(',').append(plain(row.computeKwh())).append(',').append(plain(row.storageKwh())).append(',').append(plain(row.networkKwh()))
-                    .append(',').append(plain(row.memoryKwh())).append(',').append(plain(row.kwh())).append(',').append(plain(row.kgCo2e()))
+                    .append(',').append(plain(row.memoryKwh())).append(',').append(plain(row.gpuKwh())).append(',').append(plain(row.kwh())).append(',').append(plain(row.kgCo2e()))
                     .append(',').append(row.rows()).append(",,,\n");
         }
         for (CarbonReport.UnestimatedRow u : r.unestimated()) {
             sb.append(prefix).append("unestimated");
             for (String g : r.groupBy()) sb.append(',').append(AuditCsv.cell(u.group().get(g)));
-            sb.append(",,,,,,,").append(u.rows()).append(',').append(u.reason()).append(',').append(u.currency() == null ? "" : u.currency())
+            sb.append(",,,,,,,,").append(u.rows()).append(',').append(u.reason()).append(',').append(u.currency() == null ? "" : u.currency())
                     .append(',').append(u.currency() == null ? plain(u.cost()) : MinorUnits.cell(u.cost(), u.currency())).append('\n');
         }
         return sb.toString();

@@ -24,7 +24,7 @@ public record CarbonReport(LocalDate from, LocalDate to, List<String> groupBy, F
 
     /** {@code group}: the group-by dimensions' values in {@code groupBy} order (null: the rows carry none). */
     public record Row(Map<String, String> group, BigDecimal computeKwh, BigDecimal storageKwh, BigDecimal networkKwh,
-                      BigDecimal memoryKwh, BigDecimal kwh, BigDecimal kgCo2e, long rows, long regionDefaultedRows,
+                      BigDecimal memoryKwh, BigDecimal gpuKwh, BigDecimal kwh, BigDecimal kgCo2e, long rows, long regionDefaultedRows,
                       long utilizationDefaultedRows) {
     }
 

@@ -52,7 +52,7 @@ public class CarbonReports {
         List<String> names = groupBy.stream().map(d -> d.wire).toList();
         List<CarbonReport.Row> rows = new ArrayList<>();
         for (CarbonGroup g : e.groups()) {
-            rows.add(new CarbonReport.Row(group(names, g.group()), g.computeKwh(), g.storageKwh(), g.networkKwh(), g.memoryKwh(), g.kwh(),
+            rows.add(new CarbonReport.Row(group(names, g.group()), g.computeKwh(), g.storageKwh(), g.networkKwh(), g.memoryKwh(), g.gpuKwh(), g.kwh(),
                     g.kgCo2e(), g.estimatedRows(), g.regionDefaultedRows(), g.utilizationDefaultedRows()));
         }
         List<CarbonReport.UnestimatedRow> un = new ArrayList<>();

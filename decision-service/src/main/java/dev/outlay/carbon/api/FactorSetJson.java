@@ -8,6 +8,8 @@
  */
 package dev.outlay.carbon.api;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -16,12 +18,16 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import dev.outlay.api.problem.Problem;
 import dev.outlay.api.problem.ProblemException;
 import dev.outlay.carbon.FactorSet;
+import dev.outlay.carbon.InstanceShape;
+import dev.outlay.carbon.ProviderFactors;
+import dev.outlay.carbon.WattRange;
 import dev.outlay.decisions.CanonicalJson;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -33,8 +39,12 @@ final class FactorSetJson {
     private final ObjectReader reader;
     private final ObjectMapper mapper;
 
-    FactorSetJson(ObjectMapper mapper) {
-        this.mapper = mapper;
+    FactorSetJson(ObjectMapper shared) {
+        // Fields added after sets were first stored are left out while empty, so a set without them has the
+        // canonical text, and therefore the version, it had before (method 2 added GPUs: gpuModels, gpus, gpuModel).
+        this.mapper = shared.copy()
+                .addMixIn(ProviderFactors.class, ProviderFactorsAdditions.class)
+                .addMixIn(InstanceShape.class, InstanceShapeAdditions.class);
         this.reader = mapper.readerFor(FactorSet.class)
                 .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS,
                         DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
@@ -68,6 +78,22 @@ final class FactorSetJson {
 
     String canonical(FactorSet set) {
         return CanonicalJson.write(CanonicalJson.toJava(mapper.valueToTree(set)));
+    }
+
+    abstract static class ProviderFactorsAdditions {
+        @JsonInclude(JsonInclude.Include.NON_EMPTY)
+        abstract Map<String, WattRange> gpuModels();
+    }
+
+    abstract static class InstanceShapeAdditions {
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        abstract Integer gpus();
+
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        abstract String gpuModel();
+
+        @JsonIgnore
+        abstract boolean accelerated();
     }
 
     static String sha256(String text) {

@@ -32,13 +32,15 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The bundled factor set (classpath {@code carbon/ccf-b7a049c7.json}, transcribed from CCF) and the tenant's stored
- * ones. The default is the tenant's newest stored set, else the bundled one.
+ * The bundled factor sets (classpath {@code carbon/}, transcribed from CCF) and the tenant's stored ones. The default
+ * is the tenant's newest stored set, else the newest bundled one. Older bundled sets stay resolvable by version, so a
+ * report computed before a newer set shipped is recomputed to the same bytes with {@code factorSet=<its version>}.
  */
 @ApplicationScoped
 public class FactorSets {
 
-    static final String BUNDLED_RESOURCE = "carbon/ccf-b7a049c7.json";
+    /** Oldest first; the last is the default. Never remove or edit one: published reports name their versions. */
+    static final List<String> BUNDLED_RESOURCES = List.of("carbon/ccf-b7a049c7.json", "carbon/ccf-b7a049c7-gpu.json");
 
     @Inject
     ObjectMapper mapper;
@@ -50,7 +52,8 @@ public class FactorSets {
     AuditLog audit;
 
     private FactorSetJson json;
-    private FactorSet bundled;
+    /** By version, oldest first. */
+    private final Map<String, FactorSet> bundled = new java.util.LinkedHashMap<>();
     private String bundledVersion;
 
     /** A resolved set and its version, what a report names. */
@@ -63,13 +66,21 @@ public class FactorSets {
     @PostConstruct
     void load() {
         json = new FactorSetJson(mapper);
-        try (InputStream in = FactorSets.class.getClassLoader().getResourceAsStream(BUNDLED_RESOURCE)) {
-            if (in == null) throw new IllegalStateException("bundled factor set " + BUNDLED_RESOURCE + " is missing");
-            bundled = FactorSetCheck.check(json.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
-        } catch (IOException e) {
-            throw new IllegalStateException("could not read the bundled factor set", e);
+        for (String resource : BUNDLED_RESOURCES) {
+            try (InputStream in = FactorSets.class.getClassLoader().getResourceAsStream(resource)) {
+                if (in == null) throw new IllegalStateException("bundled factor set " + resource + " is missing");
+                FactorSet set = FactorSetCheck.check(json.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+                bundledVersion = FactorSetJson.sha256(json.canonical(set));
+                bundled.put(bundledVersion, set);
+            } catch (IOException e) {
+                throw new IllegalStateException("could not read the bundled factor set " + resource, e);
+            }
         }
-        bundledVersion = FactorSetJson.sha256(json.canonical(bundled));
+    }
+
+    /** Versions of the bundled sets, oldest first. */
+    public List<String> bundledVersions() {
+        return List.copyOf(bundled.keySet());
     }
 
     public String bundledVersion() {
@@ -80,7 +91,11 @@ public class FactorSets {
         List<FactorSetStore.Stored> stored = store.list();
         List<FactorSetSummary> out = new ArrayList<>();
         for (int i = 0; i < stored.size(); i++) out.add(summary(stored.get(i), i == 0));
-        if (stored.stream().noneMatch(s -> s.version().equals(bundledVersion))) out.add(bundledSummary(stored.isEmpty()));
+        List<String> versions = new ArrayList<>(bundled.keySet());
+        java.util.Collections.reverse(versions);
+        for (String v : versions) {
+            if (stored.stream().noneMatch(s -> s.version().equals(v))) out.add(bundledSummary(v, stored.isEmpty() && v.equals(bundledVersion)));
+        }
         return out;
     }
 
@@ -97,7 +112,8 @@ public class FactorSets {
             FactorSetStore.Stored s = stored.get(i);
             if (s.version().equals(wanted)) return Optional.of(new Resolved(summary(s, i == 0), json.read(s.canonicalJson())));
         }
-        if (wanted.equals(bundledVersion)) return Optional.of(new Resolved(bundledSummary(stored.isEmpty()), bundled));
+        FactorSet b = bundled.get(wanted);
+        if (b != null) return Optional.of(new Resolved(bundledSummary(wanted, stored.isEmpty() && wanted.equals(bundledVersion)), b));
         return Optional.empty();
     }
 
@@ -129,8 +145,8 @@ public class FactorSets {
                 s.createdBy(), s.createdAt());
     }
 
-    private FactorSetSummary bundledSummary(boolean isDefault) {
-        return new FactorSetSummary(bundledVersion, bundled.name(), bundled.source(), bundled.publishedOn(), bundled.retrievedOn(),
-                bundled.note(), true, isDefault, null, null);
+    private FactorSetSummary bundledSummary(String version, boolean isDefault) {
+        FactorSet b = bundled.get(version);
+        return new FactorSetSummary(version, b.name(), b.source(), b.publishedOn(), b.retrievedOn(), b.note(), true, isDefault, null, null);
     }
 }
