@@ -15,19 +15,12 @@ import dev.outlay.connections.ConnectionService;
 import dev.outlay.connections.OpenCostSettings;
 import dev.outlay.connections.SaasKinds;
 import dev.outlay.connections.SourceReadFailedException;
-import dev.outlay.connectors.ChargeReader;
-import dev.outlay.connectors.Connectors;
-import dev.outlay.connectors.SourceFormatException;
 import dev.outlay.connectors.opencost.OpenCostAllocation;
 import dev.outlay.connectors.opencost.OpenCostChargeFile;
 import dev.outlay.connectors.opencost.OpenCostReader;
 import dev.outlay.connectors.saas.SaasHttp;
 import dev.outlay.connectors.saas.SaasReadException;
-import dev.outlay.decisions.ContentHash;
 import dev.outlay.ingestion.Ingestion;
-import dev.outlay.ingestion.IngestionService;
-import dev.outlay.ledger.LedgerLoader;
-import dev.outlay.model.SourceKind;
 import dev.outlay.tenancy.TenantContext;
 import dev.outlay.tenancy.TenantRegistry;
 import io.quarkus.scheduler.Scheduled;
@@ -35,8 +28,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -65,7 +56,7 @@ public class OpenCostConnections {
     ConnectionService connections;
 
     @Inject
-    IngestionService ingestion;
+    dev.outlay.connections.GeneratedFocusLoads loads;
 
     @Inject
     OpenCostPollConfig config;
@@ -128,38 +119,20 @@ public class OpenCostConnections {
         if (dryRun || file.rows() == 0) {
             return result(c, month, dryRun ? "dry-run" : "no-allocations", null, from, to, file, s.currency());
         }
-        Ingestion done = ingestion.ingestFiles(new IngestionService.Request(SourceKind.FOCUS, c.name(), objectKey, null, false),
-                ContentHash.sha256(new String(file.csv(), StandardCharsets.UTF_8)), List.of(file(objectKey, file.csv(), null)));
+        Ingestion done = loads.load(c, objectKey, file.csv());
         record(c, "failed".equals(done.status()) ? "failed" : "ok", month + ": " + done.status() + " (ingestion " + done.id() + ")");
         return result(c, month, done.status(), done.id(), from, to, file, s.currency());
     }
 
     private SourceReadFailedException failed(Connection c, boolean dryRun, String objectKey, SaasReadException e) {
         if (dryRun) return new SourceReadFailedException(e, null);
-        Ingestion failed = ingestion.ingestFiles(new IngestionService.Request(SourceKind.FOCUS, c.name(), objectKey, null, true),
-                "failed:" + UUID.randomUUID(), List.of(file(objectKey, null, new SourceFormatException("opencost " + e.where(), 0, 0, null, e.getMessage()))));
-        record(c, "failed", e.getMessage());
-        return new SourceReadFailedException(e, failed.id());
+        return new SourceReadFailedException(e, loads.recordFailedRead(c, objectKey, "opencost " + e.where(), e.getMessage()));
     }
 
     private void record(Connection c, String status, String detail) {
-        repository.recordPoll(c.id(), Instant.now(), status, detail.length() > 2000 ? detail.substring(0, 2000) : detail);
+        loads.recordPoll(c, status, detail);
     }
 
-    private static LedgerLoader.SourceFile file(String objectKey, byte[] csv, SourceFormatException fault) {
-        return new LedgerLoader.SourceFile() {
-            @Override
-            public String objectKey() {
-                return objectKey;
-            }
-
-            @Override
-            public ChargeReader open() {
-                if (fault != null) throw fault;
-                return Connectors.open(SourceKind.FOCUS, null, new ByteArrayInputStream(csv), objectKey);
-            }
-        };
-    }
 
     private static OpenCostPollResult result(Connection c, YearMonth month, String status, UUID ingestion, LocalDate from, LocalDate to,
                                              OpenCostChargeFile.Result file, String currency) {

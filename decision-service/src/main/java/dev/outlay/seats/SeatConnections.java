@@ -17,9 +17,6 @@ import dev.outlay.connections.SaasKinds;
 import dev.outlay.connections.SalesforceSettings;
 import dev.outlay.connectors.salesforce.SalesforceReader;
 import dev.outlay.connectors.salesforce.SalesforceSnapshot;
-import dev.outlay.connectors.ChargeReader;
-import dev.outlay.connectors.Connectors;
-import dev.outlay.connectors.SourceFormatException;
 import dev.outlay.connectors.m365.M365Reader;
 import dev.outlay.connectors.m365.M365Snapshot;
 import dev.outlay.connectors.saas.SaasHttp;
@@ -31,11 +28,7 @@ import dev.outlay.connectors.saas.SeatSubscription;
 import dev.outlay.connectors.saas.UnpricedSkuException;
 import dev.outlay.contracts.ContractPrices;
 import dev.outlay.contracts.PriceBook;
-import dev.outlay.decisions.ContentHash;
 import dev.outlay.ingestion.Ingestion;
-import dev.outlay.ingestion.IngestionService;
-import dev.outlay.ledger.LedgerLoader;
-import dev.outlay.model.SourceKind;
 import dev.outlay.tenancy.TenantContext;
 import dev.outlay.tenancy.TenantRegistry;
 import io.quarkus.scheduler.Scheduled;
@@ -43,7 +36,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
-import java.io.ByteArrayInputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -82,7 +74,7 @@ public class SeatConnections {
     ContractPrices prices;
 
     @Inject
-    IngestionService ingestion;
+    dev.outlay.connections.GeneratedFocusLoads loads;
 
     @Inject
     SeatInventory inventory;
@@ -158,8 +150,7 @@ public class SeatConnections {
             SeatAccount account = snapshot.account();
             SeatChargeFile.Result file = SeatChargeFile.write(account, month, snapshot.subscriptions(), pricesOn(prices.book(account.vendor()), month));
             if (dryRun) return result(c, month, "dry-run", null, file, snapshot);
-            Ingestion done = ingestion.ingestFiles(new IngestionService.Request(SourceKind.FOCUS, c.name(), objectKey, null, false),
-                    ContentHash.sha256(new String(file.csv(), java.nio.charset.StandardCharsets.UTF_8)), List.of(file(objectKey, file.csv(), null)));
+            Ingestion done = loads.load(c, objectKey, file.csv());
             if (!"failed".equals(done.status())) inventory.record(c.name(), account, snapshot.subscriptions(), now);
             SeatPollResult r = result(c, month, done.status(), done.id(), file, snapshot);
             record(c, "failed".equals(done.status()) ? "failed" : "ok", month + ": " + done.status() + " (ingestion " + done.id() + ")");
@@ -175,14 +166,11 @@ public class SeatConnections {
     private ProblemException failed(Connection c, boolean dryRun, String objectKey, RuntimeException e, Function<UUID, ProblemException> problem) {
         if (dryRun) return problem.apply(null);
         String where = e instanceof SaasReadException r ? c.kind() + " " + r.where() : objectKey;
-        Ingestion failed = ingestion.ingestFiles(new IngestionService.Request(SourceKind.FOCUS, c.name(), objectKey, null, true),
-                "failed:" + UUID.randomUUID(), List.of(file(objectKey, null, new SourceFormatException(where, 0, 0, null, e.getMessage()))));
-        record(c, "failed", e.getMessage());
-        return problem.apply(failed.id());
+        return problem.apply(loads.recordFailedRead(c, objectKey, where, e.getMessage()));
     }
 
     private void record(Connection c, String status, String detail) {
-        repository.recordPoll(c.id(), Instant.now(), status, detail.length() > 2000 ? detail.substring(0, 2000) : detail);
+        loads.recordPoll(c, status, detail);
     }
 
     /** Prices in force on the month's first day; SkuPriceId names the contract table version. */
@@ -192,21 +180,6 @@ public class SeatConnections {
                 p.vendor() + "/" + p.sku() + "/" + p.validFrom() + "/v" + p.version()));
     }
 
-    /** The generated file as the loader's source file, or one whose opening fails with {@code fault}. */
-    private static LedgerLoader.SourceFile file(String objectKey, byte[] csv, SourceFormatException fault) {
-        return new LedgerLoader.SourceFile() {
-            @Override
-            public String objectKey() {
-                return objectKey;
-            }
-
-            @Override
-            public ChargeReader open() {
-                if (fault != null) throw fault;
-                return Connectors.open(SourceKind.FOCUS, null, new ByteArrayInputStream(csv), objectKey);
-            }
-        };
-    }
 
     private static SeatPollResult result(Connection c, YearMonth month, String status, UUID ingestion, SeatChargeFile.Result file, SeatRead snap) {
         List<SeatPollResult.Total> totals = file.totalByCurrency().entrySet().stream()

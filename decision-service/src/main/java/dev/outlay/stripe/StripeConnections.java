@@ -14,18 +14,11 @@ import dev.outlay.connections.ConnectionService;
 import dev.outlay.connections.SaasKinds;
 import dev.outlay.connections.SourceReadFailedException;
 import dev.outlay.connections.StripeSettings;
-import dev.outlay.connectors.ChargeReader;
-import dev.outlay.connectors.Connectors;
-import dev.outlay.connectors.SourceFormatException;
 import dev.outlay.connectors.saas.SaasReadException;
 import dev.outlay.connectors.stripe.StripeChargeFile;
 import dev.outlay.connectors.stripe.StripeReader;
 import dev.outlay.connectors.stripe.StripeTransaction;
-import dev.outlay.decisions.ContentHash;
 import dev.outlay.ingestion.Ingestion;
-import dev.outlay.ingestion.IngestionService;
-import dev.outlay.ledger.LedgerLoader;
-import dev.outlay.model.SourceKind;
 import dev.outlay.tenancy.TenantContext;
 import dev.outlay.tenancy.TenantRegistry;
 import io.quarkus.scheduler.Scheduled;
@@ -33,8 +26,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -67,7 +58,7 @@ public class StripeConnections {
     ConnectionService connections;
 
     @Inject
-    IngestionService ingestion;
+    dev.outlay.connections.GeneratedFocusLoads loads;
 
     @Inject
     StripeRevenue revenue;
@@ -140,8 +131,7 @@ public class StripeConnections {
         String status = "no-fees";
         UUID ingestionId = null;
         if (file.rows() > 0) {
-            Ingestion done = ingestion.ingestFiles(new IngestionService.Request(SourceKind.FOCUS, c.name(), objectKey, null, false),
-                    ContentHash.sha256(new String(file.csv(), StandardCharsets.UTF_8)), List.of(file(objectKey, file.csv(), null)));
+            Ingestion done = loads.load(c, objectKey, file.csv());
             status = done.status();
             ingestionId = done.id();
             if ("failed".equals(status)) {
@@ -157,30 +147,13 @@ public class StripeConnections {
     /** Records a failed ingestion naming the page (not for a dry run); the ledger and the metrics are untouched. */
     private SourceReadFailedException failed(Connection c, boolean dryRun, String objectKey, SaasReadException e) {
         if (dryRun) return new SourceReadFailedException(e, null);
-        Ingestion failed = ingestion.ingestFiles(new IngestionService.Request(SourceKind.FOCUS, c.name(), objectKey, null, true),
-                "failed:" + UUID.randomUUID(), List.of(file(objectKey, null, new SourceFormatException("stripe " + e.where(), 0, 0, null, e.getMessage()))));
-        record(c, "failed", e.getMessage());
-        return new SourceReadFailedException(e, failed.id());
+        return new SourceReadFailedException(e, loads.recordFailedRead(c, objectKey, "stripe " + e.where(), e.getMessage()));
     }
 
     private void record(Connection c, String status, String detail) {
-        repository.recordPoll(c.id(), Instant.now(), status, detail.length() > 2000 ? detail.substring(0, 2000) : detail);
+        loads.recordPoll(c, status, detail);
     }
 
-    private static LedgerLoader.SourceFile file(String objectKey, byte[] csv, SourceFormatException fault) {
-        return new LedgerLoader.SourceFile() {
-            @Override
-            public String objectKey() {
-                return objectKey;
-            }
-
-            @Override
-            public ChargeReader open() {
-                if (fault != null) throw fault;
-                return Connectors.open(SourceKind.FOCUS, null, new ByteArrayInputStream(csv), objectKey);
-            }
-        };
-    }
 
     private static StripePollResult result(Connection c, YearMonth month, String status, UUID ingestion, StripeChargeFile.Result file, int values) {
         List<StripePollResult.Amount> fees = file.feesByCurrency().entrySet().stream().map(e -> new StripePollResult.Amount(e.getKey(), e.getValue())).toList();

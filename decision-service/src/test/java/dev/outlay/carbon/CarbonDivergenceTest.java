@@ -108,7 +108,7 @@ class CarbonDivergenceTest {
                 .body("errors[0].line", equalTo(4)).body("errors[0].field", equalTo("total_lbm_emissions_unit"));
         given().header("Authorization", fo).get("/api/v1/carbon/provider-exports").then().statusCode(200).body("size()", equalTo(0));
         given().header("Authorization", fo).contentType("text/csv").body(export.getBytes(StandardCharsets.UTF_8))
-                .post("/api/v1/carbon/provider-exports?provider=gcp").then().statusCode(400).body("errors[0].field", equalTo("provider"));
+                .post("/api/v1/carbon/provider-exports?provider=oracle").then().statusCode(400).body("errors[0].field", equalTo("provider"));
         given().header("Authorization", bearer(T, "cd-fin", "finance")).contentType("text/csv").body(export.getBytes(StandardCharsets.UTF_8))
                 .post("/api/v1/carbon/provider-exports?provider=aws").then().statusCode(403);
 

@@ -15,6 +15,10 @@ import dev.outlay.connectors.azure.blob.AzureExportFiles;
 import dev.outlay.connectors.azure.blob.AzureExportRunWriter;
 import dev.outlay.connectors.azure.blob.AzureExportSelection;
 import dev.outlay.connectors.csv.CsvParser;
+import dev.outlay.connectors.opencost.OpenCostAllocation;
+import dev.outlay.connectors.opencost.OpenCostChargeFile;
+import dev.outlay.connectors.stripe.StripeChargeFile;
+import dev.outlay.connectors.stripe.StripeTransaction;
 import dev.outlay.connectors.saas.SeatAccount;
 import dev.outlay.connectors.saas.SeatChargeFile;
 import dev.outlay.connectors.saas.SeatPrice;
@@ -150,7 +154,8 @@ class FocusConformanceTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"aws-cur", "focus", "azure-ea-pair", "azure-mca-pair", "azure-focus", "gcp-billing", "invoice-csv", "saas-seats"})
+    @ValueSource(strings = {"aws-cur", "focus", "azure-ea-pair", "azure-mca-pair", "azure-focus", "gcp-billing", "invoice-csv", "saas-seats",
+            "salesforce-seats", "stripe", "opencost", "internal-charge"})
     void exportOfEverySourceKindPassesEveryMustRule(String kind) throws Exception {
         String tenant = "focus-conf-" + kind;
         YearMonth period = load(kind, tenant);
@@ -208,6 +213,52 @@ class FocusConformanceTest {
                         sku -> Optional.of(new SeatPrice(new BigDecimal("432.00"), "EUR", "year", "Seats", "E3-annual")));
                 awaitDone(tenant, upload(tenant, "focus", "m365.csv", m365.csv(), null)).body("status", equalTo("succeeded"));
                 return month;
+            }
+            case "salesforce-seats" -> {
+                // Salesforce licences as its connection writes them: a per-seat monthly price, no departments known.
+                YearMonth month = YearMonth.of(2024, 10);
+                SeatChargeFile.Result sf = SeatChargeFile.write(new SeatAccount("salesforce", "Salesforce", "00D5g000004XyZa", "Acme", "Salesforce"),
+                        month, List.of(new SeatSubscription("Salesforce", "100000000000001", "Salesforce (Sales Cloud)", 40, 33, null,
+                                new TreeMap<>())),
+                        sku -> Optional.of(new SeatPrice(new BigDecimal("150.00"), "USD", "month", "Seats", "SF-enterprise")));
+                awaitDone(tenant, upload(tenant, "focus", "salesforce.csv", sf.csv(), null)).body("status", equalTo("succeeded"));
+                return month;
+            }
+            case "stripe" -> {
+                // Stripe's fees to the account, as its connection writes them from balance transactions: a card charge
+                // with processing and tax-on-fee lines, and a Billing fee charged to the account itself.
+                YearMonth month = YearMonth.of(2026, 11);
+                List<StripeTransaction> txns = List.of(
+                        new StripeTransaction("txn_conf_1", "charge", Instant.parse("2026-11-03T10:15:00Z"), "usd", 12000, 398,
+                                List.of(new StripeTransaction.Fee("stripe_fee", 378, "usd", "Stripe processing fees"),
+                                        new StripeTransaction.Fee("tax", 20, "usd", "Tax on fees")), "Order 1001"),
+                        new StripeTransaction("txn_conf_2", "stripe_fee", Instant.parse("2026-11-30T23:00:00Z"), "usd", -1500, 0,
+                                List.of(), "Billing - Usage Fee (2026-11)"));
+                StripeChargeFile.Result file = StripeChargeFile.write("acct_1Conformance", "Acme payments", month, txns);
+                awaitDone(tenant, upload(tenant, "focus", "stripe.csv", file.csv(), null)).body("status", equalTo("succeeded"));
+                return month;
+            }
+            case "opencost" -> {
+                // Kubernetes namespace costs as the OpenCost connection writes them (an allocation view, netting to 0).
+                YearMonth month = YearMonth.of(2026, 11);
+                List<OpenCostAllocation> allocations = List.of(
+                        new OpenCostAllocation(java.time.LocalDate.of(2026, 11, 2), "checkout/deployment/api", "checkout", "deployment", "api",
+                                Map.of("team", "payments"), Map.of("cpuCost", new BigDecimal("4.125"), "ramCost", new BigDecimal("1.5"),
+                                        "pvCost", new BigDecimal("0.25"))),
+                        new OpenCostAllocation(java.time.LocalDate.of(2026, 11, 2), "__idle__", "__idle__", null, null,
+                                Map.of(), Map.of("cpuCost", new BigDecimal("2.0"))));
+                OpenCostChargeFile.Result file = OpenCostChargeFile.write("123456789012", "prod-eu", "USD", month, allocations);
+                awaitDone(tenant, upload(tenant, "focus", "opencost.csv", file.csv(), null)).body("status", equalTo("succeeded"));
+                return month;
+            }
+            case "internal-charge" -> {
+                // Private infrastructure through the invoice template for internal charges (docs/examples' data centre).
+                String id = given().header("Authorization", bearer(tenant, tenant + "-admin", "finops_admin"))
+                        .multiPart("source", "invoice-csv").multiPart("template", "internal-charge").multiPart("connection", "dc-fra1")
+                        .multiPart("file", "internal.csv", fixture("invoice/internal-charges-datacentre.csv"), "text/csv")
+                        .post("/api/v1/ingestions").then().statusCode(202).extract().path("id");
+                awaitDone(tenant, id).body("status", equalTo("succeeded"));
+                return YearMonth.of(2026, 11);
             }
             case "azure-ea-pair", "azure-mca-pair" -> {
                 String dialect = kind.equals("azure-ea-pair") ? "ea" : "mca";

@@ -37,6 +37,8 @@ import java.util.TreeMap;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -133,6 +135,41 @@ class SalesforceReaderTest {
         assertEquals("GET /services/data/v62.0/query (Organization)", e.where());
         assertTrue(e.getMessage().contains("INVALID_SESSION_ID"), e.getMessage());
         assertFalse(e.getMessage().contains(SECRET));
+    }
+
+    @Test
+    void aThrottledPageIsRetriedAfterItsRetryAfter() {
+        serveOrg();
+        // Salesforce sheds load with 503 and a Retry-After on busy instances: the page is asked again, once.
+        wm.stubFor(get(urlPathEqualTo(QUERY + "/01gD0000002HU6KIAW-2000")).inScenario("busy").whenScenarioStateIs(STARTED)
+                .willReturn(aResponse().withStatus(503).withHeader("Retry-After", "1")).willSetStateTo("calm"));
+        wm.stubFor(get(urlPathEqualTo(QUERY + "/01gD0000002HU6KIAW-2000")).inScenario("busy").whenScenarioStateIs("calm")
+                .willReturn(okJson(fixture("user-licenses-page2.json"))));
+        SalesforceSnapshot s = reader.read();
+        assertEquals(4, s.subscriptions().size(), s.subscriptions().toString());
+        wm.verify(2, getRequestedFor(urlPathEqualTo(QUERY + "/01gD0000002HU6KIAW-2000")));
+    }
+
+    @Test
+    void stillThrottledAfterTheRetriesIsAFailureOfTheWholeRead() {
+        serveOrg();
+        wm.stubFor(get(urlPathEqualTo(QUERY)).withQueryParam("q", containing("FROM PermissionSetLicense"))
+                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "1")));
+        SaasReadException e = assertThrows(SaasReadException.class, () -> reader.read());
+        assertEquals(SaasReadException.Kind.THROTTLED, e.kind(), e.getMessage());
+        assertTrue(e.where().contains("PermissionSetLicense"), e.where());
+        wm.verify(3, getRequestedFor(urlPathEqualTo(QUERY)).withQueryParam("q", containing("FROM PermissionSetLicense")));
+    }
+
+    @Test
+    void aPartialOutageOnTheSecondPageFailsTheRead() {
+        serveOrg();
+        // The first page read, the second lost: no snapshot at all (a month priced from half the licences is worse
+        // than a month retried on the next poll).
+        wm.stubFor(get(urlPathEqualTo(QUERY + "/01gD0000002HU6KIAW-2000")).willReturn(aResponse().withStatus(500).withBody("upstream")));
+        SaasReadException e = assertThrows(SaasReadException.class, () -> reader.read());
+        assertEquals(SaasReadException.Kind.UNAVAILABLE, e.kind(), e.getMessage());
+        assertTrue(e.where().contains("page 2"), e.where());
     }
 
     @Test

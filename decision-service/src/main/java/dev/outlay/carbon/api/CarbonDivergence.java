@@ -38,7 +38,7 @@ public class CarbonDivergence {
     static final int RATIO_SCALE = 4;
     static final int MAX_MONTHS = 24;
     /** The ledger's provider name for each export provider. */
-    static final Map<String, String> LEDGER_PROVIDER = Map.of("aws", "AWS");
+    static final Map<String, String> LEDGER_PROVIDER = Map.of("aws", "AWS", "azure", "Microsoft", "gcp", "Google Cloud");
 
     @Inject
     ProviderCarbonExports exports;
@@ -48,7 +48,7 @@ public class CarbonDivergence {
 
     public CarbonDivergenceReport report(String provider, String fromText, String toText, String factorSet) {
         if (provider == null || !LEDGER_PROVIDER.containsKey(provider)) {
-            throw ProblemException.badRequest("provider must be one of " + LEDGER_PROVIDER.keySet(), Problem.Fault.at("provider", "aws"));
+            throw ProblemException.badRequest("provider must be one of aws, azure, gcp", Problem.Fault.at("provider", "aws, azure or gcp"));
         }
         YearMonth from = month("from", fromText);
         YearMonth to = month("to", toText);
@@ -96,7 +96,9 @@ public class CarbonDivergence {
         return new BigDecimal[]{null, null, null};
     }
 
+    /** Null is "this side has nothing" (not zero): a month total stays null only when every service's side is. */
     private static BigDecimal add(BigDecimal a, BigDecimal b) {
+        if (b == null) return a;
         return a == null ? b : a.add(b);
     }
 

@@ -49,15 +49,18 @@ public class CarbonResource {
     CarbonDivergence divergence;
 
     @Operation(operationId = "importCarbonProviderExport", summary = "Import a provider's own carbon export",
-            description = "Stores the rows of a provider's carbon export (provider=aws: the AWS Carbon emissions Data Export as CSV, "
-                    + "gzip accepted) for the tenant; rows of the same provider, payer account and month from earlier imports are "
-                    + "replaced. A file with unreadable lines is refused whole (422, every line named) and nothing is stored; audited.")
+            description = "Stores the rows of a provider's carbon export for the tenant: provider=aws, the AWS Carbon emissions Data "
+                    + "Export as CSV; provider=gcp, Google Cloud's Carbon Footprint export table as newline-delimited JSON; "
+                    + "provider=azure, the carbon optimization API's ItemDetailsReport answer by ServiceType for one month (month=yyyy-mm "
+                    + "and account=<subscription> required). Gzip accepted. Rows of the same provider, account and month from earlier "
+                    + "imports are replaced. A file with unreadable lines is refused whole (422, every line named) and nothing is stored; audited.")
     @POST
     @Path("provider-exports")
-    @Consumes({"text/csv", MediaType.APPLICATION_OCTET_STREAM})
+    @Consumes({"text/csv", MediaType.APPLICATION_OCTET_STREAM, MediaType.APPLICATION_JSON, "application/x-ndjson"})
     @RolesAllowed({"admin", "finops_admin"})
-    public Response importProviderExport(@QueryParam("provider") String provider, @QueryParam("fileName") String fileName, byte[] body) {
-        return Response.status(201).entity(providerExports.importFile(provider, fileName, body)).build();
+    public Response importProviderExport(@QueryParam("provider") String provider, @QueryParam("fileName") String fileName,
+                                         @QueryParam("month") String month, @QueryParam("account") String account, byte[] body) {
+        return Response.status(201).entity(providerExports.importFile(provider, fileName, month, account, body)).build();
     }
 
     @Operation(operationId = "listCarbonProviderExports", summary = "List imported provider carbon exports",

@@ -12,6 +12,8 @@ import dev.outlay.api.problem.Problem;
 import dev.outlay.api.problem.ProblemException;
 import dev.outlay.audit.AuditLog;
 import dev.outlay.connectors.carbon.AwsCarbonExport;
+import dev.outlay.connectors.carbon.AzureCarbonExport;
+import dev.outlay.connectors.carbon.GcpCarbonExport;
 import dev.outlay.connectors.carbon.ProviderEmission;
 import dev.outlay.tenancy.TenantConnections;
 import dev.outlay.tenancy.TenantContext;
@@ -41,14 +43,16 @@ import java.util.TreeSet;
 import java.util.UUID;
 
 /**
- * Imports a provider's own carbon export (today AWS's Carbon emissions Data Export, CSV) into the tenant's store and
- * lists the imports. The file is parsed whole first: a refused file changes nothing. An accepted one replaces, in one
+ * Imports a provider's own carbon export into the tenant's store and lists the imports: AWS's Carbon emissions Data
+ * Export (CSV), Google Cloud's Carbon Footprint export (the BigQuery table as newline-delimited JSON) and Azure's
+ * carbon optimization item details by service (the API's JSON answer; its month and subscription are the query's, so
+ * the caller names them). The file is parsed whole first: a refused file changes nothing. An accepted one replaces, in one
  * transaction, the stored rows of the same provider, payer account and month (a provider restates whole months).
  */
 @ApplicationScoped
 public class ProviderCarbonExports {
 
-    static final List<String> PROVIDERS = List.of("aws");
+    static final List<String> PROVIDERS = List.of("aws", "azure", "gcp");
     static final int MAX_BYTES = 64 * 1024 * 1024;
 
     @Inject
@@ -58,16 +62,20 @@ public class ProviderCarbonExports {
     AuditLog audit;
 
     @Transactional
-    public ProviderExportImport importFile(String provider, String fileName, byte[] bytes) {
+    public ProviderExportImport importFile(String provider, String fileName, String month, String account, byte[] bytes) {
         if (provider == null || !PROVIDERS.contains(provider)) {
             throw ProblemException.badRequest("provider must be one of " + PROVIDERS, Problem.Fault.at("provider", "one of " + PROVIDERS));
         }
-        if (bytes == null || bytes.length == 0) throw ProblemException.badRequest("the body is empty: send the export's CSV", Problem.Fault.at("body", "empty"));
+        if (bytes == null || bytes.length == 0) throw ProblemException.badRequest("the body is empty: send the export", Problem.Fault.at("body", "empty"));
         if (bytes.length > MAX_BYTES) throw ProblemException.badRequest("the file is larger than " + MAX_BYTES + " bytes", Problem.Fault.at("body", "too large"));
-        String name = fileName == null || fileName.isBlank() ? "carbon-export.csv" : fileName;
+        String name = fileName == null || fileName.isBlank() ? "carbon-export." + ("aws".equals(provider) ? "csv" : "json") : fileName;
         List<ProviderEmission> rows;
         try {
-            rows = AwsCarbonExport.read(new ByteArrayInputStream(bytes), name);
+            rows = switch (provider) {
+                case "gcp" -> GcpCarbonExport.read(new ByteArrayInputStream(bytes), name);
+                case "azure" -> AzureCarbonExport.read(new ByteArrayInputStream(bytes), name, azureMonth(month), azureScope(account));
+                default -> AwsCarbonExport.read(new ByteArrayInputStream(bytes), name);
+            };
         } catch (IOException e) {
             throw new IllegalStateException("could not read the upload", e);
         }
@@ -137,6 +145,26 @@ public class ProviderCarbonExports {
         audit.record("carbon.provider_export.import", "carbon_provider_import", id.toString(), null,
                 Map.of("provider", provider, "file", name, "sha256", sha, "rows", rows.size(), "months", String.join(",", monthText)));
         return new ProviderExportImport(id, provider, name, sha, rows.size(), monthText, actor, now);
+    }
+
+    private static YearMonth azureMonth(String text) {
+        if (text == null || text.isBlank()) {
+            throw ProblemException.badRequest("provider=azure needs month=yyyy-mm: Azure's answer does not name the month it was asked for",
+                    Problem.Fault.at("month", "required (yyyy-mm) for azure"));
+        }
+        try {
+            return YearMonth.parse(text.trim());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw ProblemException.badRequest("month must be yyyy-mm", Problem.Fault.at("month", "yyyy-mm"));
+        }
+    }
+
+    private static String azureScope(String account) {
+        if (account == null || account.isBlank() || account.length() > 200) {
+            throw ProblemException.badRequest("provider=azure needs account=<subscription id> (the scope the report was asked for)",
+                    Problem.Fault.at("account", "required for azure, at most 200 characters"));
+        }
+        return account.trim();
     }
 
     public List<ProviderExportImport> list() {
