@@ -145,7 +145,7 @@ public class ChargeGroups {
                 while (rs.next()) {
                     indexed = true;
                     String raw = rs.getString(1);
-                    TagKeys.canonical(raw).ifPresent(k -> out.computeIfAbsent(k, x -> new TreeSet<>()).add(raw));
+                    TagKeys.canonical(raw).ifPresent(k -> out.computeIfAbsent(k, x -> new TreeSet<>(TagKeys.SPELLING_ORDER)).add(raw));
                 }
             }
         }
@@ -160,7 +160,7 @@ public class ChargeGroups {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     String raw = rs.getString(1);
-                    TagKeys.canonical(raw).ifPresent(k -> out.computeIfAbsent(k, x -> new TreeSet<>()).add(raw));
+                    TagKeys.canonical(raw).ifPresent(k -> out.computeIfAbsent(k, x -> new TreeSet<>(TagKeys.SPELLING_ORDER)).add(raw));
                 }
             }
         }

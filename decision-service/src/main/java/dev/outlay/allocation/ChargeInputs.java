@@ -44,9 +44,11 @@ public final class ChargeInputs {
         Map<String, Object> inputs = new TreeMap<>();
         int i = 0;
         for (String name : ChargeGroups.DIMENSIONS.values()) inputs.put(name, columns[i++]);
-        // Several spellings of one ownership key: the first non-blank value in key order wins, as the SQL COALESCE does.
+        // Several spellings of one ownership key: the first non-blank value in TagKeys.SPELLING_ORDER wins, as the SQL COALESCE does.
         Map<String, String> byCanonical = new TreeMap<>();
-        for (String raw : new TreeSet<>(tags.keySet())) {
+        TreeSet<String> spellings = new TreeSet<>(TagKeys.SPELLING_ORDER);
+        spellings.addAll(tags.keySet());
+        for (String raw : spellings) {
             TagKeys.canonical(raw).ifPresent(k -> {
                 String v = tags.get(raw);
                 if (v != null && !v.isBlank() && !byCanonical.containsKey(k)) byCanonical.put(k, v);

@@ -26,25 +26,44 @@ public final class TagKeys {
 
     private static final Map<String, String> ALIASES = Map.ofEntries(
             Map.entry("team", TEAM), Map.entry("teamname", TEAM), Map.entry("owner", TEAM), Map.entry("squad", TEAM),
+            Map.entry("department", TEAM), Map.entry("dept", TEAM),
             Map.entry("product", PRODUCT), Map.entry("productname", PRODUCT), Map.entry("productline", PRODUCT),
             Map.entry("environment", ENVIRONMENT), Map.entry("env", ENVIRONMENT), Map.entry("stage", ENVIRONMENT),
             Map.entry("costcenter", COST_CENTER), Map.entry("costcentre", COST_CENTER), Map.entry("cc", COST_CENTER),
             Map.entry("application", APPLICATION), Map.entry("app", APPLICATION), Map.entry("service", APPLICATION));
 
+    /**
+     * Spellings that name an owner only for want of a better one: a department (Microsoft 365 and Salesforce seat rows
+     * carry their users' departments) is who pays where no team is named, never over a team tag on the same row.
+     */
+    private static final java.util.Set<String> FALLBACK = java.util.Set.of("department", "dept");
+
+    /**
+     * The order in which a row's spellings of one ownership key are tried (the first non-blank value wins): every
+     * spelling in key order, then the fallback spellings. Every reader of ownership tags sorts by it (allocation in
+     * SQL and in Java, the Spark job, carbon, finding owners), so all of them pick the same value.
+     */
+    public static final java.util.Comparator<String> SPELLING_ORDER = java.util.Comparator
+            .comparing((String raw) -> FALLBACK.contains(bare(raw)) ? 1 : 0).thenComparing(java.util.Comparator.naturalOrder());
+
     private TagKeys() {
+    }
+
+    /** The key without vendor prefixes and separators, lower case (what the aliases are keyed by). */
+    private static String bare(String rawKey) {
+        String k = rawKey.trim().toLowerCase(Locale.ROOT);
+        for (String prefix : new String[]{"user:", "user_", "tag:", "tags:", "label:", "labels."}) {
+            if (k.startsWith(prefix)) k = k.substring(prefix.length());
+        }
+        return k.replace("-", "").replace("_", "").replace(" ", "").replace(".", "");
     }
 
     /** The canonical key for a raw tag key, or empty when it is not an ownership tag. */
     public static Optional<String> canonical(String rawKey) {
         if (rawKey == null) return Optional.empty();
-        String k = rawKey.trim().toLowerCase(Locale.ROOT);
         // AWS prefixes user-defined cost allocation tags with "user:"; Azure/GCP exports sometimes keep "tag:"/"label:".
         // CUR 2.0 rewrites "user:team" as "user_team" in its resource_tags map.
-        for (String prefix : new String[]{"user:", "user_", "tag:", "tags:", "label:", "labels."}) {
-            if (k.startsWith(prefix)) k = k.substring(prefix.length());
-        }
-        k = k.replace("-", "").replace("_", "").replace(" ", "").replace(".", "");
-        return Optional.ofNullable(ALIASES.get(k));
+        return Optional.ofNullable(ALIASES.get(bare(rawKey)));
     }
 
     /** Values are compared case-insensitively and trimmed, so "Payments " and "payments" are one owner. */

@@ -120,9 +120,9 @@ public class FindingOwners {
         return env != null ? env : tag(ledgerTags, TagKeys.ENVIRONMENT);
     }
 
-    /** The normalised value of the first key (in key order) that spells the canonical ownership tag. */
+    /** The normalised value of the first key (in {@link TagKeys#SPELLING_ORDER}) that spells the canonical ownership tag. */
     static String tag(Map<String, String> tags, String canonical) {
-        return tags.keySet().stream().sorted()
+        return tags.keySet().stream().sorted(TagKeys.SPELLING_ORDER)
                 .filter(k -> TagKeys.canonical(k).map(canonical::equals).orElse(false))
                 .map(k -> TagKeys.normalizeValue(tags.get(k)))
                 .filter(java.util.Objects::nonNull)

@@ -21,9 +21,25 @@ class TagKeysTest {
             "cost-center,costCenter", "CostCentre,costCenter", "cost_center,costCenter", "user:CostCenter,costCenter",
             "env,environment", "Environment,environment", "label:env,environment",
             "Product,product", "app,application", "Application,application",
+            "department,team", "Dept,team", "tag:Department,team",
             "Name,-", "aws:createdBy,-", "-,-"})
     void canonicalKeys(String raw, String expected) {
         assertEquals(expected, TagKeys.canonical(raw).orElse(null));
+    }
+
+    /** A department owns a row only where no team spelling does (seat rows carry departments, not teams). */
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(nullValues = "-", delimiter = '|', value = {
+            "{\"department\": \"Sales\", \"team\": \"Web\"}   | web",
+            "{\"department\": \"Sales\"}                         | sales",
+            "{\"Team\": \" \", \"department\": \"Finance\"}   | finance",
+            "{\"dept\": \"Ops\", \"owner\": \"platform\"}     | platform",
+            "{\"seat-state\": \"unassigned\"}                    | -"})
+    void aDepartmentIsTheOwnerOnlyWhereNoTeamIsNamed(String tagsJson, String team) throws Exception {
+        @SuppressWarnings("unchecked")
+        java.util.Map<String, String> tags = new com.fasterxml.jackson.databind.ObjectMapper().readValue(tagsJson, java.util.Map.class);
+        String[] columns = new String[ChargeInputs.size()];
+        assertEquals(team, ChargeInputs.of(columns, tags).get("tagTeam"));
     }
 
     @ParameterizedTest(name = "{0} -> {1}")

@@ -101,7 +101,7 @@ public class CarbonUsageReader {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     String raw = rs.getString(1);
-                    TagKeys.canonical(raw).ifPresent(k -> out.computeIfAbsent(k, x -> new TreeSet<>()).add(raw));
+                    TagKeys.canonical(raw).ifPresent(k -> out.computeIfAbsent(k, x -> new TreeSet<>(TagKeys.SPELLING_ORDER)).add(raw));
                 }
             }
         }
