@@ -121,6 +121,21 @@ class M365ReaderTest {
     }
 
     @Test
+    void anOutageOnTheSecondUsersPageFailsTheWholeRead() {
+        // The first page of users read, the second lost: no snapshot (seats by department from half the users would
+        // charge the wrong departments; the next poll reads the month again).
+        serveToken();
+        wm.stubFor(get(urlPathEqualTo("/v1.0/subscribedSkus")).willReturn(okJson(M365Fixtures.text("subscribed-skus.json"))));
+        wm.stubFor(get(urlPathEqualTo("/v1.0/users")).withQueryParam("$skiptoken", absent())
+                .willReturn(okJson(M365Fixtures.text("users-page1.json").replace("{{base}}", wm.baseUrl()))));
+        wm.stubFor(get(urlPathEqualTo("/v1.0/users")).withQueryParam("$skiptoken", equalTo("RFNwdAIAAQAAACpVc2VyXzE"))
+                .willReturn(aResponse().withStatus(502).withBody("Bad Gateway")));
+        SaasReadException e = assertThrows(SaasReadException.class, () -> reader.read(AS_OF));
+        assertEquals(SaasReadException.Kind.UNAVAILABLE, e.kind(), e.getMessage());
+        assertTrue(e.where().startsWith("GET /v1.0/users"), e.where());
+    }
+
+    @Test
     void throttlingBeyondTheBoundFailsNamingTheRequest() {
         serveToken();
         wm.stubFor(get(urlPathEqualTo("/v1.0/subscribedSkus")).willReturn(aResponse().withStatus(429).withHeader("Retry-After", "120")));
