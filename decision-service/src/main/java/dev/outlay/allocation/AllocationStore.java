@@ -81,7 +81,7 @@ public class AllocationStore {
     @jakarta.transaction.Transactional
     void fail(UUID id, String problemJson) {
         update("UPDATE outlay.allocation_run SET status = 'failed', problem = ?, finished_at = now() WHERE id = ?", problemJson, id);
-        find(id).ifPresent(r -> events.record(new dev.outlay.events.AllocationRunFinishedEvent(id, r.billingPeriod(), "failed",
+        if (events.enabled()) find(id).ifPresent(r -> events.record(new dev.outlay.events.AllocationRunFinishedEvent(id, r.billingPeriod(), "failed",
                 r.versionHash(), r.engine(), null, null, problemDetail(problemJson))));
     }
 
@@ -111,7 +111,7 @@ public class AllocationStore {
         AllocationOutcome o = e.outcome();
         long rows = o.groups().stream().mapToLong(g -> g.group().rows()).sum();
         // Same transaction as the results below: an event exists exactly when the run's results are committed.
-        find(id).ifPresent(r -> events.record(new dev.outlay.events.AllocationRunFinishedEvent(id, r.billingPeriod(), "succeeded",
+        if (events.enabled()) find(id).ifPresent(r -> events.record(new dev.outlay.events.AllocationRunFinishedEvent(id, r.billingPeriod(), "succeeded",
                 r.versionHash(), r.engine(), o.groups().size(), rows, null)));
         try (Connection c = dataSource.getConnection()) {
             try (PreparedStatement ps = c.prepareStatement("""

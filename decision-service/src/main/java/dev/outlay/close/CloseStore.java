@@ -87,10 +87,10 @@ public class CloseStore {
     /** A change of state also writes its {@code close.state-changed} domain event, in the same transaction. */
     @jakarta.transaction.Transactional
     public void setPeriod(LocalDate period, String state, String processInstanceId, UUID finalPackageId, String preparedBy) {
-        String before = period(period).map(PeriodRow::state).orElse(null);
+        String before = events.enabled() ? period(period).map(PeriodRow::state).orElse(null) : null;
         update("UPDATE outlay.close_period SET state = ?, process_instance_id = ?, final_package_id = ?, prepared_by = ?, updated_at = now() "
                 + "WHERE period = ?", state, processInstanceId, finalPackageId, preparedBy, Date.valueOf(period));
-        if (!state.equals(before)) {
+        if (events.enabled() && !state.equals(before)) {
             events.record(new dev.outlay.events.CloseStateChangedEvent(java.time.YearMonth.from(period).toString(), before, state, finalPackageId,
                     TenantContext.caller().map(dev.outlay.tenancy.Caller::subject).orElse(preparedBy)));
         }

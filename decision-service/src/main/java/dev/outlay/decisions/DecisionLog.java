@@ -59,7 +59,7 @@ public class DecisionLog {
         } catch (SQLException e) {
             throw new IllegalStateException("could not log the decision: " + e.getMessage(), e);
         }
-        events.recordAll(records.stream().map(r -> new dev.outlay.events.DecisionLoggedEvent(r.id(), r.ruleSet(), r.versionHash(),
+        if (events.enabled()) events.recordAll(records.stream().map(r -> new dev.outlay.events.DecisionLoggedEvent(r.id(), r.ruleSet(), r.versionHash(),
                 r.caller(), r.at(), r.runId(), r.rowCount() == null ? 1 : r.rowCount())).toList());
     }
 

@@ -42,6 +42,11 @@ public class DomainEvents {
     @Inject
     ObjectMapper json;
 
+    /** Whether events are written at all: callers skip the look-ups that only an event needs. */
+    public boolean enabled() {
+        return config.enabled();
+    }
+
     /** The event's id (the envelope's eventId), or empty when events are off. */
     @Transactional
     public Optional<UUID> record(DomainEvent event) {

@@ -45,9 +45,14 @@ public class EventProducer {
         return producer;
     }
 
-    /** Sends the envelopes in order; the futures complete when the broker has them (acks=all) or the send timed out. */
+    /**
+     * Sends the envelopes in order; the futures complete when the broker has them (acks=all) or the send timed out.
+     * The topic's metadata is fetched first: without it every single send would block for max.block.ms, so a batch
+     * against an unreachable broker fails once (a KafkaException here) instead of once per event.
+     */
     public List<Future<RecordMetadata>> send(List<Envelope> events) {
         KafkaProducer<String, String> p = producer();
+        p.partitionsFor(config.topic());
         return events.stream().map(e -> p.send(record(e))).toList();
     }
 

@@ -85,7 +85,7 @@ public class IngestionRepository {
                         + "finished_at = now() WHERE id = ?",
                 r.schemaVersion(), bytesRead, r.rowsRead(), r.rowsLoaded(), r.rowsFlagged(), r.rowsReplaced(), write(r.flagSummary()),
                 r.billingPeriods().toArray(new String[0]), write(r.timingsMs()), id);
-        find(id).ifPresent(i -> events.record(new dev.outlay.events.IngestionSucceededEvent(id, i.source(), i.objectKey(),
+        if (events.enabled()) find(id).ifPresent(i -> events.record(new dev.outlay.events.IngestionSucceededEvent(id, i.source(), i.objectKey(),
                 r.rowsLoaded(), r.rowsReplaced(), List.copyOf(r.billingPeriods()))));
     }
 
