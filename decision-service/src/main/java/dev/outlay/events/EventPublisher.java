@@ -11,7 +11,9 @@ package dev.outlay.events;
 import dev.outlay.tenancy.TenantContext;
 import dev.outlay.tenancy.TenantRegistry;
 import io.quarkus.scheduler.Scheduled;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
@@ -36,6 +38,11 @@ public class EventPublisher {
 
     @Inject
     OutboxBatch batch;
+
+    /** Events on without brokers is a configuration mistake: refuse to start rather than fill the outbox silently. */
+    void check(@Observes StartupEvent e) {
+        if (config.enabled()) KafkaClients.servers(config);
+    }
 
     @Scheduled(every = "${outlay.kafka.publish-every:2s}", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
