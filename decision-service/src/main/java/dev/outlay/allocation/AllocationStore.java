@@ -54,6 +54,9 @@ public class AllocationStore {
     @Inject
     AgroalDataSource dataSource;
 
+    @Inject
+    dev.outlay.events.DomainEvents events;
+
     /**
      * Stores a queued run. Empty when the period already has an open run: the partial unique index
      * {@code allocation_run_open} (V330) decides, so two instances' simultaneous requests cannot both queue one.
@@ -91,8 +94,21 @@ public class AllocationStore {
         update("UPDATE outlay.allocation_run SET groups_total = ?, groups_evaluated = ? WHERE id = ?", total, evaluated, id);
     }
 
+    /** The failure and its domain event in one transaction. */
+    @jakarta.transaction.Transactional
     void fail(UUID id, String problemJson) {
         update("UPDATE outlay.allocation_run SET status = 'failed', problem = ?, finished_at = now() WHERE id = ?", problemJson, id);
+        if (events.enabled()) find(id).ifPresent(r -> events.record(new dev.outlay.events.AllocationRunFinishedEvent(id, r.billingPeriod(), "failed",
+                r.versionHash(), r.engine(), null, null, problemDetail(problemJson))));
+    }
+
+    private static String problemDetail(String problemJson) {
+        try {
+            com.fasterxml.jackson.databind.JsonNode p = new com.fasterxml.jackson.databind.ObjectMapper().readTree(problemJson);
+            return p.hasNonNull("detail") ? p.get("detail").asText() : p.path("title").asText(null);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException | RuntimeException e) {
+            return null;
+        }
     }
 
     /** Marks the current tenant's queued or running runs that no instance claims failed (from before V330); returns how many. */
@@ -112,6 +128,9 @@ public class AllocationStore {
         String tenant = TenantContext.requireTenant();
         AllocationOutcome o = e.outcome();
         long rows = o.groups().stream().mapToLong(g -> g.group().rows()).sum();
+        // Same transaction as the results below: an event exists exactly when the run's results are committed.
+        if (events.enabled()) find(id).ifPresent(r -> events.record(new dev.outlay.events.AllocationRunFinishedEvent(id, r.billingPeriod(), "succeeded",
+                r.versionHash(), r.engine(), o.groups().size(), rows, null)));
         try (Connection c = dataSource.getConnection()) {
             try (PreparedStatement ps = c.prepareStatement("""
                     UPDATE outlay.allocation_run SET status = 'succeeded', decision_run_id = ?, groups = ?, groups_total = ?,

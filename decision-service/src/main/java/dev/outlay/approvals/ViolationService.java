@@ -60,6 +60,9 @@ public class ViolationService {
     @Inject
     dev.outlay.actions.ActionOutbox actions;
 
+    @Inject
+    dev.outlay.events.DomainEvents events;
+
     /** The recorded violation, or empty when the policy allows the observed spend. */
     @Transactional
     public Optional<Violation> observe(Observed in) {
@@ -94,6 +97,8 @@ public class ViolationService {
      */
     public String openTriage(Violation v, int slaHours) {
         violations.insert(v);
+        events.record(new dev.outlay.events.ViolationRaisedEvent(v.id(), v.owner(), v.resourceClass(), v.environment(),
+                dev.outlay.events.Money.of(v.amount(), v.currency()), v.outcome(), v.ruleId(), v.policyVersion()));
         String pid = processes.startViolationTriage(Map.of("tenantId", TenantContext.requireTenant(), "violationId", v.id().toString(),
                 "ownerGroup", v.owner(), "summary", v.policyReason(), "sla", sla.of(slaHours).toString()));
         violations.linkProcess(v.id(), pid);

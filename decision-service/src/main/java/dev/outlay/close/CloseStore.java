@@ -56,6 +56,9 @@ public class CloseStore {
     @Inject
     AgroalDataSource dataSource;
 
+    @Inject
+    dev.outlay.events.DomainEvents events;
+
     /**
      * The period's row, created OPEN if absent, locked until the transaction ends: a second close of the same period
      * waits here for the first and then sees what the first did (and joins it).
@@ -81,9 +84,16 @@ public class CloseStore {
                 .stream().findFirst();
     }
 
+    /** A change of state also writes its {@code close.state-changed} domain event, in the same transaction. */
+    @jakarta.transaction.Transactional
     public void setPeriod(LocalDate period, String state, String processInstanceId, UUID finalPackageId, String preparedBy) {
+        String before = events.enabled() ? period(period).map(PeriodRow::state).orElse(null) : null;
         update("UPDATE outlay.close_period SET state = ?, process_instance_id = ?, final_package_id = ?, prepared_by = ?, updated_at = now() "
                 + "WHERE period = ?", state, processInstanceId, finalPackageId, preparedBy, Date.valueOf(period));
+        if (events.enabled() && !state.equals(before)) {
+            events.record(new dev.outlay.events.CloseStateChangedEvent(java.time.YearMonth.from(period).toString(), before, state, finalPackageId,
+                    TenantContext.caller().map(dev.outlay.tenancy.Caller::subject).orElse(preparedBy)));
+        }
     }
 
     public int nextVersion(LocalDate period) {

@@ -123,6 +123,15 @@ public class ConnectionPoller {
         return periods.stream().map(YearMonth::toString).toList();
     }
 
+    /**
+     * The poll a storage notification asks for (dev.outlay.events: a new export manifest landed), on the calling
+     * thread under the connection's tenant; the same path as the schedule, outcome recorded on the connection.
+     */
+    public PollResult pollNotified(Connection c, List<YearMonth> periods) {
+        if (!BILLING_KINDS.contains(c.kind())) throw new IllegalArgumentException("connection " + c.id() + " is no billing export connection");
+        return poll(c, periods, false);
+    }
+
     /** Ingests the periods of one connection (tenant bound) and records the outcome on it. */
     PollResult poll(Connection c, List<YearMonth> periods) {
         return poll(c, periods, false);

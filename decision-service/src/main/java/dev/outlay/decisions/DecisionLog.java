@@ -31,6 +31,11 @@ public class DecisionLog {
     @Inject
     AgroalDataSource dataSource;
 
+    @Inject
+    dev.outlay.events.DomainEvents events;
+
+    /** The rows and one {@code decision.logged} event per row commit together (joining the caller's transaction). */
+    @jakarta.transaction.Transactional
     public void append(List<DecisionRecord> records) {
         if (records.isEmpty()) return;
         String tenant = TenantContext.requireTenant();
@@ -54,6 +59,8 @@ public class DecisionLog {
         } catch (SQLException e) {
             throw new IllegalStateException("could not log the decision: " + e.getMessage(), e);
         }
+        if (events.enabled()) events.recordAll(records.stream().map(r -> new dev.outlay.events.DecisionLoggedEvent(r.id(), r.ruleSet(), r.versionHash(),
+                r.caller(), r.at(), r.runId(), r.rowCount() == null ? 1 : r.rowCount())).toList());
     }
 
     public Optional<DecisionRecord> find(UUID id) {

@@ -48,6 +48,9 @@ public class FindingStore {
     @Inject
     AgroalDataSource dataSource;
 
+    @Inject
+    dev.outlay.events.DomainEvents events;
+
     /** Which findings a list or summary reads; {@code owners} null means every owner (FinOps, auditors). */
     public record Filter(String owner, String detector, String status, BigDecimal minSavings, String currency, Set<String> owners) {
     }
@@ -159,6 +162,11 @@ public class FindingStore {
                 d.profileDecisionId(), d.tier(), d.confidence(), d.action(), d.probableCause(), d.requiredAction(), d.risk(),
                 d.evidenceJson(), date(d.windowStart()), date(d.windowEnd()), status, ts(at), ts(at), scanId, ts(at));
         replaceSavings(d.id(), d.savings());
+        if (FindingStatus.OPEN.equals(status)) {
+            events.record(new dev.outlay.events.FindingOpenedEvent(d.id(), d.resourceId(), d.provider(), d.detector(), d.owner(),
+                    d.environment(), d.risk(), d.decisionId(), d.savings().stream().map(s -> new dev.outlay.events.FindingOpenedEvent.Savings(
+                            s.currency(), s.low(), s.expected(), s.high())).toList()));
+        }
     }
 
     /**

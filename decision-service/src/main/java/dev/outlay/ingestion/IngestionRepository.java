@@ -48,6 +48,9 @@ public class IngestionRepository {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    dev.outlay.events.DomainEvents events;
+
     public void create(UUID id, String source, String kind, String objectKey, String checksum, String mappingSha256, Long bytesTotal,
                        String createdBy) {
         update("INSERT INTO outlay.ingestion (id, tenant_id, source, source_kind, object_key, checksum, mapping_sha256, status, "
@@ -74,12 +77,16 @@ public class IngestionRepository {
         update("UPDATE outlay.ingestion SET bytes_read = ?, rows_read = ? WHERE id = ?", bytesRead, rowsRead, id);
     }
 
+    /** The status change and its domain event commit together (the event is what downstream consumers act on). */
+    @jakarta.transaction.Transactional
     public void markSucceeded(UUID id, LoadResult r, long bytesRead) {
         update("UPDATE outlay.ingestion SET status = 'succeeded', schema_version = ?, bytes_read = ?, rows_read = ?, rows_loaded = ?, "
                         + "rows_flagged = ?, rows_replaced = ?, flag_summary = ?::jsonb, billing_periods = ?, timings = ?::jsonb, "
                         + "finished_at = now() WHERE id = ?",
                 r.schemaVersion(), bytesRead, r.rowsRead(), r.rowsLoaded(), r.rowsFlagged(), r.rowsReplaced(), write(r.flagSummary()),
                 r.billingPeriods().toArray(new String[0]), write(r.timingsMs()), id);
+        if (events.enabled()) find(id).ifPresent(i -> events.record(new dev.outlay.events.IngestionSucceededEvent(id, i.source(), i.objectKey(),
+                r.rowsLoaded(), r.rowsReplaced(), List.copyOf(r.billingPeriods()))));
     }
 
     public void markFailed(UUID id, Problem problem, long bytesRead, long rowsRead) {

@@ -85,6 +85,9 @@ public class AnomalyService {
     @Inject
     dev.outlay.economics.KpiSeries kpis;
 
+    @Inject
+    dev.outlay.events.DomainEvents events;
+
     @Transactional
     public List<Map<String, Object>> detect(LocalDate from, LocalDate to) {
         if (to.isBefore(from)) throw ProblemException.badRequest("'to' is before 'from'");
@@ -194,7 +197,8 @@ public class AnomalyService {
                 ON CONFLICT (tenant_id, id) DO UPDATE SET cause = EXCLUDED.cause, confidence = EXCLUDED.confidence,
                   severity = EXCLUDED.severity, routing = EXCLUDED.routing, rule_id = EXCLUDED.rule_id,
                   explanation = EXCLUDED.explanation, version_hash = EXCLUDED.version_hash, decision_id = EXCLUDED.decision_id,
-                  owner = EXCLUDED.owner""")) {
+                  owner = EXCLUDED.owner
+                RETURNING (xmax = 0)""")) {
             int i = 1;
             ps.setString(i++, tenant);
             ps.setString(i++, a.id());
@@ -230,7 +234,18 @@ public class AnomalyService {
             ps.setBigDecimal(i++, unit == null ? null : unit.baselineUnitCost());
             ps.setBigDecimal(i++, unit == null ? null : unit.unitCost());
             ps.setString(i, unit == null ? null : unit.driver().name().toLowerCase(java.util.Locale.ROOT));
-            ps.executeUpdate();
+            boolean inserted;
+            try (ResultSet rs = ps.executeQuery()) {
+                // xmax = 0: the row is new, not a re-detection that refreshed it (only new anomalies are events)
+                inserted = rs.next() && rs.getBoolean(1);
+            }
+            if (inserted) {
+                String cur = a.series().currency();
+                events.record(new dev.outlay.events.AnomalyDetectedEvent(a.id(), a.series().canonical(), a.date(),
+                        a.direction().name().toLowerCase(java.util.Locale.ROOT), dev.outlay.events.Money.of(a.cost(), cur),
+                        dev.outlay.events.Money.of(a.baseline(), cur), dev.outlay.events.Money.of(a.impact(), cur), str(out.get("severity")),
+                        c.cause(), c.owner()));
+            }
         } catch (SQLException e) {
             throw new IllegalStateException("could not store anomaly " + a.id(), e);
         }
@@ -295,6 +310,10 @@ public class AnomalyService {
             throw new IllegalStateException(e);
         }
         Map<String, Object> after = find(id).orElseThrow();
+        if (!java.util.Objects.equals(before.get("status"), after.get("status"))) {
+            events.record(new dev.outlay.events.AnomalyStateChangedEvent(id, String.valueOf(before.get("status")), String.valueOf(after.get("status")),
+                    "snooze".equals(action) ? until : null, TenantContext.caller().map(dev.outlay.tenancy.Caller::subject).orElse(null)));
+        }
         audit.record("anomaly." + action, "anomaly", id, Map.of("status", before.get("status"), "feedback", String.valueOf(before.get("feedback"))),
                 Map.of("status", after.get("status"), "feedback", String.valueOf(after.get("feedback"))));
         return after;
