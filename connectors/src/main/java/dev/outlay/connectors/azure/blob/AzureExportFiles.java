@@ -43,6 +43,17 @@ public final class AzureExportFiles implements AzureExportStore {
         return this;
     }
 
+    /** The blob names, sorted (as a container lists them). */
+    public java.util.SortedSet<String> names() {
+        return java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(blobs.keySet()));
+    }
+
+    /** One blob's bytes (a copy), if present. */
+    public Optional<byte[]> bytes(String blobName) {
+        byte[] b = blobs.get(blobName);
+        return b == null ? Optional.empty() : Optional.of(b.clone());
+    }
+
     @Override
     public AzureBlobLocation location() {
         return location;
