@@ -104,7 +104,7 @@ public class DemoCloudExportsStub {
     private static void handle(HttpExchange x, Handler h) throws IOException {
         try {
             h.handle(x);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | IOException e) {
             LOG.warnf(e, "demo cloud export stub: %s %s failed", x.getRequestMethod(), x.getRequestURI());
             ObjectNode body = JSON.createObjectNode();
             body.putObject("error").put("code", 500).put("message", "demo stub error: " + e.getClass().getSimpleName());
@@ -131,7 +131,9 @@ public class DemoCloudExportsStub {
     }
 
     static JsonNode readJson(HttpExchange x) throws IOException {
-        try (var in = x.getRequestBody()) {
+        // Google's HTTP client gzips request bodies (Content-Encoding: gzip).
+        boolean gzip = "gzip".equalsIgnoreCase(x.getRequestHeaders().getFirst("Content-Encoding"));
+        try (var in = gzip ? new java.util.zip.GZIPInputStream(x.getRequestBody()) : x.getRequestBody()) {
             return JSON.readTree(in.readAllBytes());
         }
     }
