@@ -135,6 +135,49 @@ class ConnectionPollAzureTest {
     }
 
     @Test
+    void aBadRerunOfALoadedMonthIsRefusedAndLeavesItsRowsAsTheyWere() throws Exception {
+        String tenant = "az-rerun";
+        String amortized = fixture("fixtures/azure/ea-amortized.csv");
+        String actual = fixture("fixtures/azure/ea-actual.csv");
+        run("rerun", "acme-amortized", "AmortizedCost", "202410011200", List.of(amortized));
+        run("rerun", "acme-actual", "ActualCost", "202410011200", List.of(actual));
+        String id = create(tenant, "acme-azure", "rerun", CONTAINER, Map.of("accountKey", AzuriteProcess.KEY));
+        ConnectionPoller.PollResult first = ConnectionPollS3Test.resultFor(id, poller.pollTenant(tenant, NOW, Instant.now()));
+        assertTrue(first.periods().get(0).startsWith("2024-09: succeeded"), first.periods().toString());
+        ConnectionPollS3Test.assertMoney("11", scalar(tenant, "count(*)", ""));
+
+        // Newer runs that must not replace it: a manifest promising more rows than its blob has, then (newer
+        // still) a blob without a required column, then one mixing currencies in the billing account.
+        String[][] bad = {{"202410021200", "dataRowCount", "manifest promises 12 data rows"},
+                {"202410031200", "ChargeType", "missing mandatory column ChargeType"},
+                {"202410041200", "BillingCurrency", "is billed in EUR; a second currency USD"}};
+        for (String[] b : bad) {
+            String file = switch (b[1]) {
+                case "ChargeType" -> amortized.replaceFirst(",ChargeType,", ",ChargeKind,");
+                case "BillingCurrency" -> amortized.replaceFirst("(?s)(\n[^\n]*?),USD,", "$1,EUR,");
+                default -> amortized;
+            };
+            run("rerun", "acme-amortized", "AmortizedCost", b[0], List.of(file), b[1].equals("dataRowCount") ? 12 : -1);
+            run("rerun", "acme-actual", "ActualCost", b[0], List.of(actual));
+            ConnectionPoller.PollResult r = ConnectionPollS3Test.resultFor(id, poller.pollTenant(tenant, NOW, Instant.now()));
+            assertTrue(r.periods().get(0).startsWith("2024-09: failed"), b[1] + ": " + r.periods());
+            JsonPath failed = given().header("Authorization", bearer(tenant, "fo", "finops_admin"))
+                    .get("/api/v1/ingestions?source=acme-azure&status=failed").then().statusCode(200).extract().jsonPath();
+            // The newest failure is a problem (RFC 9457 fields) naming what (the field) and where (the blob of this run).
+            Map<String, Object> error = failed.getMap("find { it.objectKey.contains('" + b[0] + "') }.error");
+            assertTrue(error != null && error.get("title") != null && error.get("status") != null, failed.prettify());
+            assertTrue(String.valueOf(error.get("detail")).contains(b[2]), String.valueOf(error));
+            assertTrue(String.valueOf(error.get("detail")).contains("azure://devstoreaccount1/" + CONTAINER + "/rerun/acme-amortized/" + PERIOD + "/" + b[0]),
+                    "the problem does not say where: " + error);
+            assertTrue(String.valueOf(error).contains(b[1]), "the problem does not name the field: " + error);
+            // The month's rows are the first run's, unchanged.
+            ConnectionPollS3Test.assertMoney("11", scalar(tenant, "count(*)", ""));
+            ConnectionPollS3Test.assertMoney("154.4415", scalar(tenant, "sum(billed_cost)", ""));
+            ConnectionPollS3Test.assertMoney("154.4415", scalar(tenant, "sum(effective_cost)", ""));
+        }
+    }
+
+    @Test
     void manifestRowCountThatDoesNotMatchIsRefused() throws Exception {
         refused("az-count", "count", CONTAINER, Map.of("accountKey", AzuriteProcess.KEY), "dataRowCount", "manifest promises 10 data rows");
     }
