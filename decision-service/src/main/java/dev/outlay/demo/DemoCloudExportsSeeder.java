@@ -60,7 +60,7 @@ public class DemoCloudExportsSeeder {
 
     /** What the generator wrote and where; the connections exist (inside the current tenant), nothing is polled yet. */
     public record Prepared(Connection azure, Connection gcp, List<SyntheticAzureExports.Month> azureMonths,
-                           List<SyntheticGcpBilling.Month> gcpMonths, YearMonth from, YearMonth to) {
+                           String gcpTable, List<SyntheticGcpBilling.Month> gcpMonths, YearMonth from, YearMonth to) {
     }
 
     /** What {@link #seedNow} loaded: the prepared data and each connection's poll with its ingestions. */
@@ -92,7 +92,7 @@ public class DemoCloudExportsSeeder {
         Connection gcp = existing(GCP).orElseGet(() -> connections.createLoopbackStub(new ConnectionInput(GCP, ConnectionInput.GCP_BIGQUERY, true,
                 new GcpBigQuerySettings(DemoCloudExportsStub.PROJECT, DemoCloudExportsStub.DATASET, table, stub.baseUrl()), null)));
         LocalDate first = lastDay.minusDays(days - 1L);
-        return new Prepared(azure, gcp, azureMonths, gcpRows.months(), YearMonth.from(first), YearMonth.from(lastDay));
+        return new Prepared(azure, gcp, azureMonths, table, gcpRows.months(), YearMonth.from(first), YearMonth.from(lastDay));
     }
 
     /** Polls both connections for the prepared months on the calling thread. */

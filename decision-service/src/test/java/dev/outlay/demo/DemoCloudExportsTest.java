@@ -8,6 +8,9 @@
  */
 package dev.outlay.demo;
 
+import dev.outlay.connectors.gcp.GcpBigQueryConfig;
+import dev.outlay.connectors.gcp.GcpBillingRead;
+import dev.outlay.connectors.gcp.GcpBillingReader;
 import dev.outlay.connectors.synthetic.SyntheticAzureExports;
 import dev.outlay.connectors.synthetic.SyntheticGcpBilling;
 import dev.outlay.ingestion.Ingestion;
@@ -19,6 +22,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
+import java.net.URI;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -51,6 +55,9 @@ class DemoCloudExportsTest {
 
     @Inject
     TenantRegistry tenants;
+
+    @Inject
+    DemoCloudExportsStub stub;
 
     @Inject
     AgroalDataSource ds;
@@ -117,6 +124,24 @@ class DemoCloudExportsTest {
                 .then().statusCode(200).body("kind", equalTo("azure-blob")).body("lastPoll.status", equalTo("ok"));
         given().header("Authorization", bearer(T, "fo", "finops_admin")).get("/api/v1/connections/" + s.prepared().gcp().id())
                 .then().statusCode(200).body("kind", equalTo("gcp-bigquery"));
+    }
+
+    @Test
+    void theBigQueryStubPagesLikeBigQueryForTheRealReader() {
+        tenants.ensure("demo-clouds-paging", "demo-clouds-paging", false);
+        DemoCloudExportsSeeder.Prepared p = TenantContext.runAs(TenantContext.system("demo-clouds-paging"),
+                () -> seeder.prepare(END, 20, 6, 9));
+        SyntheticGcpBilling.Month december = p.gcpMonths().get(0);
+        // 50 rows a page: jobs.query gives the first page and a pageToken, then jobs.get and tabledata.list the rest.
+        GcpBillingRead read = new GcpBillingReader(new GcpBigQueryConfig(DemoCloudExportsStub.PROJECT, DemoCloudExportsStub.DATASET,
+                p.gcpTable(), null, URI.create(stub.baseUrl())), 50).read(december.invoiceMonth(), null);
+        assertEquals(december.rows(), read.rows().size());
+        assertTrue(december.rows() > 100, "more than two pages: " + december.rows());
+        assertMoney(december.cost(), read.rows().stream().map(r -> r.charge().billedCost()).reduce(BigDecimal.ZERO, BigDecimal::add));
+        assertMoney(december.net(), read.rows().stream().map(r -> r.charge().effectiveCost()).reduce(BigDecimal.ZERO, BigDecimal::add));
+        // Nothing exported after the newest export_time: no rows, as the watermark expects.
+        assertEquals(0, new GcpBillingReader(new GcpBigQueryConfig(DemoCloudExportsStub.PROJECT, DemoCloudExportsStub.DATASET,
+                p.gcpTable(), null, URI.create(stub.baseUrl())), 50).read(december.invoiceMonth(), read.watermark()).rows().size());
     }
 
     private static void assertMoney(BigDecimal expected, BigDecimal actual) {
