@@ -39,8 +39,9 @@ final class DemoBlobApi {
     private static final Pattern RANGE = Pattern.compile("bytes=(\\d+)-(\\d*)");
     // The service's version header; the SDK sends its own and does not insist on an answer, but logs one.
     private static final String VERSION = "2024-08-04";
-    private static final String LAST_MODIFIED = DateTimeFormatter.RFC_1123_DATE_TIME.format(
-            ZonedDateTime.of(2026, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC));
+    // Two-digit day: the SDK's RFC 1123 parser refuses RFC_1123_DATE_TIME's "1 Jan".
+    private static final String LAST_MODIFIED = DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", java.util.Locale.US)
+            .format(ZonedDateTime.of(2026, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC));
 
     private final String account;
     private final String container;

@@ -60,6 +60,12 @@ class DemoCloudExportsTest {
     DemoCloudExportsStub stub;
 
     @Inject
+    DemoLedgerSeeder ledger;
+
+    @Inject
+    dev.outlay.connections.ConnectionService connections;
+
+    @Inject
     AgroalDataSource ds;
 
     @Test
@@ -142,6 +148,22 @@ class DemoCloudExportsTest {
         // Nothing exported after the newest export_time: no rows, as the watermark expects.
         assertEquals(0, new GcpBillingReader(new GcpBigQueryConfig(DemoCloudExportsStub.PROJECT, DemoCloudExportsStub.DATASET,
                 p.gcpTable(), null, URI.create(stub.baseUrl())), 50).read(december.invoiceMonth(), read.watermark()).rows().size());
+    }
+
+    @Test
+    void aNewDemoTenantsSeedQueuesTheConnectionPolls() throws InterruptedException {
+        // The path a demo tenant's creation takes: files queued, connections created now, their polls on the workers.
+        String t = "demo-clouds-async";
+        tenants.ensure(t, t, false);
+        TenantContext.runAs(TenantContext.system(t), () -> ledger.seedAsync(END, 10, 4, 5));
+        List<dev.outlay.connections.Connection> polled = List.of();
+        for (int i = 0; i < 600 && polled.size() < 2; i++) {
+            Thread.sleep(100);
+            polled = TenantContext.runAs(TenantContext.system(t), () -> connections.list()).stream()
+                    .filter(c -> c.lastPoll() != null).toList();
+        }
+        assertEquals(2, polled.size(), "both connections polled");
+        assertTrue(polled.stream().allMatch(c -> c.lastPoll().status().equals("ok")), polled.toString());
     }
 
     private static void assertMoney(BigDecimal expected, BigDecimal actual) {
