@@ -29,7 +29,8 @@ import java.util.SplittableRandom;
  * demo: one row per resource and day with resource and project labels, Compute Engine rows carrying a sustained
  * use discount credit, BigQuery rows a free-tier credit, a promotion credit once a month, and per invoice month a
  * {@code cost_type = tax} row. Billed in USD. The sums per invoice month (Σ cost, Σ credits) come with the rows so a
- * test can check the ledger's billed and net (= cost + credits) cost against the generator itself.
+ * test can check the ledger's billed and net (= cost + credits) cost against the generator itself. Scale: about half
+ * the demo's Azure spend a day for half as many resources, so adding GCP keeps the demo's total near its size.
  */
 public final class SyntheticGcpBilling {
 
@@ -75,8 +76,8 @@ public final class SyntheticGcpBilling {
             new Service("6F81-5844-456A", "Compute Engine", "CP-N2-CORE", "N2 Instance Core running in Belgium", "seconds", "hour",
                     0.0347, 24, true, "instances"),
             new Service("95FF-2EF5-5EA1", "Cloud Storage", "E5F0-6A5D-7BAD", "Standard Storage Europe Multi-region", "byte-seconds",
-                    "gibibyte month", 0.026, 800, false, "buckets"),
-            new Service("24E6-581D-38E5", "BigQuery", "BQ-ANALYSIS-EU", "Analysis (EU multi-region)", "bytes", "tebibyte", 6.25, 1.6,
+                    "gibibyte month", 0.026, 200, false, "buckets"),
+            new Service("24E6-581D-38E5", "BigQuery", "BQ-ANALYSIS-EU", "Analysis (EU multi-region)", "bytes", "tebibyte", 6.25, 0.4,
                     true, "datasets"),
             new Service("9662-B51E-5089", "Cloud SQL", "SQL-PG-VCPU", "Cloud SQL for PostgreSQL: Zonal - vCPU in Belgium", "seconds",
                     "hour", 0.0413, 48, true, "instances"),
