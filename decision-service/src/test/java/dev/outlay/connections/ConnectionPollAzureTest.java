@@ -175,6 +175,26 @@ class ConnectionPollAzureTest {
             ConnectionPollS3Test.assertMoney("154.4415", scalar(tenant, "sum(billed_cost)", ""));
             ConnectionPollS3Test.assertMoney("154.4415", scalar(tenant, "sum(effective_cost)", ""));
         }
+
+        // The connection later pointed at a container that does not exist, then given an expired SAS: refused the same way.
+        Object[][] moved = {{"no-such-exports", Map.of("accountKey", AzuriteProcess.KEY), "container 'no-such-exports' does not exist"},
+                {CONTAINER, Map.of("sasToken", expiredSas), "the SAS token expired at"}};
+        for (Object[] m : moved) {
+            Map<String, Object> config = Map.of("storageAccount", AzuriteProcess.ACCOUNT, "endpoint", azurite.endpoint(), "container", m[0],
+                    "prefix", "/rerun/", "actualExport", "acme-actual", "amortizedExport", "acme-amortized");
+            given().header("Authorization", bearer(tenant, "root", "admin")).contentType(ContentType.JSON)
+                    .body(Map.of("name", "acme-azure", "kind", "azure-blob", "config", config, "credentials", m[1]))
+                    .put("/api/v1/connections/" + id).then().statusCode(200);
+            ConnectionPoller.PollResult r = ConnectionPollS3Test.resultFor(id, poller.pollTenant(tenant, NOW, Instant.now()));
+            assertTrue(r.periods().get(0).startsWith("2024-09: failed"), m[2] + ": " + r.periods());
+            List<Map<String, Object>> errors = given().header("Authorization", bearer(tenant, "fo", "finops_admin"))
+                    .get("/api/v1/ingestions?source=acme-azure&status=failed").then().statusCode(200).extract().jsonPath().getList("error");
+            assertEquals(1, errors.stream().filter(e -> e.get("title") != null && String.valueOf(e.get("detail")).contains((String) m[2])
+                    && String.valueOf(e.get("detail")).contains("azure://devstoreaccount1/" + m[0] + "/rerun/acme-amortized/" + PERIOD + "/")).count(),
+                    errors.toString());
+            ConnectionPollS3Test.assertMoney("11", scalar(tenant, "count(*)", ""));
+            ConnectionPollS3Test.assertMoney("154.4415", scalar(tenant, "sum(billed_cost)", ""));
+        }
     }
 
     @Test

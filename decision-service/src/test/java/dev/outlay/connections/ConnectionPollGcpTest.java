@@ -173,6 +173,20 @@ class ConnectionPollGcpTest {
             ConnectionPollS3Test.assertMoney("12.695679", scalar(tenant, "sum(billed_cost)"));
             ConnectionPollS3Test.assertMoney("10.995678", scalar(tenant, "sum(effective_cost)"));
         }
+
+        // The connection later pointed at a table that does not exist: a 404 problem naming it, the rows stay.
+        given().header("Authorization", bearer(tenant, "root", "admin")).contentType(ContentType.JSON)
+                .body(Map.of("name", "acme-gcp", "kind", "gcp-bigquery", "config", Map.of("projectId", PROJECT, "dataset", "billing_export",
+                        "table", "gcp_billing_export_v1_MISSING", "endpoint", wm.baseUrl())))
+                .put("/api/v1/connections/" + id).then().statusCode(200);
+        ConnectionPoller.PollResult r = ConnectionPollS3Test.resultFor(id, poller.pollTenant(tenant, NOW, Instant.now()));
+        assertTrue(r.periods().get(0).startsWith("2025-01: failed"), r.periods().toString());
+        List<Map<String, Object>> errors = given().header("Authorization", bearer(tenant, "fo", "finops_admin"))
+                .get("/api/v1/ingestions?source=acme-gcp&status=failed").then().statusCode(200).extract().jsonPath().getList("error");
+        assertTrue(errors.stream().anyMatch(e -> Integer.valueOf(404).equals(e.get("status"))
+                && String.valueOf(e.get("detail")).contains("billing-reader.billing_export.gcp_billing_export_v1_MISSING")), errors.toString());
+        ConnectionPollS3Test.assertMoney("4", scalar(tenant, "count(*)"));
+        ConnectionPollS3Test.assertMoney("12.695679", scalar(tenant, "sum(billed_cost)"));
     }
 
     @Test
