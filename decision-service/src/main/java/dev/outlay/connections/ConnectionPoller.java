@@ -127,7 +127,7 @@ public class ConnectionPoller {
      * Polls one billing export connection of the caller's tenant for [from, to] now, on the calling thread, bounded
      * like a backfill (the demo seeds its native cloud connections this way: the same path as the schedule).
      */
-    public PollNow pollNow(UUID id, YearMonth from, YearMonth to) {
+    public synchronized PollNow pollNow(UUID id, YearMonth from, YearMonth to) {
         Connection c = connections.get(id);
         if (!BILLING_KINDS.contains(c.kind())) throw ProblemException.notFound("No billing export connection " + id + ".");
         List<Ingestion> loaded = new ArrayList<>();
