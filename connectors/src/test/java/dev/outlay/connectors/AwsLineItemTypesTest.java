@@ -71,6 +71,20 @@ class AwsLineItemTypesTest {
     }
 
     @Test
+    void noUpfrontSavingsPlanFeeIsNotCountedTwiceBesideItsCoveredUsage() {
+        // No Upfront: the recurring fee bills the whole hourly commitment (0.15); the covered usage carries the used
+        // part as effective cost (0.128), so the fee keeps only the unused part (total - used commitment = 0.022).
+        Charge covered = byDescriptionPrefix("Savings Plan covered usage");
+        Charge negation = byDescriptionPrefix("SavingsPlanNegation");
+        Charge fee = byDescriptionPrefix("1 year No Upfront Compute");
+        BigDecimal effective = covered.effectiveCost().add(negation.effectiveCost()).add(fee.effectiveCost());
+        BigDecimal billed = covered.billedCost().add(negation.billedCost()).add(fee.billedCost());
+        assertEquals(0, new BigDecimal("0.15").compareTo(effective), "effective " + effective);
+        assertEquals(0, new BigDecimal("0.15").compareTo(billed), "billed " + billed);
+        assertTrue(fee.flags().isEmpty(), fee.flags().toString());
+    }
+
+    @Test
     void unknownTypeIsLoadedAndFlaggedNotDropped() {
         Charge c = byDescriptionPrefix("A type AWS adds some day");
         assertTrue(c.flags().contains(DataQualityFlag.UNMAPPED_CHARGE_CATEGORY));

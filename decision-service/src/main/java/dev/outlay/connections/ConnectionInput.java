@@ -121,6 +121,8 @@ public record ConnectionInput(String name, String kind, Boolean enabled, Connect
         if (config instanceof M365Settings m) return java.util.stream.Stream.of(m.graphEndpoint(), m.tokenEndpoint()).toList();
         if (config instanceof StripeSettings s) return java.util.Collections.singletonList(s.apiEndpoint());
         if (config instanceof OpenCostSettings o) return java.util.Collections.singletonList(o.endpoint());
+        if (config instanceof AzureBlobSettings a) return java.util.Collections.singletonList(a.endpoint());
+        if (config instanceof GcpBigQuerySettings g) return java.util.Collections.singletonList(g.endpoint());
         return List.of();
     }
 

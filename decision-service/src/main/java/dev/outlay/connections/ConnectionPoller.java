@@ -132,12 +132,32 @@ public class ConnectionPoller {
         return poll(c, periods, false);
     }
 
+    /** A poll run on request and the manifest entries it wrote, oldest period first. */
+    public record PollNow(PollResult result, List<Ingestion> ingestions) {
+    }
+
+    /**
+     * Polls one billing export connection of the caller's tenant for [from, to] now, on the calling thread, bounded
+     * like a backfill (the demo seeds its native cloud connections this way: the same path as the schedule).
+     */
+    public synchronized PollNow pollNow(UUID id, YearMonth from, YearMonth to) {
+        Connection c = connections.get(id);
+        if (!BILLING_KINDS.contains(c.kind())) throw ProblemException.notFound("No billing export connection " + id + ".");
+        List<Ingestion> loaded = new ArrayList<>();
+        PollResult r = poll(c, s3.window(from.toString(), to.toString()), false, loaded);
+        return new PollNow(r, List.copyOf(loaded));
+    }
+
     /** Ingests the periods of one connection (tenant bound) and records the outcome on it. */
     PollResult poll(Connection c, List<YearMonth> periods) {
         return poll(c, periods, false);
     }
 
     PollResult poll(Connection c, List<YearMonth> periods, boolean replay) {
+        return poll(c, periods, replay, new ArrayList<>());
+    }
+
+    private PollResult poll(Connection c, List<YearMonth> periods, boolean replay, List<Ingestion> loaded) {
         List<String> outcomes = new ArrayList<>();
         boolean failed = false;
         try {
@@ -145,6 +165,7 @@ public class ConnectionPoller {
             for (YearMonth p : periods) {
                 try {
                     Optional<Ingestion> done = loader.load(p, replay);
+                    done.ifPresent(loaded::add);
                     String status = done.map(Ingestion::status).orElse("no-export");
                     failed |= "failed".equals(status);
                     outcomes.add(p + ": " + status + done.map(i -> " (ingestion " + i.id() + ")").orElse(""));

@@ -13,6 +13,7 @@ import dev.outlay.ingestion.Ingestion;
 import dev.outlay.ingestion.IngestionConfig;
 import dev.outlay.ingestion.IngestionService;
 import dev.outlay.model.SourceKind;
+import dev.outlay.tenancy.TenantContext;
 import dev.outlay.tenancy.TenantRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -30,8 +31,10 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * Gives a demo tenant a generated, deterministic multi-provider ledger (AWS CUR 2.0, Azure-shaped FOCUS, a SaaS
- * invoice) through the same ingestion pipeline as real files. Switch: {@code outlay.ingestion.demo-seed}.
+ * Gives a demo tenant a generated, deterministic multi-provider ledger through the same pipelines as real sources:
+ * AWS CUR 2.0 and a SaaS invoice as uploaded files, Azure (Cost Management actual + amortized exports) and GCP
+ * (detailed BigQuery export) through their native connections against the demo stub ({@link DemoCloudExportsSeeder}).
+ * Switch: {@code outlay.ingestion.demo-seed}.
  */
 @ApplicationScoped
 public class DemoLedgerSeeder {
@@ -46,39 +49,64 @@ public class DemoLedgerSeeder {
     @Inject
     IngestionService ingestion;
 
+    @Inject
+    DemoCloudExportsSeeder clouds;
+
     void onTenantCreated(@Observes TenantRegistry.TenantCreated created) {
         if (!created.demo() || !config.demoSeed()) return;
         List<java.util.UUID> ids = seedAsync(SyntheticBilling.yesterdayUtc(), config.demoDays(), AWS_RESOURCES, AZURE_RESOURCES);
-        LOG.infof("demo ledger: %d generated files queued for tenant %s (%s)", ids.size(), created.tenantId(), ids);
+        LOG.infof("demo ledger: %d generated files and the Azure and GCP connection polls queued for tenant %s (%s)", ids.size(),
+                created.tenantId(), ids);
     }
 
-    /** Queues the three generated files on the ingestion workers (inside the current tenant). */
+    /** GCP resources for a given Azure size: half as many (at least five). */
+    static int gcpResources(int azureResources) {
+        return Math.max(5, azureResources / 2);
+    }
+
+    /**
+     * Queues the generated files on the ingestion workers (inside the current tenant), creates the Azure and GCP
+     * connections and queues their polls; returns the files' ingestion ids.
+     */
     public List<java.util.UUID> seedAsync(LocalDate lastDay, int days, int awsResources, int azureResources) {
         List<java.util.UUID> ids = new ArrayList<>();
-        for (Generated g : generate(lastDay, days, awsResources, azureResources)) {
+        for (Generated g : generate(lastDay, days, awsResources)) {
             ids.add(ingestion.submit(g.request, new ByteArrayInputStream(g.bytes)).id());
         }
+        DemoCloudExportsSeeder.Prepared p = clouds.prepare(lastDay, days, azureResources, gcpResources(azureResources));
+        ingestion.submitJob(TenantContext.caller().orElseThrow(), () -> {
+            try {
+                DemoCloudExportsSeeder.Seeded s = clouds.poll(p);
+                LOG.infof("demo ledger: Azure %s, GCP %s (DEMO STUB of their APIs)", s.azurePoll().result().periods(),
+                        s.gcpPoll().result().periods());
+            } catch (RuntimeException e) {
+                // The rest of the demo stands without it; the connections' lastPoll says what failed.
+                LOG.warnf(e, "demo ledger: the Azure/GCP connection polls failed");
+            }
+        });
         return ids;
     }
 
-    /** Loads the three generated files on the calling thread; returns their manifest entries. */
+    /**
+     * Loads the generated files and polls the Azure and GCP connections on the calling thread; returns the manifest
+     * entries: AWS, SaaS, then one per Azure month and one per GCP invoice month that had new rows.
+     */
     public List<Ingestion> seedNow(LocalDate lastDay, int days, int awsResources, int azureResources) {
         List<Ingestion> out = new ArrayList<>();
-        for (Generated g : generate(lastDay, days, awsResources, azureResources)) {
+        for (Generated g : generate(lastDay, days, awsResources)) {
             out.add(ingestion.ingestNow(g.request, new ByteArrayInputStream(g.bytes)));
         }
+        out.addAll(clouds.seedNow(lastDay, days, azureResources, gcpResources(azureResources)).ingestions());
         return out;
     }
 
     private record Generated(IngestionService.Request request, byte[] bytes) {
     }
 
-    private static List<Generated> generate(LocalDate lastDay, int days, int awsResources, int azureResources) {
+    private static List<Generated> generate(LocalDate lastDay, int days, int awsResources) {
         return List.of(
                 new Generated(new IngestionService.Request(SourceKind.AWS_CUR, "demo-aws", "demo-aws-cur2.csv", null),
                         bytes(w -> SyntheticBilling.awsCur2(w, lastDay, days, awsResources, 1, 20240101L))),
-                new Generated(new IngestionService.Request(SourceKind.FOCUS, "demo-azure", "demo-azure-focus.csv", null),
-                        bytes(w -> SyntheticBilling.azureFocus(w, lastDay, days, azureResources, 20240202L))),
                 new Generated(new IngestionService.Request(SourceKind.INVOICE_CSV, "demo-saas", "demo-saas-invoices.csv", SyntheticBilling.SAAS_MAPPING),
                         bytes(w -> SyntheticBilling.saasInvoice(w, lastDay, days, 20240303L))));
     }

@@ -28,7 +28,8 @@ import java.util.Optional;
  * Loads one billing month of a tenant's Azure Cost Management exports (an {@code azure-blob} connection): the
  * current runs' manifests pick the blobs, which load as one ingestion replacing the month. A storage or manifest
  * failure found before any row is read is recorded as a failed ingestion too, so the manifest says what and where.
- * The store is a container (a poll) or generated export files (the demo): the same runs, manifests and mappers.
+ * The store is a container (a poll; the demo's is its loopback stub) or export files in memory (tests): the same
+ * runs, manifests and mappers.
  */
 @ApplicationScoped
 public class AzureBlobIngest {

@@ -135,6 +135,69 @@ class ConnectionPollAzureTest {
     }
 
     @Test
+    void aBadRerunOfALoadedMonthIsRefusedAndLeavesItsRowsAsTheyWere() throws Exception {
+        String tenant = "az-rerun";
+        String amortized = fixture("fixtures/azure/ea-amortized.csv");
+        String actual = fixture("fixtures/azure/ea-actual.csv");
+        run("rerun", "acme-amortized", "AmortizedCost", "202410011200", List.of(amortized));
+        run("rerun", "acme-actual", "ActualCost", "202410011200", List.of(actual));
+        String id = create(tenant, "acme-azure", "rerun", CONTAINER, Map.of("accountKey", AzuriteProcess.KEY));
+        ConnectionPoller.PollResult first = ConnectionPollS3Test.resultFor(id, poller.pollTenant(tenant, NOW, Instant.now()));
+        assertTrue(first.periods().get(0).startsWith("2024-09: succeeded"), first.periods().toString());
+        ConnectionPollS3Test.assertMoney("11", scalar(tenant, "count(*)", ""));
+
+        // Newer runs that must not replace it: a manifest promising more rows than its blob has, then (newer
+        // still) a blob without a required column, then one mixing currencies in the billing account.
+        String[][] bad = {{"202410021200", "dataRowCount", "manifest promises 12 data rows"},
+                {"202410031200", "ChargeType", "missing mandatory column ChargeType"},
+                {"202410041200", "BillingCurrency", "is billed in EUR; a second currency USD"}};
+        for (String[] b : bad) {
+            String file = switch (b[1]) {
+                case "ChargeType" -> amortized.replaceFirst(",ChargeType,", ",ChargeKind,");
+                case "BillingCurrency" -> amortized.replaceFirst("(?s)(\n[^\n]*?),USD,", "$1,EUR,");
+                default -> amortized;
+            };
+            run("rerun", "acme-amortized", "AmortizedCost", b[0], List.of(file), b[1].equals("dataRowCount") ? 12 : -1);
+            run("rerun", "acme-actual", "ActualCost", b[0], List.of(actual));
+            ConnectionPoller.PollResult r = ConnectionPollS3Test.resultFor(id, poller.pollTenant(tenant, NOW, Instant.now()));
+            assertTrue(r.periods().get(0).startsWith("2024-09: failed"), b[1] + ": " + r.periods());
+            JsonPath failed = given().header("Authorization", bearer(tenant, "fo", "finops_admin"))
+                    .get("/api/v1/ingestions?source=acme-azure&status=failed").then().statusCode(200).extract().jsonPath();
+            // The newest failure is a problem (RFC 9457 fields) naming what (the field) and where (the blob of this run).
+            Map<String, Object> error = failed.getMap("find { it.objectKey.contains('" + b[0] + "') }.error");
+            assertTrue(error != null && error.get("title") != null && error.get("status") != null, failed.prettify());
+            assertTrue(String.valueOf(error.get("detail")).contains(b[2]), String.valueOf(error));
+            assertTrue(String.valueOf(error.get("detail")).contains("azure://devstoreaccount1/" + CONTAINER + "/rerun/acme-amortized/" + PERIOD + "/" + b[0]),
+                    "the problem does not say where: " + error);
+            assertTrue(String.valueOf(error).contains(b[1]), "the problem does not name the field: " + error);
+            // The month's rows are the first run's, unchanged.
+            ConnectionPollS3Test.assertMoney("11", scalar(tenant, "count(*)", ""));
+            ConnectionPollS3Test.assertMoney("154.4415", scalar(tenant, "sum(billed_cost)", ""));
+            ConnectionPollS3Test.assertMoney("154.4415", scalar(tenant, "sum(effective_cost)", ""));
+        }
+
+        // The connection later pointed at a container that does not exist, then given an expired SAS: refused the same way.
+        Object[][] moved = {{"no-such-exports", Map.of("accountKey", AzuriteProcess.KEY), "container 'no-such-exports' does not exist"},
+                {CONTAINER, Map.of("sasToken", expiredSas), "the SAS token expired at"}};
+        for (Object[] m : moved) {
+            Map<String, Object> config = Map.of("storageAccount", AzuriteProcess.ACCOUNT, "endpoint", azurite.endpoint(), "container", m[0],
+                    "prefix", "/rerun/", "actualExport", "acme-actual", "amortizedExport", "acme-amortized");
+            given().header("Authorization", bearer(tenant, "root", "admin")).contentType(ContentType.JSON)
+                    .body(Map.of("name", "acme-azure", "kind", "azure-blob", "config", config, "credentials", m[1]))
+                    .put("/api/v1/connections/" + id).then().statusCode(200);
+            ConnectionPoller.PollResult r = ConnectionPollS3Test.resultFor(id, poller.pollTenant(tenant, NOW, Instant.now()));
+            assertTrue(r.periods().get(0).startsWith("2024-09: failed"), m[2] + ": " + r.periods());
+            List<Map<String, Object>> errors = given().header("Authorization", bearer(tenant, "fo", "finops_admin"))
+                    .get("/api/v1/ingestions?source=acme-azure&status=failed").then().statusCode(200).extract().jsonPath().getList("error");
+            assertEquals(1, errors.stream().filter(e -> e.get("title") != null && String.valueOf(e.get("detail")).contains((String) m[2])
+                    && String.valueOf(e.get("detail")).contains("azure://devstoreaccount1/" + m[0] + "/rerun/acme-amortized/" + PERIOD + "/")).count(),
+                    errors.toString());
+            ConnectionPollS3Test.assertMoney("11", scalar(tenant, "count(*)", ""));
+            ConnectionPollS3Test.assertMoney("154.4415", scalar(tenant, "sum(billed_cost)", ""));
+        }
+    }
+
+    @Test
     void manifestRowCountThatDoesNotMatchIsRefused() throws Exception {
         refused("az-count", "count", CONTAINER, Map.of("accountKey", AzuriteProcess.KEY), "dataRowCount", "manifest promises 10 data rows");
     }

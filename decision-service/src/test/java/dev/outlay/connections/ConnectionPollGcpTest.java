@@ -28,6 +28,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
 import java.time.YearMonth;
+import java.util.List;
 import java.util.Map;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -57,6 +58,7 @@ class ConnectionPollGcpTest {
     static final String QUERIES = "/bigquery/v2/projects/" + PROJECT + "/queries";
     static final YearMonth NOW = YearMonth.of(2025, 2);
     static WireMockServer wm;
+    static String onePage;
 
     @Inject
     ConnectionPoller poller;
@@ -85,12 +87,15 @@ class ConnectionPollGcpTest {
         ObjectNode single = (ObjectNode) new ObjectMapper().readTree(page1);
         single.remove("pageToken");
         single.put("totalRows", String.valueOf(single.get("rows").size()));
-        String onePage = single.toString();
+        onePage = single.toString();
         wm.stubFor(post(urlPathEqualTo(QUERIES)).withRequestBody(containing("gcp_billing_export_v1_NOCOLUMN")).withRequestBody(containing("202501"))
                 .willReturn(okJson(onePage.replace("\"name\":\"cost_type\"", "\"name\":\"charge_type\""))));
         wm.stubFor(post(urlPathEqualTo(QUERIES)).withRequestBody(containing("gcp_billing_export_v1_EURMIX")).withRequestBody(containing("202501"))
                 .willReturn(okJson(onePage.replaceFirst("\"USD\"", "\"EUR\""))));
-        for (String t : new String[] {"gcp_billing_export_v1_NOCOLUMN", "gcp_billing_export_v1_EURMIX"}) {
+        // A table that loads first and later answers badly (the test swaps its stub).
+        wm.stubFor(post(urlPathEqualTo(QUERIES)).withRequestBody(containing("gcp_billing_export_v1_LATER")).withRequestBody(containing("202501"))
+                .willReturn(okJson(page1)));
+        for (String t : new String[] {"gcp_billing_export_v1_NOCOLUMN", "gcp_billing_export_v1_EURMIX", "gcp_billing_export_v1_LATER"}) {
             wm.stubFor(post(urlPathEqualTo(QUERIES)).withRequestBody(containing(t)).withRequestBody(containing("202502"))
                     .willReturn(okJson(empty.toString())));
         }
@@ -139,6 +144,49 @@ class ConnectionPollGcpTest {
         assertEquals(404, failed.getInt("[0].error.status"));
         assertTrue(failed.getString("[0].error.detail").contains("billing-reader.billing_export.gcp_billing_export_v1_MISSING"), failed.prettify());
         ConnectionPollS3Test.assertMoney("0", scalar(tenant, "count(*)"));
+    }
+
+    @Test
+    void aBadReReadOfALoadedMonthIsRefusedAndLeavesItsRowsAsTheyWere() throws Exception {
+        String tenant = "gcp-later";
+        String table = "gcp_billing_export_v1_LATER";
+        String id = create(tenant, "acme-gcp", table);
+        ConnectionPoller.PollResult first = ConnectionPollS3Test.resultFor(id, poller.pollTenant(tenant, NOW, Instant.now()));
+        assertTrue(first.periods().get(0).startsWith("2025-01: succeeded"), first.periods().toString());
+        ConnectionPollS3Test.assertMoney("4", scalar(tenant, "count(*)"));
+
+        // Later reads of January: a schema without the required cost_type, then a second currency in the account.
+        String[][] bad = {{onePage.replace("\"name\":\"cost_type\"", "\"name\":\"charge_type\""), "cost_type"},
+                {onePage.replaceFirst("\"USD\"", "\"EUR\""), "currency USD differs from EUR"}};
+        for (String[] b : bad) {
+            wm.stubFor(post(urlPathEqualTo(QUERIES)).withRequestBody(containing(table)).withRequestBody(containing("202501"))
+                    .willReturn(okJson(b[0])));
+            ConnectionPoller.PollResult r = ConnectionPollS3Test.resultFor(id, poller.pollTenant(tenant, NOW, Instant.now()));
+            assertTrue(r.periods().get(0).startsWith("2025-01: failed"), b[1] + ": " + r.periods());
+            JsonPath failed = given().header("Authorization", bearer(tenant, "fo", "finops_admin"))
+                    .get("/api/v1/ingestions?source=acme-gcp&status=failed").then().statusCode(200).extract().jsonPath();
+            // A problem (RFC 9457 fields) naming what and where; the month keeps the first read's rows.
+            List<Map<String, Object>> errors = failed.getList("error");
+            assertEquals(1, errors.stream().filter(e -> e.get("title") != null && e.get("status") != null
+                    && String.valueOf(e).contains(b[1]) && String.valueOf(e).contains(table)).count(), failed.prettify());
+            ConnectionPollS3Test.assertMoney("4", scalar(tenant, "count(*)"));
+            ConnectionPollS3Test.assertMoney("12.695679", scalar(tenant, "sum(billed_cost)"));
+            ConnectionPollS3Test.assertMoney("10.995678", scalar(tenant, "sum(effective_cost)"));
+        }
+
+        // The connection later pointed at a table that does not exist: a 404 problem naming it, the rows stay.
+        given().header("Authorization", bearer(tenant, "root", "admin")).contentType(ContentType.JSON)
+                .body(Map.of("name", "acme-gcp", "kind", "gcp-bigquery", "config", Map.of("projectId", PROJECT, "dataset", "billing_export",
+                        "table", "gcp_billing_export_v1_MISSING", "endpoint", wm.baseUrl())))
+                .put("/api/v1/connections/" + id).then().statusCode(200);
+        ConnectionPoller.PollResult r = ConnectionPollS3Test.resultFor(id, poller.pollTenant(tenant, NOW, Instant.now()));
+        assertTrue(r.periods().get(0).startsWith("2025-01: failed"), r.periods().toString());
+        List<Map<String, Object>> errors = given().header("Authorization", bearer(tenant, "fo", "finops_admin"))
+                .get("/api/v1/ingestions?source=acme-gcp&status=failed").then().statusCode(200).extract().jsonPath().getList("error");
+        assertTrue(errors.stream().anyMatch(e -> Integer.valueOf(404).equals(e.get("status"))
+                && String.valueOf(e.get("detail")).contains("billing-reader.billing_export.gcp_billing_export_v1_MISSING")), errors.toString());
+        ConnectionPollS3Test.assertMoney("4", scalar(tenant, "count(*)"));
+        ConnectionPollS3Test.assertMoney("12.695679", scalar(tenant, "sum(billed_cost)"));
     }
 
     @Test

@@ -198,10 +198,10 @@ public final class SyntheticBilling {
             + "PricingQuantity,PricingUnit,ProviderName,PublisherName,RegionId,RegionName,ResourceId,ResourceName,ResourceType,"
             + "ServiceCategory,ServiceName,SkuId,SkuPriceId,SubAccountId,SubAccountName,Tags\r\n";
 
-    private record AzService(String name, String category, String type, String unit, double rate, double qty, boolean compute) {
+    record AzService(String name, String category, String type, String unit, double rate, double qty, boolean compute) {
     }
 
-    private static final List<AzService> AZURE = List.of(
+    static final List<AzService> AZURE = List.of(
             new AzService("Virtual Machines", "Compute", "microsoft.compute/virtualmachines", "1 Hour", 0.192, 24, true),
             new AzService("Azure SQL Database", "Databases", "microsoft.sql/servers/databases", "1 Hour", 0.5, 24, true),
             new AzService("Storage", "Storage", "microsoft.storage/storageaccounts", "1 GB/Month", 0.02, 60, false),
@@ -262,7 +262,7 @@ public final class SyntheticBilling {
         }
     }
 
-    private static String azureTags(SplittableRandom r, String team, int sub) {
+    static String azureTags(SplittableRandom r, String team, int sub) {
         int roll = r.nextInt(100);
         if (roll < 6) return "";
         int i = indexOf(TEAMS, team);
@@ -322,11 +322,11 @@ public final class SyntheticBilling {
         }
     }
 
-    private static BigDecimal bd(double v, int scale) {
+    static BigDecimal bd(double v, int scale) {
         return BigDecimal.valueOf(v).setScale(scale, RoundingMode.HALF_UP);
     }
 
-    private static int indexOf(String[] a, String v) {
+    static int indexOf(String[] a, String v) {
         for (int i = 0; i < a.length; i++) if (a[i].equals(v)) return i;
         return 0;
     }

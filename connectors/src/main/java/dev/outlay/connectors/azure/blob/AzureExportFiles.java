@@ -24,9 +24,9 @@ import java.util.TreeMap;
 
 /**
  * Export runs held in memory, named by blob path as Azure lays them out in the container
- * ({@code <prefix>/<export>/<yyyyMMdd-yyyyMMdd>/<run>/<guid>/manifest.json} and the data blobs it lists). The demo
- * generates its Azure exports this way and loads them through {@link AzureExportPeriod} exactly as a polled
- * container would be loaded; only the transport differs (no storage account is contacted).
+ * ({@code <prefix>/<export>/<yyyyMMdd-yyyyMMdd>/<run>/<guid>/manifest.json} and the data blobs it lists). Tests load
+ * them through {@link AzureExportPeriod} exactly as a polled container would be loaded (only the transport differs),
+ * and the demo generates its Azure exports here before its stub serves them as a container.
  */
 public final class AzureExportFiles implements AzureExportStore {
 
@@ -41,6 +41,17 @@ public final class AzureExportFiles implements AzureExportStore {
     public AzureExportFiles put(String blobName, byte[] bytes) {
         blobs.put(blobName, bytes.clone());
         return this;
+    }
+
+    /** The blob names, sorted (as a container lists them). */
+    public java.util.SortedSet<String> names() {
+        return java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(blobs.keySet()));
+    }
+
+    /** One blob's bytes (a copy), if present. */
+    public Optional<byte[]> bytes(String blobName) {
+        byte[] b = blobs.get(blobName);
+        return b == null ? Optional.empty() : Optional.of(b.clone());
     }
 
     @Override
