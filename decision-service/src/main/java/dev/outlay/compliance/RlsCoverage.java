@@ -34,7 +34,9 @@ public class RlsCoverage {
     static final Map<String, String> GLOBAL = Map.of(
             "tenant", "the registry of tenants itself",
             "tenant_tombstone", "minimal record that a tenant existed and was deleted",
-            "tenant_deletion", "pending deletions, scanned across tenants by the purge job");
+            "tenant_deletion", "pending deletions, scanned across tenants by the purge job",
+            "work_claim", "claims of background work items (kind, item id, owner instance; no tenant data), read across tenants by "
+                    + "every instance to recover a lost instance's work; the items themselves stay under RLS");
 
     public record Table(String table, boolean rlsEnabled, boolean rlsForced, boolean tenantPolicy, List<String> policies,
                         Boolean partitionsEnforced, boolean enforced) {

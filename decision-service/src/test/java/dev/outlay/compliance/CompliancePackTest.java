@@ -182,7 +182,7 @@ class CompliancePackTest {
                 SELECT cl.relname FROM pg_class cl JOIN pg_namespace n ON n.oid = cl.relnamespace
                 WHERE n.nspname = 'outlay' AND cl.relkind IN ('r', 'p') AND NOT cl.relispartition
                   AND EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = cl.oid AND a.attname = 'tenant_id' AND NOT a.attisdropped)
-                  AND cl.relname NOT IN ('tenant', 'tenant_tombstone', 'tenant_deletion')
+                  AND cl.relname NOT IN ('tenant', 'tenant_tombstone', 'tenant_deletion', 'work_claim')
                 ORDER BY cl.relname""")) {
             while (rs.next()) out.add(rs.getString(1));
         }

@@ -34,7 +34,8 @@ class RowLevelSecurityCoverageTest {
     static final List<String> GLOBAL_TABLES = List.of(
             "tenant",            // the registry of tenants itself
             "tenant_tombstone",  // minimal record that a tenant existed and was deleted
-            "tenant_deletion"); // pending deletions, scanned across tenants by the purge job
+            "tenant_deletion",  // pending deletions, scanned across tenants by the purge job
+            "work_claim");      // cluster claims (ids and owners only), recovered across tenants by any instance
 
     @ConfigProperty(name = "test.superuser-url")
     String superuserUrl;
