@@ -16,11 +16,8 @@ import dev.outlay.connectors.synthetic.SyntheticGcpBilling;
 
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -164,12 +161,6 @@ final class DemoBigQueryApi {
     }
 
     private static Map<String, String> query(String raw) {
-        Map<String, String> q = new HashMap<>();
-        if (raw == null) return q;
-        for (String p : raw.split("&")) {
-            int eq = p.indexOf('=');
-            if (eq > 0) q.put(URLDecoder.decode(p.substring(0, eq), StandardCharsets.UTF_8), URLDecoder.decode(p.substring(eq + 1), StandardCharsets.UTF_8));
-        }
-        return q;
+        return StubQuery.of(raw);
     }
 }

@@ -11,7 +11,6 @@ package dev.outlay.demo;
 import com.sun.net.httpserver.HttpExchange;
 
 import java.io.IOException;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -19,7 +18,6 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.UUID;
@@ -144,12 +142,6 @@ final class DemoBlobApi {
     }
 
     private static Map<String, String> query(String raw) {
-        Map<String, String> q = new HashMap<>();
-        if (raw == null) return q;
-        for (String p : raw.split("&")) {
-            int eq = p.indexOf('=');
-            if (eq > 0) q.put(URLDecoder.decode(p.substring(0, eq), StandardCharsets.UTF_8), URLDecoder.decode(p.substring(eq + 1), StandardCharsets.UTF_8));
-        }
-        return q;
+        return StubQuery.of(raw);
     }
 }

@@ -22,14 +22,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -172,13 +169,7 @@ public class DemoCloudPlusStub {
     }
 
     private static Map<String, String> query(String raw) {
-        Map<String, String> q = new HashMap<>();
-        if (raw == null) return q;
-        for (String p : raw.split("&")) {
-            int eq = p.indexOf('=');
-            if (eq > 0) q.put(URLDecoder.decode(p.substring(0, eq), StandardCharsets.UTF_8), URLDecoder.decode(p.substring(eq + 1), StandardCharsets.UTF_8));
-        }
-        return q;
+        return StubQuery.of(raw);
     }
 
     private static void send(HttpExchange x, int status, ObjectNode body) throws IOException {

@@ -192,6 +192,9 @@ public class IngestionService {
                 manifest.progress(id, bytes, rows);
             });
             manifest.markSucceeded(id, result, progress[0]);
+            // A connection's load is news like an upload's: after-load detection (and any other listener) hears of
+            // it. It did not: data that only ever arrived through connections waited for the daily detection.
+            announce(id);
         } catch (SourceFormatException e) {
             failures.fail(id, req.source(), req.objectKey(), IngestionProblems.of(e), progress[0], progress[1]);
         } catch (Exception e) {

@@ -18,7 +18,6 @@ import dev.outlay.connectors.csv.CsvParser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.PushbackInputStream;
 import java.io.Reader;
 import java.math.BigDecimal;
 import java.nio.charset.CodingErrorAction;
@@ -33,7 +32,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.zip.GZIPInputStream;
 
 /**
  * Reads an AWS Carbon emissions Data Export (the managed export that replaced the Customer Carbon Footprint Tool's
@@ -62,12 +60,7 @@ public final class AwsCarbonExport {
     }
 
     public static List<ProviderEmission> read(InputStream raw, String file) throws IOException {
-        PushbackInputStream in = new PushbackInputStream(raw, 2);
-        int b1 = in.read();
-        int b2 = in.read();
-        if (b2 >= 0) in.unread(b2);
-        if (b1 >= 0) in.unread(b1);
-        InputStream body = b1 == 0x1f && b2 == 0x8b ? new GZIPInputStream(in) : in;
+        InputStream body = ExportBytes.open(raw);
         Reader reader = new InputStreamReader(body, StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
         CsvParser csv = new CsvParser(reader, ',', file);

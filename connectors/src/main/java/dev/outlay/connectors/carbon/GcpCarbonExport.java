@@ -20,7 +20,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.PushbackInputStream;
 import java.math.BigDecimal;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -30,7 +29,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.zip.GZIPInputStream;
 
 /**
  * Reads Google Cloud's Carbon Footprint export: the BigQuery table the export writes, extracted as newline-delimited
@@ -57,12 +55,7 @@ public final class GcpCarbonExport {
     }
 
     public static List<ProviderEmission> read(InputStream raw, String file) throws IOException {
-        PushbackInputStream in = new PushbackInputStream(raw, 2);
-        int b1 = in.read();
-        int b2 = in.read();
-        if (b2 >= 0) in.unread(b2);
-        if (b1 >= 0) in.unread(b1);
-        InputStream body = b1 == 0x1f && b2 == 0x8b ? new GZIPInputStream(in) : in;
+        InputStream body = ExportBytes.open(raw);
         BufferedReader reader = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)));
         List<CarbonExportFormatException.Fault> faults = new ArrayList<>();
