@@ -48,6 +48,13 @@ public interface KafkaConfig {
     Duration sendTimeout();
 
     /**
+     * Days a published event stays in the outbox (the record of what was sent, for a consumer that asks); 0 keeps
+     * them forever. Unpublished events are never deleted, whatever their age.
+     */
+    @WithDefault("30")
+    int retainPublishedDays();
+
+    /**
      * Further client properties passed to producer and consumer as they are (TLS, SASL), e.g.
      * {@code outlay.kafka.client."security.protocol"=SSL}.
      */
