@@ -34,10 +34,25 @@ public class DecisionLog {
     @Inject
     dev.outlay.events.DomainEvents events;
 
-    /** The rows and one {@code decision.logged} event per row commit together (joining the caller's transaction). */
-    @jakarta.transaction.Transactional
+    /**
+     * Logs the records. With domain events on, the rows and one {@code decision.logged} event per row commit together
+     * (joining the caller's transaction, else in one of their own); with events off (the default) no transaction is
+     * opened for the insert: this is the logged decision path, and it pays for nothing it does not use.
+     */
     public void append(List<DecisionRecord> records) {
         if (records.isEmpty()) return;
+        if (!events.enabled()) {
+            insert(records);
+            return;
+        }
+        io.quarkus.narayana.jta.QuarkusTransaction.joiningExisting().run(() -> {
+            insert(records);
+            events.recordAll(records.stream().map(r -> new dev.outlay.events.DecisionLoggedEvent(r.id(), r.ruleSet(), r.versionHash(),
+                    r.caller(), r.at(), r.runId(), r.rowCount() == null ? 1 : r.rowCount())).toList());
+        });
+    }
+
+    private void insert(List<DecisionRecord> records) {
         String tenant = TenantContext.requireTenant();
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
                 INSERT INTO outlay.decision_log (id, tenant_id, rule_set, version_hash, inputs, outputs, caller, at, run_id, row_count)
@@ -59,8 +74,6 @@ public class DecisionLog {
         } catch (SQLException e) {
             throw new IllegalStateException("could not log the decision: " + e.getMessage(), e);
         }
-        if (events.enabled()) events.recordAll(records.stream().map(r -> new dev.outlay.events.DecisionLoggedEvent(r.id(), r.ruleSet(), r.versionHash(),
-                r.caller(), r.at(), r.runId(), r.rowCount() == null ? 1 : r.rowCount())).toList());
     }
 
     public Optional<DecisionRecord> find(UUID id) {

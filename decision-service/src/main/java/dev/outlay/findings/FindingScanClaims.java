@@ -8,8 +8,6 @@
  */
 package dev.outlay.findings;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.outlay.api.problem.Problem;
 import dev.outlay.cluster.work.ClaimedWork;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,13 +32,9 @@ public class FindingScanClaims implements ClaimedWork {
 
     @Override
     public boolean recover(UUID id) {
-        try {
-            store.scanLost(id, new ObjectMapper().writeValueAsString(Problem.of(500, "Finding scan interrupted",
-                    "the instance running this scan stopped before it finished; no findings were changed — start the scan again")
-                    .at("/api/v1/findings/scans/" + id, null)));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        store.scanLost(id, Problem.of(500, "Finding scan interrupted",
+                "the instance running this scan stopped before it finished; no findings were changed — start the scan again")
+                .at("/api/v1/findings/scans/" + id, null).toJson());
         return false;
     }
 }

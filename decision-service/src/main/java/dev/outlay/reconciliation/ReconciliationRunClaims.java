@@ -8,8 +8,6 @@
  */
 package dev.outlay.reconciliation;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.outlay.api.problem.Problem;
 import dev.outlay.cluster.work.ClaimedWork;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,13 +32,9 @@ public class ReconciliationRunClaims implements ClaimedWork {
 
     @Override
     public boolean recover(UUID id) {
-        try {
-            store.lost(id, new ObjectMapper().writeValueAsString(Problem.of(500, "Reconciliation run interrupted",
-                    "the instance running this run stopped before it finished; no results were stored — start the run again")
-                    .at("/api/v1/reconciliations/" + id, null)));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        store.lost(id, Problem.of(500, "Reconciliation run interrupted",
+                "the instance running this run stopped before it finished; no results were stored — start the run again")
+                .at("/api/v1/reconciliations/" + id, null).toJson());
         return false;
     }
 }

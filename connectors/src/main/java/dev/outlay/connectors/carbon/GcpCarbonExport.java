@@ -154,6 +154,7 @@ public final class GcpCarbonExport {
             faults.add(new CarbonExportFormatException.Fault(line, field, "negative"));
             return null;
         }
-        return v.stripTrailingZeros().scale() < 0 ? v.setScale(0) : v.stripTrailingZeros();
+        BigDecimal plain = v.stripTrailingZeros();
+        return plain.scale() < 0 ? plain.setScale(0) : plain;
     }
 }

@@ -41,4 +41,15 @@ public record Problem(String type, String title, int status, String detail, Stri
     public Problem at(String instance, String requestId) {
         return new Problem(type, title, status, detail, instance, requestId, errors);
     }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    /** The problem as the JSON a failed work item stores in its {@code problem} column (and the API returns). */
+    public String toJson() {
+        try {
+            return JSON.writeValueAsString(this);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("a problem record is always serialisable", e);
+        }
+    }
 }
